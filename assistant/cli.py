@@ -68,7 +68,7 @@ def ingest(
             results.append(r)
             if r.ok or r.report_id:
                 progress.advance(task)
-            progress.console.print(_summary(r), highlight=False)
+            progress.console.print(_summary(r), highlight=False, soft_wrap=True)
 
         findings.ingest(paths, on_file=on_file, on_start=on_start)
     if not results:
@@ -130,6 +130,172 @@ def show(
         typer.echo(json.dumps(report_json(report), indent=2))
     else:
         show_report(report, console)
+
+
+@app.command()
+def quiz(
+    n: int = typer.Option(5, "--n", min=1, max=50, help="How many questions."),
+    seed: int | None = typer.Option(None, help="Seed: the same seed gives the same quiz."),
+) -> None:
+    """A multiple-choice quiz from the loaded glossaries, scores and findings (for training)."""
+    import random
+
+    from rich.markup import escape
+
+    from assistant.quiz import make_quiz
+
+    seed = random.randrange(1, 10**6) if seed is None else seed
+    questions = make_quiz(_ready().reports(), n=n, seed=seed)
+    if not questions:
+        err_console.print("No questions: no loaded report has a glossary, scores or findings.")
+        raise typer.Exit(2)
+    right = 0
+    console.print(f"[dim]Quiz seed {seed} (use --seed {seed} to repeat it)[/dim]")
+    for i, q in enumerate(questions, 1):
+        console.rule(f"Question {i} of {len(questions)}")
+        console.print(escape(q.prompt), highlight=False)
+        for k, option in enumerate(q.options, 1):
+            console.print(f"  {k}. {escape(option)}", highlight=False)
+        choice = typer.prompt(f"Your answer (1-{len(q.options)})", type=int)
+        while not 1 <= choice <= len(q.options):
+            choice = typer.prompt(f"Please type a number from 1 to {len(q.options)}", type=int)
+        if choice - 1 == q.answer:
+            right += 1
+            console.print("[green]Correct.[/green]", highlight=False)
+        else:
+            console.print(
+                f"[red]Not quite.[/red] The answer is {q.answer + 1}. {escape(q.correct_option)}",
+                highlight=False,
+            )
+        c = q.citation()
+        console.print(escape(q.explanation), highlight=False)
+        console.print(
+            f"[dim]Source: {escape(c['report'])} {escape(c['heading'])}: "
+            f"\u201c{escape(' '.join(c['quote'].split()))}"
+            "\u201d[/dim]",
+            highlight=False,
+        )
+    console.rule()
+    console.print(f"You answered {right} of {len(questions)} correctly.")
+
+
+@app.command()
+def feedback(
+    as_csv: bool = typer.Option(False, "--csv", help="Print every rating as CSV."),
+) -> None:
+    """Ratings (thumbs up/down and comments) given to answers in the web app."""
+    from assistant.feedback import all_feedback, write_csv
+
+    rows = all_feedback(get_findings().store)
+    if as_csv:
+        import sys
+
+        write_csv(rows, sys.stdout)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    up = sum(1 for r in rows if r.rating > 0)
+    console.print(f"{len(rows)} ratings: {up} up, {len(rows) - up} down")
+    table = Table()
+    for col in ("when", "rating", "question", "comment"):
+        table.add_column(col)
+    for r in rows[-20:]:
+        # Cells are plain Text so a comment like "[red]" is shown, not interpreted.
+        table.add_row(*(Text(v) for v in (r.created_at, r.label, r.question, r.comment or "")))
+    if rows:
+        console.print(table)
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="A question in plain English."),
+    as_json: bool = typer.Option(False, "--json", help="Print the API's JSON answer."),
+    report: str | None = typer.Option(None, "--report", help="Only this report, e.g. sefton-2009."),
+    conversation: str | None = typer.Option(
+        None, "--conversation", help="Continue this conversation (id from an earlier answer)."
+    ),
+) -> None:
+    """Ask a question; the answer quotes and cites the reports."""
+    from assistant.chat import render_answer
+
+    try:
+        answer = _ready().ask(question, conversation, report)
+    except ValueError as e:
+        err_console.print(str(e))
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        render_answer(answer, console)
+        console.print(f"[dim]conversation: {answer.conversation_id}[/]")
+
+
+@app.command()
+def chat(
+    report: str | None = typer.Option(None, "--report", help="Only this report."),
+) -> None:
+    """An interactive conversation: follow-up questions refer to earlier answers."""
+    from assistant.chat import chat_loop
+
+    findings = _ready()
+    chat_loop(
+        lambda q, cid: findings.ask(q, cid, report),
+        console,
+        lambda: console.input("[bold green]?[/] "),
+    )
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Path | None = typer.Option(None, "--gold", help="Gold set (YAML); default: the repo's."),
+    as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
+    show_failures: bool = typer.Option(True, help="List the questions that failed."),
+) -> None:
+    """Run the gold question set: accuracy by kind, citation accuracy, latency."""
+    from assistant.evaluate import DEFAULT_GOLD, print_report, run_gold
+
+    result = run_gold(gold or DEFAULT_GOLD, progress=None if as_json else err_console)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        print_report(result, console, show_failures=show_failures)
+    if not result.passed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    claim: str = typer.Argument(..., help="A claim, or a paragraph whose sentences to check."),
+    as_json: bool = typer.Option(False, "--json", help="Print the API's JSON verdict(s)."),
+) -> None:
+    """Check numeric claims against the stored scores and facts of the reports."""
+    from rich.markup import escape
+
+    from assistant.claims import check_claim, check_text, to_dict
+    from assistant.measures import split_sentences
+
+    reports = _ready().reports()
+    several = len(split_sentences(claim)) > 1
+    results = check_text(claim, reports) if several else [check_claim(claim, reports)]
+    if as_json:
+        payload = {"results": [to_dict(r) for r in results]} if several else to_dict(results[0])
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    if not results:
+        console.print("No sentence carries a number or band to check.")
+    colours = {"supported": "green", "contradicted": "red", "unverifiable": "yellow"}
+    for r in results:
+        colour = colours.get(r.verdict, "white")
+        console.print(f"[bold {colour}]{r.verdict.upper()}[/] {escape(r.claim)}")
+        console.print(f"  {escape(r.explanation)}", highlight=False)
+        for e in r.evidence:
+            quote = " ".join(e.quote.split())
+            console.print(
+                f"  [dim]{escape(e.report)} {escape(e.section)} ({escape(e.heading)}):[/] "
+                f'"{escape(quote)}" [bold]{escape(e.value)}[/]',
+                highlight=False,
+            )
 
 
 @app.command()

@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
-from ingest.parse import NotAReportError, parse_report
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
@@ -19,6 +18,7 @@ from assistant.settings import Settings
 from assistant.store import Store
 from ingest.load import LoadError, find_report_files, load_file
 from ingest.model import Report
+from ingest.parse import NotAReportError, parse_report
 
 
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
@@ -135,17 +135,20 @@ class Index:
         docs = report_chunks(report)
         # Embed before touching either store: it is the slow step most likely to fail.
         vectors = self.embedder.embed_documents([d.page_content for d in docs])
-        old = self.collection.get(
-            where={"report": report.id}, include=["embeddings", "documents", "metadatas"]
-        )
+        # New chunks get ids of their own version, so the old ones stay intact until the new
+        # ones are in: a failure then only has to remove what it added.
+        version = (report.sha256 or "")[:12] or "v"
+        ids = [f"{report.id}@{version}:{d.id.split(':', 1)[1]}" for d in docs]
+        old_ids = self.collection.get(where={"report": report.id}, include=[])["ids"]
+        stale = [i for i in old_ids if i not in set(ids)]
         with self.store.connect() as db:
             self.store.write_report(db, report)
             try:
-                if old["ids"]:
-                    self.collection.delete(ids=old["ids"])
-                _add(self.collection, docs, vectors)
+                _add(self.collection, ids, docs, vectors, version)
+                if stale:
+                    self.collection.delete(ids=stale)
             except Exception:
-                self._restore(report.id, old)
+                self._discard(set(ids) - set(old_ids))
                 raise  # rolls back the SQLite transaction too
         return len(docs)
 
@@ -154,29 +157,25 @@ class Index:
             self.store.delete_report(db, report_id)
             self.collection.delete(where={"report": report_id})
 
-    def _restore(self, report_id: str, old: dict) -> None:
+    def _discard(self, ids: set[str]) -> None:
         try:
-            self.collection.delete(where={"report": report_id})
-            if old["ids"]:
-                self.collection.add(
-                    ids=old["ids"],
-                    embeddings=old["embeddings"],
-                    documents=old["documents"],
-                    metadatas=old["metadatas"],
-                )
+            if ids:
+                self.collection.delete(ids=sorted(ids))
         except Exception:  # best effort: the original error is the one worth reporting
             pass
 
 
-def _add(collection, docs: list[Document], vectors: list[list[float]]) -> None:
+def _add(
+    collection, ids: list[str], docs: list[Document], vectors: list[list[float]], version: str
+) -> None:
     batch = 1000
     for i in range(0, len(docs), batch):
         part = docs[i : i + batch]
         collection.add(
-            ids=[d.id for d in part],
+            ids=ids[i : i + batch],
             embeddings=vectors[i : i + batch],
             documents=[d.page_content for d in part],
-            metadatas=[d.metadata for d in part],
+            metadatas=[{**d.metadata, "version": version} for d in part],
         )
 
 

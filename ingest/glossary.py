@@ -1,0 +1,450 @@
+"""Glossary parsing: `TERM definition` lines, and the part whose two columns were pulled apart.
+
+PDF extraction of a two-column glossary sometimes yields a run of terms followed by a run
+of definitions in the same order. The definitions are re-aligned to the terms by dynamic
+programming: each term is scored against the line a definition would start on (acronym
+initials against the definition's words), a definition may span several paragraphs, and
+the order is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ingest.model import GlossaryEntry, Source
+from ingest.text import (
+    Line,
+    clean_text,
+    continues,
+    ends_open,
+    is_terminated,
+    strip_bullet,
+    word_set,
+)
+
+_QUOTES = "\"'“”‘’"
+_STOP = word_set("of and for the to in a an on at by with or from as")
+# Words that start ordinary sentences, so never a glossary term at a paragraph's start.
+_STARTERS = word_set(
+    "a an the this these that those it its in for see example examples note nb where when "
+    "if there they we our both each all some such also however and or but to of on at by "
+    "with as from e.g i.e"
+)
+# A definition paragraph opening with one of these refers back: it rarely starts a new term.
+_BACK_REFERENCES = word_set("it this these they that such however also")
+_TERM_WORD_STOP = _STOP | word_set("after before under over per")
+
+MakeSource = Callable[[str, int, int], Source]  # (heading, start, end) -> Source
+
+
+@dataclass
+class _Draft:
+    term: str
+    spans: list[tuple[int, int, bool]] = field(default_factory=list)  # (start, end, para_start)
+
+
+def _core(word: str) -> str:
+    return re.sub(r"[^\w+]", "", word)
+
+
+def _is_acronym(token: str) -> bool:
+    """`RoSH`, `LoR`, `HMI`, `YOIS+`: at least two capitals, starting with one."""
+    core = _core(token)
+    return len(core) >= 2 and core[0].isupper() and sum(c.isupper() for c in core) >= 2
+
+
+_SPLIT_WORD = re.compile(r"[-/]")
+_NON_WORD = re.compile(r"\W")
+
+
+@lru_cache(maxsize=4096)
+def _word_initials(word: str) -> tuple[str, str]:
+    """A word's initials, with and without stop words (`Multi-Agency` -> ("ma", "ma"))."""
+    keep, drop = [], []
+    for part in _SPLIT_WORD.split(word):
+        core = _NON_WORD.sub("", part)
+        if not core:
+            continue
+        # "HM Inspectorate": an acronym in a definition contributes all its letters.
+        letters = core.lower() if len(core) >= 2 and core.isupper() else core[0].lower()
+        keep.append(letters)
+        if core.lower() not in _STOP:
+            drop.append(letters)
+    return "".join(keep), "".join(drop)
+
+
+def _initials(words: list[str], keep_stop: bool) -> str:
+    return "".join(_word_initials(w)[0 if keep_stop else 1] for w in words)
+
+
+def _lcs(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b):
+            cur.append(prev[j] + 1 if ca == cb else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def acronym_score(term: str, definition_words: list[str]) -> float:
+    """How well a term's letters match the initials of the words a definition starts with (0-1)."""
+    caps = "".join(c.lower() for c in term if c.isupper() or c.isdigit())
+    letters = "".join(c.lower() for c in term if c.isalnum())
+    best = 0.0
+    for key in {caps, letters}:
+        if len(key) < 2:
+            continue
+        for keep_stop in (False, True):
+            init = _initials(definition_words[: len(key) + 3], keep_stop)[: len(key) + 1]
+            if not init:
+                continue
+            score = _lcs(key, init) / len(key)
+            if init[0] != key[0]:
+                score *= 0.5
+            best = max(best, score)
+    return best
+
+
+def _stems(words: list[str]) -> set[str]:
+    """Crude stems (first five letters) of the content words; `9-month` gives `month`."""
+    out = set()
+    for w in words:
+        for part in re.split(r"[-/]", w):
+            core = re.sub(r"\W", "", part).lower()
+            if len(core) >= 3 and core not in _TERM_WORD_STOP and not core.isdigit():
+                out.add(core[:5])
+    return out
+
+
+def _word_overlap(term: str, definition_words: list[str]) -> float:
+    wanted = _stems(term.split())
+    if not wanted:
+        return 0.0
+    return len(wanted & _stems(definition_words[:40])) / len(wanted)
+
+
+def match_score(term: str, definition_words: list[str]) -> float:
+    """Score of a term against the words a candidate definition starts with."""
+    if len(term.split()) == 1 or all(_is_acronym(t) or t == "/" for t in term.split()):
+        return acronym_score(term, definition_words)
+    return max(_word_overlap(term, definition_words), 0.0)
+
+
+def split_terms(term: str) -> list[str]:
+    """`ASB / ASBO` -> ["ASB", "ASBO"]; quoted alternatives joined by `or` are split too."""
+    parts = re.split(r"\s+/\s+|;\s*|,?\s+or\s+", term)
+    return [p.strip(_QUOTES + " ,") for p in parts if p.strip(_QUOTES + " ,")]
+
+
+def clean_term(raw: str) -> str:
+    text = " ".join(raw.split())
+    text = re.sub(f"[{_QUOTES}]", "", text)
+    return text.strip(" ,")
+
+
+# --- the normal `TERM definition` part -------------------------------------------------
+
+
+def _split_term(line: Line) -> tuple[str, int] | None:
+    """A line's leading term and the offset where its definition starts, or None."""
+    toks = list(re.finditer(r"\S+", line.text))
+    if len(toks) < 2:
+        return None
+    words = [t.group() for t in toks]
+    i = 1
+    while i + 1 < len(words) and words[i] == "/":
+        i += 2
+    if (
+        i == 1
+        and len(words) >= 3
+        and _is_acronym(words[0])
+        and words[1][:1].isupper()
+        and not _is_acronym(words[1])
+    ):
+        # "HMI Prisons HM Inspectorate of Prisons": a two-word term.
+        one = acronym_score(words[0], words[1:])
+        two = acronym_score(" ".join(words[:2]), words[2:])
+        if two >= 0.75 and two > one:
+            i = 2
+    if i >= len(words):
+        return None
+    return " ".join(words[:i]), line.start + toks[i].start()
+
+
+def _entry_start(line: Line, para_start: bool, previous: str | None) -> tuple[str, int] | None:
+    split = _split_term(line)
+    if not split:
+        return None
+    term, def_start = split
+    first = term.split()[0]
+    bare = _core(first)
+    if len(bare) < 2 or not first[0].isupper() or first.endswith(":"):
+        return None
+    rest = line.text[def_start - line.start :].split()
+    if _is_acronym(first) and acronym_score(term, rest) >= (0.6 if para_start else 0.75):
+        return split
+    if not para_start or _is_acronym(first):
+        return None
+    if previous is not None and continues(previous, line.text):
+        return None
+    if bare.lower() in _STARTERS:
+        return None
+    if rest and (rest[0][0].isupper() or rest[0][0] in _QUOTES):
+        return split
+    return None
+
+
+def _draft_text(text: str, spans: list[tuple[int, int, bool]]) -> str:
+    return " ".join(text[s:e] for s, e, _ in spans)
+
+
+def _absorb_term_column(text: str, draft: _Draft) -> None:
+    """`Interventions; Work with ...` / `constructive and offending ...` / `restrictive`:
+    pull the term column's fragments out of the definition lines."""
+    if not re.search(r"[;,]$|\b(?:and|or)$", draft.term):
+        return
+    kept: list[tuple[int, int, bool]] = []
+    term = draft.term
+    for n, (s, e, para) in enumerate(draft.spans):
+        raw = text[s:e]
+        if n and re.fullmatch(r"[a-z][\w-]*(?: [a-z][\w-]*)?", raw):
+            term += " " + raw
+            if para and n + 1 < len(draft.spans):
+                # the fragment opened a paragraph; its neighbour now does
+                ns, ne, _ = draft.spans[n + 1]
+                draft.spans[n + 1] = (ns, ne, True)
+            continue
+        m = re.match(r"((?:[a-z][\w-]*\s+){0,2}(?:and|or))\s+", raw) if n else None
+        if m and re.search(r"[;,]$|\b(?:and|or)$", term):
+            term += " " + m.group(1)
+            kept.append((s + m.end(), e, para))
+            continue
+        kept.append((s, e, para))
+    draft.term = term
+    draft.spans = kept
+
+
+# --- the pulled-apart part -------------------------------------------------------------
+
+
+def _term_only(t: str) -> bool:
+    if t.endswith(".") or len(t) > 40:
+        return False
+    if " " not in t or re.fullmatch(r"\S+ / \S+", t):
+        return True
+    return t[0] in _QUOTES and len(t.split()) <= 5
+
+
+def _joins_group(group: list[Line], t: str) -> bool:
+    last = group[-1].text
+    if len(t.split()) > 5 or t.endswith("."):
+        return False
+    if re.search(r"(?:,|/|\bor|\band)$", last) or t[0].islower():
+        return True
+    joined = " ".join(g.text for g in group)
+    opened = joined[0] in "“‘\"'"
+    closed = re.search(r"[”’\"']\W*$", joined) is not None
+    return opened and not closed
+
+
+def find_term_run(lines: list[Line]) -> tuple[int, int, list[list[Line]]] | None:
+    """The first run of at least three bare terms: (first line index, end index, groups)."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if line.blank or not _term_only(line.text):
+            continue
+        groups: list[list[Line]] = []
+        j = i
+        while j < n:
+            t = lines[j].text
+            if not t:
+                j += 1
+                continue
+            if groups and _joins_group(groups[-1], t):
+                groups[-1].append(lines[j])
+            elif _term_only(t):
+                groups.append([lines[j]])
+            else:
+                break
+            j += 1
+        capitalised = sum(g[0].text[0].isupper() or g[0].text[0] in _QUOTES for g in groups)
+        if len(groups) >= 3 and capitalised * 3 >= len(groups) * 2:
+            return i, j, groups
+    return None
+
+
+def _align(
+    terms: list[str], defs: list[Line], para_start: list[bool], previous: str | None
+) -> tuple[int, list[int]] | None:
+    """Best (prefix length, start line of each term) over the definition lines."""
+    n, m = len(terms), len(defs)
+    if n == 0 or m < n:
+        return None
+
+    def words_at(j: int) -> list[str]:
+        words = defs[j].text.split()
+        k = j + 1
+        while k < m and not para_start[k] and len(words) < 40:
+            words += defs[k].text.split()
+            k += 1
+        return words
+
+    def boundary(j: int) -> float:
+        t = strip_bullet(defs[j].text)
+        score = 0.0 if para_start[j] else -0.6
+        if not para_start[j] and ends_open(defs[j - 1].text):
+            score -= 3.0  # "... in those instances when a" / "CAF may not ...": one sentence
+        if not t or t[0].islower():
+            score -= 1.0
+        elif _core(t.split()[0]).lower() in _BACK_REFERENCES:
+            score -= 0.6
+        if j and is_terminated(defs[j - 1].text):
+            score += 0.05
+        return score
+
+    words = [words_at(j) for j in range(m)]
+    bounds = [boundary(j) for j in range(m)]
+    neg = float("-inf")
+    # term i can only start on lines i .. m-n+i: the others must fit before and after it
+    start = [
+        [
+            match_score(terms[i], words[j]) + bounds[j] if i <= j <= m - n + i else neg
+            for j in range(m)
+        ]
+        for i in range(n)
+    ]
+    prefix_ok = bool(previous) and continues(previous or "", defs[0].text)
+    best = [[neg] * m for _ in range(n)]
+    back = [[-1] * m for _ in range(n)]
+    for j in range(m - n + 1):
+        if j == 0:
+            penalty = -0.3 if previous and not is_terminated(previous) else 0.0
+        else:
+            if not para_start[j] and not is_terminated(defs[j - 1].text):
+                continue
+            penalty = 0.0 if prefix_ok else -2.0
+        best[0][j] = start[0][j] + penalty
+    for i in range(1, n):
+        run_best, run_arg = neg, -1
+        for j in range(i, m - (n - 1 - i)):
+            if best[i - 1][j - 1] > run_best:
+                run_best, run_arg = best[i - 1][j - 1], j - 1
+            if run_best > neg:
+                best[i][j] = run_best + start[i][j]
+                back[i][j] = run_arg
+    last = max(range(m), key=lambda j: best[n - 1][j])
+    if best[n - 1][last] == neg:
+        return None
+    starts = [last]
+    for i in range(n - 1, 0, -1):
+        starts.append(back[i][starts[-1]])
+    starts.reverse()
+    return starts[0], starts
+
+
+# --- assembling entries ----------------------------------------------------------------
+
+
+def _entry(text: str, draft: _Draft, make_source: MakeSource) -> GlossaryEntry | None:
+    paras: list[list[tuple[int, int]]] = []
+    for s, e, para in draft.spans:
+        if para or not paras:
+            paras.append([])
+        paras[-1].append((s, e))
+    cleaned: list[str] = []
+    first: list[tuple[int, int]] = []  # raw spans of the first (rejoined) paragraph
+    for p in paras:
+        piece = clean_text("\n".join(text[s:e] for s, e in p))
+        if not piece:
+            continue
+        if cleaned and continues(cleaned[-1], "\n".join(text[s:e] for s, e in p)):
+            cleaned[-1] += " " + piece
+            if len(cleaned) == 1:
+                first += p
+        else:
+            cleaned.append(piece)
+            if len(cleaned) == 1:
+                first = list(p)
+    if not cleaned:
+        return None
+    term = clean_term(draft.term)
+    # The quote runs over the first paragraph while it is one stretch of the raw text: a
+    # definition continued beyond the term run is cited by its first stretch only.
+    end = first[0][1]
+    for (_, prev_end), (start, stop) in zip(first, first[1:], strict=False):
+        gap = text[prev_end:start]  # blank lines, or a term fragment pulled out of the line
+        if len(gap) > 40 or (gap.strip() and re.search(r"\n\s*\n", gap)):
+            break
+        end = stop
+    return GlossaryEntry(
+        terms=split_terms(term) or [term],
+        term=term,
+        definition="\n\n".join(cleaned),
+        source=make_source(term, first[0][0], end),
+    )
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines if ln.text)
+    return max(lengths[int(len(lengths) * 0.9)] if lengths else 0, 30)
+
+
+def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> list[GlossaryEntry]:
+    """Entries of a glossary given its body lines (after the heading)."""
+    run = find_term_run(lines)
+    normal_lines = lines[: run[0]] if run else lines
+    width = _wrap_width(normal_lines)
+    drafts: list[_Draft] = []
+    para_start = True
+    for k, line in enumerate(normal_lines):
+        if line.blank:
+            para_start = True
+            continue
+        if k and len(normal_lines[k - 1].text) < 0.75 * width:
+            # text extracted without blank lines: a short line ends its paragraph
+            para_start = True
+        previous = _draft_text(text, drafts[-1].spans) if drafts else None
+        started = _entry_start(line, para_start, previous)
+        if started:
+            term, def_start = started
+            drafts.append(_Draft(term, [(def_start, line.end, True)]))
+        elif drafts:
+            drafts[-1].spans.append((line.start, line.end, para_start))
+        para_start = False
+    for d in drafts:
+        _absorb_term_column(text, d)
+
+    if run:
+        _, end, groups = run
+        terms = [" ".join(g.text for g in group) for group in groups]
+        defs: list[Line] = []
+        flags: list[bool] = []
+        para_start = True
+        for line in lines[end:]:
+            if line.blank:
+                para_start = True
+                continue
+            defs.append(line)
+            flags.append(para_start)
+            para_start = False
+        previous = _draft_text(text, drafts[-1].spans) if drafts else None
+        aligned = _align(terms, defs, flags, previous)
+        if aligned:
+            prefix, starts = aligned
+            if drafts:
+                for k in range(prefix):
+                    drafts[-1].spans.append((defs[k].start, defs[k].end, flags[k]))
+            bounds = starts + [len(defs)]
+            for i, term in enumerate(terms):
+                spans = [
+                    (defs[k].start, defs[k].end, flags[k] or k == bounds[i])
+                    for k in range(bounds[i], bounds[i + 1])
+                ]
+                drafts.append(_Draft(term, spans))
+
+    entries = [_entry(text, d, make_source) for d in drafts]
+    return [e for e in entries if e]

@@ -1,0 +1,221 @@
+"""Line and paragraph handling over raw report text, and the small pure cleaning functions.
+
+Everything here keeps offsets into the raw text, so that any cleaned piece can still be
+cited by an exact raw quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(words.split())
+
+
+def word_list(words: str) -> list[str]:
+    return words.split()
+
+
+# OCR renders bullets as stray symbols or letters; these are dropped at a paragraph's start.
+_BULLET_SYMBOLS = "&@®•·*»▪◦■□©!~-–—"
+_BULLET_RE = re.compile(
+    r"^(?:[" + re.escape(_BULLET_SYMBOLS) + r"](?:\s*[" + re.escape(_BULLET_SYMBOLS) + r"])*\s+"
+    r"|[eo]\s+(?=\w)"  # a lone 'e' or 'o' is never an English word: a misread bullet
+    r"|3\s+(?=[A-Z])"  # '3' before a capitalised word: a misread bullet, not a count
+    r")"
+)
+_PERCENT_RE = re.compile(r"(\d)\s*%+")
+_SLASH_SPACE_RE = re.compile(r"(\w)/ (?=\w)")
+_OCR_WORDS = {"YIB": "YJB"}  # J read as I: the only OCR confusion common enough to fix
+_OCR_WORD_RE = re.compile(r"\b(" + "|".join(_OCR_WORDS) + r")\b")
+_TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_MARKER_ONLY_RE = re.compile(r"^(?:[-*•]\s+)?(?:\(\s*\d{0,2}\s*\)\s*)+$")
+_MARKER_RE = re.compile(r"\(\s*(\d{0,2})\s*\)")
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_YEAR_RE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b")
+
+# Words after which a paragraph cannot have ended, even across a blank line.
+_OPEN_ENDINGS = word_set(
+    "a an the and or of to in on at by for from with that which as than into its their "
+    "his her our under between also see"
+)
+_SMALL_WORDS = word_set("a an and as at by for from in into of on or the to with")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of raw text, stripped, with its offsets in the raw text."""
+
+    index: int
+    start: int  # offset of the first non-space character (or of the line when blank)
+    end: int  # offset just after the last non-space character
+    text: str  # the stripped raw line
+    indented: bool  # the raw line began with whitespace: a page break in the PDF extraction
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def plain(self) -> str:
+        """The text without Markdown heading marks (`## Foreword`, `**Strengths:**`)."""
+        return plain_heading(self.text)
+
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1(:?)$")
+
+
+def plain_heading(s: str) -> str:
+    """`## 1.1 Risk of Harm:` -> `1.1 Risk of Harm:`; `**Score:**` -> `Score:`."""
+    s = _MD_HEADING.sub("", s.strip())
+    m = _MD_EMPHASIS.match(s)
+    return (m.group(2) + m.group(3)).strip() if m else s
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split raw text into stripped lines that remember their offsets."""
+    lines: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead if stripped else pos
+        lines.append(Line(i, start, start + len(stripped), stripped, lead > 0 and bool(stripped)))
+        pos += len(raw) + 1
+    return lines
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into paragraphs separated by blank lines."""
+    out: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                out.append(current)
+                current = []
+        else:
+            current.append(line)
+    if current:
+        out.append(current)
+    return out
+
+
+def strip_bullet(s: str) -> str:
+    """Remove OCR bullet junk (`&`, `3`, `@`, `®`, `e`, `•` ...) from the start of a paragraph."""
+    s = s.lstrip()
+    while True:
+        m = _BULLET_RE.match(s)
+        if not m:
+            return s
+        s = s[m.end() :]
+
+
+def normalise_percent(s: str) -> str:
+    """`42%%` and `68 %` become `42%` and `68%`."""
+    return _PERCENT_RE.sub(r"\1%", s)
+
+
+def fix_ocr_words(s: str) -> str:
+    """Fix OCR misreadings common enough to be safe (`YIB` for `YJB`)."""
+    return _OCR_WORD_RE.sub(lambda m: _OCR_WORDS[m.group(1)], s)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines with single spaces; a word broken at a hyphen is rejoined."""
+    out = ""
+    for raw in lines:
+        part = " ".join(raw.split())
+        if not part:
+            continue
+        # "well-\nbeing": keep the hyphen (it may be a real compound) but drop the break.
+        if out and re.search(r"[A-Za-z]-$", out) and part[0].islower():
+            out += part
+        elif out:
+            out += " " + part
+        else:
+            out = part
+    return out
+
+
+def clean_text(raw: str) -> str:
+    """Cleaned form of a raw passage: lines joined, bullet junk, percent and OCR noise fixed."""
+    text = join_lines(raw.split("\n"))
+    text = strip_bullet(text)
+    text = normalise_percent(text)
+    text = _SLASH_SPACE_RE.sub(r"\1/", text)
+    return fix_ocr_words(text).strip()
+
+
+def is_terminated(s: str) -> bool:
+    """True when a passage ends like a finished sentence (or a heading-like colon)."""
+    return bool(_TERMINAL_RE.search(s.rstrip()))
+
+
+def ends_open(s: str) -> bool:
+    """True when a passage stops on a word that cannot end a sentence (`the`, `and`, `to`)."""
+    s = s.rstrip()
+    if not s or is_terminated(s):
+        return False
+    last_word = re.sub(r"\W+$", "", s.split()[-1]).lower()
+    return last_word in _OPEN_ENDINGS or s.endswith("-")
+
+
+def continues(previous: str, following: str) -> bool:
+    """True when `following` is the rest of `previous`, broken by a blank line or page break."""
+    prev = previous.rstrip()
+    nxt = strip_bullet(following)
+    if not prev or not nxt or is_terminated(prev) or nxt != following.strip():
+        return False  # a bulleted paragraph is a new item, whatever came before
+    return nxt[0].islower() or ends_open(prev)
+
+
+def is_marker_only(s: str) -> bool:
+    """A line holding only list numbers such as `(1) (2)` or `()`."""
+    return bool(_MARKER_ONLY_RE.match(s.strip()))
+
+
+def markers(s: str) -> list[int | None]:
+    """The printed numbers of a marker-only line; `()` gives None."""
+    return [int(n) if n else None for n in _MARKER_RE.findall(s)]
+
+
+def leading_marker(s: str) -> tuple[int | None, int] | None:
+    """`(5) The initial...` -> (5, offset of the text after the marker); None if no marker."""
+    m = re.match(r"\s*(?:[-*•]\s+)?\(\s*(\d{0,2})\s*\)\s*", s)
+    if not m:
+        return None
+    return (int(m.group(1)) if m.group(1) else None, m.end())
+
+
+def title_case(s: str) -> str:
+    """`ASSESSMENT AND SENTENCE PLANNING` -> `Assessment and Sentence Planning`."""
+    words = s.split()
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        out.append(lw if i and lw in _SMALL_WORDS else lw[:1].upper() + lw[1:])
+    return " ".join(out)
+
+
+def slug(s: str) -> str:
+    """`Wessex Vale` -> `wessex-vale`."""
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
