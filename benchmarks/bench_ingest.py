@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "reports" / "sefton-yot-2009.txt"
 
 
-
 def cold_run(store: Path) -> dict:
     """One fresh interpreter: import, load the model, parse, embed and store the sample."""
     code = (
@@ -58,7 +57,9 @@ def main() -> None:
         "cold_ingest_total_s": [round(r["total_s"], 2) for r in runs],
         "best": {k: round(v, 3) if isinstance(v, float) else v for k, v in best.items()},
         "parse_ms": round(parse_timing(), 2),
-        "children_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "children_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
     }
     print(json.dumps(result, indent=2))
     out = ROOT / "benchmarks" / "results"
