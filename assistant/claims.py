@@ -168,7 +168,7 @@ _AREA_PATTERNS = [
     re.compile(rf"\b({_NAME})\s+(?:YOT|YOS|Youth Offending|youth offending)\b"),
     re.compile(rf"(?:^|[.;:]\s+)(?:In|For|At)\s+({_NAME})\s*,"),
     re.compile(rf"^\s*({_NAME})\s+(?:{_AREA_VERB})\b"),
-    re.compile(rf"\b(?:in|for|at|from|than|and|versus|vs\.?|with|of|across)\s+({_NAME})\b"),
+    re.compile(rf"\b(?i:in|for|at|from|than|and|versus|vs\.?|with|of|across)\s+({_NAME})\b"),
 ]
 _REPORT_YEAR = re.compile(
     r"\b(?:(?:the\s+)?((?:19|20)\d{2})\s+(?:report|inspection|core case inspection)|"

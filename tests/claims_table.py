@@ -161,6 +161,8 @@ CLAIMS: list[tuple[str, str, str, str | None, str | None]] = [
     ("sw", "Sefton's overall score for Outcomes was 52%, Wessex Vale's was 58%.", S, "3", WV),
     ("sw", "The Safeguarding score was 38%.", U, None, None),  # no area named; reports differ
     # --- unverifiable: other areas and years, off-topic numbers, ambiguity -------------------
+    ("s", "In Barnsley the safeguarding score was 50%.", U, None, None),
+    ("s", "In Barnsley the safeguarding score was 38%.", U, None, None),
     ("s", "Leeds's safeguarding score was 38%.", U, None, None),
     ("s", "In Merseyside, the Safeguarding score was 38%.", U, None, None),
     ("s", "Sefton's 2011 Safeguarding score was 38%.", U, None, None),

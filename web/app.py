@@ -1,0 +1,128 @@
+"""The FastAPI app factory: HTML pages and their JSON twins under /api, over one Findings core."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import anyio
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.core import Findings, get_findings
+from web.limits import UploadLimit
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+DESCRIPTION = """Questions answered from HM Inspectorate of Probation youth-offending inspection
+reports, with numbered citations quoting the source; numeric claims checked against the
+stored scores. Every page of the web app has a JSON twin here. When `FINDINGS_API_TOKEN` is
+set, write endpoints (`POST /api/ingest`) need it as `Authorization: Bearer <token>` or a
+`token` form field."""
+
+
+def _error_message(errors: list[dict]) -> str:
+    """One readable line from pydantic's error list, e.g. 'question: must not be empty'."""
+    parts = []
+    for e in errors:
+        where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path"))
+        msg = str(e.get("msg", "invalid value")).removeprefix("Value error, ")
+        parts.append(f"{where}: {msg}" if where else msg)
+    return "; ".join(parts)
+
+
+def _wants_html(request: Request) -> bool:
+    """A browser page request (not the JSON API): errors then render as a page."""
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get(
+        "accept", ""
+    )
+
+
+def _html_error(request: Request, status: int, title: str, message: str):
+    from web.pages import render
+
+    return render(request, "error.html", status=status, title=title, message=message)
+
+
+def create_app(findings: Findings | None = None) -> FastAPI:
+    """The web app; ``findings`` defaults to the process-wide core built from settings."""
+    core = findings or get_findings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # A fresh `make run` has data: the sample is ingested before the first request.
+        await anyio.to_thread.run_sync(core.ensure_sample)
+        app.state.ready = True
+        yield
+
+    app = FastAPI(
+        title="findings",
+        description=DESCRIPTION,
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,  # served below from local files: the default page loads from a CDN
+        redoc_url=None,
+    )
+    app.state.findings = core
+    app.state.ready = False
+    app.add_middleware(
+        UploadLimit,
+        paths=("/api/ingest", "/ingest"),
+        max_bytes=lambda: core.settings.max_file_bytes,
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
+        if _wants_html(request):
+            return _html_error(request, 422, "Please check your input", _error_message(errors))
+        return JSONResponse(
+            status_code=422, content={"detail": errors, "message": _error_message(errors)}
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        if _wants_html(request):
+            title = "Not found" if exc.status_code == 404 else "Something went wrong"
+            return _html_error(request, exc.status_code, title, str(exc.detail))
+        return await http_exception_handler(request, exc)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _mount_docs(app)
+
+    from web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI from the swagger-ui-bundle package, so /docs works offline."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:  # pragma: no cover - the dependency is declared; keep /docs useful anyway
+        swagger_ui_path = None
+    if swagger_ui_path is not None:
+        app.mount("/docs-assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        if swagger_ui_path is None:
+            return HTMLResponse(
+                "<!doctype html><title>findings API</title><p>Swagger UI is not installed; "
+                'the schema is at <a href="/openapi.json">/openapi.json</a>.</p>'
+            )
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="findings API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
