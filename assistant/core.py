@@ -62,6 +62,16 @@ class Findings:
     def ingest(self, paths: Sequence[Path], **callbacks) -> list[IngestResult]:
         return self.index.ingest(paths, **callbacks)
 
+    @cached_property
+    def answerer(self):
+        from assistant.answer import Answerer
+
+        return Answerer(self)
+
+    def ask(self, question: str, conversation_id: str | None = None, report: str | None = None):
+        """Answer ``question`` (an ``assistant.answer.Answer``), continuing a conversation."""
+        return self.answerer.ask(question, conversation_id, report)
+
     def ensure_sample(self) -> list[IngestResult]:
         """With an empty store, ingest the bundled sample report (first use)."""
         if not self.settings.auto_ingest_sample or self.store.report_ids():

@@ -1,0 +1,969 @@
+"""What a question asks for: its route and slots (reports, targets, kind, terms), resolved
+against the loaded reports and, for a follow-up, against the conversation's previous turn.
+
+The vocabulary that names things (areas, criteria, sections, glossary terms) comes from the
+parsed reports; the only built-in words are those of the question (which, lowest, strengths...)
+and the report format's own (bands, "overall score", "section").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+from assistant.retrieve import entry_terms, expand_query, term_pattern
+from assistant.textutil import STOPWORDS, stem, stems, words
+from ingest.model import BANDS, GlossaryEntry, Report
+
+ROUTES = (
+    "glossary",
+    "score",
+    "findings",
+    "recommendations",
+    "computed",
+    "compare",
+    "context",
+    "claim",
+    "summary",
+    "bands",
+    "fallback",
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """A scored measure: a headline score, a criterion, or a whole section."""
+
+    type: str  # "headline" | "criterion" | "section"
+    key: str  # "safeguarding" | "1.3" | "2"
+
+    def __str__(self) -> str:
+        return f"{self.type}:{self.key}"
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        type_, key = text.split(":", 1)
+        return cls(type_, key)
+
+
+@dataclass
+class Intent:
+    route: str
+    question: str
+    reports: list[str] = field(default_factory=list)  # ids the answer is about
+    named_reports: bool = False  # the question (or conversation) named them
+    unknown: list[str] = field(default_factory=list)  # named things no loaded report holds
+    targets: list[Target] = field(default_factory=list)
+    kind: str | None = None  # "strength" | "area" | "both"
+    terms: list[str] = field(default_factory=list)  # glossary terms, as asked
+    undefined_term: str | None = None  # a term asked about that no glossary defines
+    bands: list[str] = field(default_factory=list)
+    op: str | None = None  # computed: "min" | "max" | "count" | "list" | "above" | "below" | "mean"
+    threshold: int | None = None
+    scope: str = "criterion"  # computed: "criterion" | "headline" | "section"
+    direction: str | None = None  # compare: "lower" | "higher"
+    numbers: list[int] = field(default_factory=list)  # recommendation numbers asked for
+    context_kinds: list[str] = field(default_factory=list)
+    followup: bool = False
+    across: bool = False  # compare: the same measure across areas
+    claim: str | None = None  # claim: the statement to check ("is it true that ...")
+
+    def state(self) -> dict:
+        """What a later follow-up may inherit (stored with the turn)."""
+        d = asdict(self)
+        d["targets"] = [str(t) for t in self.targets]
+        return d
+
+
+# --- question vocabulary -------------------------------------------------------------------
+
+_BAND_RE = re.compile(r"\b(" + "|".join(b.lower() for b in BANDS) + r")\b", re.I)
+_CRITERION_RE = re.compile(r"(?<![\d.])([1-9])\.([1-9])(?![\d%])")
+_SECTION_RE = re.compile(r"\bsection\s+([1-9])\b|\b([1-9])(?:st|nd|rd|th)? section\b", re.I)
+_STRENGTH_RE = re.compile(
+    r"\bstrengths?\b|\bstrong points?\b|\bpositives?\b|\bgood (?:practice|work|points?|things)\b"
+    r"|\bwent well\b|\b(?:did|done|do|doing) well\b|\bwhat worked\b|\bpraised?\b",
+    re.I,
+)
+_AREA_RE = re.compile(
+    r"\bweak(?:ness|nesses|points?)\b|\bareas? (?:for|of|to|needing|requiring|that need)"
+    r" ?improv\w*|\bimprovement areas?\b|\b(?:needs?|needed|has|had|have|should|must) to improve"
+    r"\b|\bneeds? improving\b|\bto be improved\b|\bimprove on\b|\bconcerns?\b|\bproblems?\b"
+    r"|\bshortcomings?\b|\bfailings?\b|\bwent wrong\b|\bdeficienc\w+|\bgaps?\b|\bcriticis\w+"
+    r"|\bnegatives?\b|\bwhat was (?:poor|bad|lacking)\b|\bpoor practice\b",
+    re.I,
+)
+_SUMMARY_RE = re.compile(
+    r"\bsummar\w+|\boverview\b|\b(?:key|main|overall|headline) (?:findings|messages|points)\b"
+    r"|\bin a nutshell\b|\btl;?dr\b|\bhow did .{1,40}\bdo overall\b|\boverall verdict\b"
+    r"|\bwhat did (?:the )?(?:inspection|inspectors?|report) (?:find|conclude|say)\s*\??$",
+    re.I,
+)
+_BANDS_RE = re.compile(
+    r"\b(?:explain|what (?:are|do|does)|how do|meaning of|tell me about)\b.{0,30}"
+    r"\b(?:bands?|scoring|scores mean|improvement required)\b|\bhow (?:are|is|were|was) .{0,30}"
+    r"\bscored\b|\bscoring (?:system|bands?|scale)\b",
+    re.I,
+)
+_FINDINGS_RE = re.compile(
+    r"\bfindings?\b|\bwhat did (?:the )?inspect\w* (?:find|say|note)\b|\bfound\b"
+    r"|\bnumbered items?\b",
+    re.I,
+)
+_RECOMMEND_RE = re.compile(
+    r"\brecommend\w*|\bowners?\b|\bresponsib\w*|\bwho (?:should|must|needs? to|will|is to)\b"
+    r"|\bnext steps?\b|\bimprovement plan\b|\breinspect\w*|\baction plan\b"
+    r"|\bwhat (?:happens|will happen|should happen) next\b|\bchanges? (?:are|is) necessary\b"
+    r"|\bwhat (?:should|must|needs? to|will) (?:the )?.{1,60}\bdo\b|\bactions? for\b",
+    re.I,
+)
+NEXT_STEPS_RE = re.compile(
+    r"\bnext steps?\b|\bimprovement plan\b|\breinspect\w*|\bwhat (?:happens|will happen) next\b",
+    re.I,
+)
+_SCORE_RE = re.compile(
+    r"\bscores?\b|\bscored\b|\bscoring\b|\bratings?\b|\brated\b|\bbands?\b|\bbanded\b"
+    r"|\bgrade[ds]?\b|\bwhat did .{1,60}\b(?:get|receive|achieve)\b|\bhow (?:well )?did .{1,60}"
+    r"\b(?:do|perform|fare)\b|\bhow good\b|\bimprovement (?:is |was )?(?:required|needed)\b"
+    r"|\bwell enough\b|\bper ?cent(?:age)? of the time\b|\bresult\b",
+    re.I,
+)
+_CLAIM_RE = re.compile(
+    r"^\s*(?:is it (?:true|correct|right|accurate) (?:that|to say(?: that)?)|true or false:?"
+    r"|(?:please )?(?:check|verify|fact[- ]check)(?: the claim)?(?: that| whether| if)?:?"
+    r"|is (?:this|the following|the claim) (?:true|correct|right|accurate):?)\s*",
+    re.I,
+)
+WHY_RE = re.compile(
+    r"^\s*(?:and |so )?(?:why|how come)\b|\bwhat (?:caused|explains|led to)\b"
+    r"|\breasons? (?:for|why)\b",
+    re.I,
+)
+_MIN_RE = re.compile(r"\b(?:lowest|worst|weakest|poorest|least well|bottom)\b", re.I)
+_MAX_RE = re.compile(r"\b(?:highest|best|strongest|top|most well)\b", re.I)
+_COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
+_WHICH_RE = re.compile(
+    r"\bwhich\b|\blist\b|\bwhat (?:criteria|scores|areas|measures)\b|\bany\b", re.I
+)
+_THRESHOLD_RE = re.compile(
+    r"\b(below|under|less than|lower than|above|over|more than|higher than|at least|at or above)"
+    r"\s+(\d{1,3})\s*(?:%|per ?cent)?",
+    re.I,
+)
+_MEAN_RE = re.compile(r"\baverage\b|\bthe mean\b|\bmean (?:score|value|of)\b", re.I)
+_SCOPE_HEADLINE_RE = re.compile(r"\bheadlines?\b|\bthree (?:main |headline )?scores\b", re.I)
+_SCOPE_SECTION_RE = re.compile(
+    r"\bsections?\b(?!\s*\d)|\boverall scores?\b|\bsection scores?\b", re.I
+)
+_CRITERIA_RE = re.compile(r"\bcriteri(?:a|on|ons)\b|\bareas of (?:work|practice)\b", re.I)
+_COMPARE_RE = re.compile(
+    r"\bcompar\w*|\bversus\b|\bvs\.?\b|\b(lower|higher|better|worse|stronger|weaker|lowest"
+    r"|highest)\b|\bdifference between\b|\bdiffer\b|\bwhich (?:area|yot|report|service|team"
+    r"|one|of the)\b|\bboth\b|\beach (?:area|report|yot)\b|\bacross\b|\bside by side\b",
+    re.I,
+)
+_LOWER_RE = re.compile(r"\b(?:lower|lowest|worse|worst|weaker|weakest|poorer|less)\b", re.I)
+_HIGHER_RE = re.compile(r"\b(?:higher|highest|better|best|stronger|strongest|more)\b", re.I)
+_GLOSSARY_RE = re.compile(
+    r"\bmeans?\b|\bmeaning\b|\bstands? for\b|\bstand for\b|\bacronym\b|\babbreviation\b"
+    r"|\bdefin\w+|\bwhat (?:is|are|was|'s) (?:an? |the )?\S+\s*\??$|\bwhat'?s (?:an? )?\S+\s*\??$"
+    r"|\bdifference between\b|\bshort for\b|\bglossary\b|\bexplain (?:the )?term\b",
+    re.I,
+)
+_DEFINE_PATTERNS = (
+    re.compile(r"what (?:does|do|did) [\"“‘']?(.+?)[\"”’']? (?:mean|stand for)\b", re.I),
+    re.compile(r"(?:meaning|definition) of [\"“‘']?(.+?)[\"”’']?\s*\??$", re.I),
+    re.compile(r"\bdefine [\"“‘']?(.+?)[\"”’']?\s*\??$", re.I),
+    re.compile(r"what (?:is|are|'s) (?:an? |the )?[\"“‘']?([A-Za-z][\w+/-]*)[\"”’']?\s*\??$", re.I),
+    re.compile(r"^[\"“‘']?([A-Za-z][\w+/-]*)[\"”’']?\s*\??$", re.I),
+)
+_FOLLOWUP_RE = re.compile(
+    r"^\s*(?:and|also|what about|how about|same for|and for|and in|what of|then|ok(?:ay)?,? and)"
+    r"\b|\b(?:its|it|that one|this one|those|these|them|they|the same|that|there|the other)\b"
+    r"|\bone\s*\??$",
+    re.I,
+)
+# Facts outside the scored sections, and the chunk kinds that hold them.
+_CONTEXT_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (
+        re.compile(
+            r"\bfieldwork\b|\bwhen (?:was|were|did) .{0,40}\b(?:inspect\w*|visit\w*|"
+            r"take place|took place|carried out|undertaken)\b|\binspection (?:date|take|"
+            r"took|happen)\w*|\bconsist\w* of\b",
+            re.I,
+        ),
+        ("inspection-data",),
+    ),
+    (
+        re.compile(
+            r"\bpopulation\b|\bcensus\b|\bethnic\w*|\bbme\b|\bminority\b|\bcrime\b|"
+            r"\bregion\b|\blocated\b|\blocation\b|\bwhere (?:is|was)\b|\bheadquarters\b|"
+            r"\bpolice\b|\bprobation areas?\b|\bboundar\w+|\baged\b|\bchaired?\b|"
+            r"\bmanagement board\b|\bmanaged by\b|\byjb\b|\byib\b|\bperformance\b|"
+            r"\bnational indicators?\b|\breoffending rate\b|\brate of reoffending\b|"
+            r"\baccommodation\b|\beducation,? training\b|\bemployment\b|\bete\b|"
+            r"\bengland average\b|\bnational average\b|\bcontext\w*",
+            re.I,
+        ),
+        ("context",),
+    ),
+    (
+        re.compile(
+            r"\bservice users?\b|\bquestionnaires?\b|\bvictims?\b.*\b(?:say|said|view|"
+            r"questionnaire|think)\w*|\bchildren and young people (?:say|said|think)\b|"
+            r"\bfeedback\b|\bperspective\b",
+            re.I,
+        ),
+        ("service-users",),
+    ),
+    (
+        re.compile(
+            r"\bpublished\b|\bpublication\b|\bwho signed\b|\bsignator\w+|\bsigned\b|"
+            r"\bchief inspector\b|\bwho wrote\b|\bauthor\b|\bforeword\b|\boverall verdict\b|"
+            r"\bsummary of (?:the )?findings\b|\boverall,? how\b",
+            re.I,
+        ),
+        ("foreword",),
+    ),
+)
+# Words a question may use that never name what it is about (checked for unknown words).
+_QUESTION_WORDS_TEXT = """
+question answer mean means meaning stand stands define definition explain tell show give
+list compare comparison versus difference differ find found say said think report reports
+inspection inspector inspectors area areas score scores scored scoring rating band bands
+lowest highest worst best weakest strongest poorest top bottom lower higher better worse
+many number count mean which overall headline criteria criterion section sections
+strengths strength weakness weaknesses improvement improve improving areas findings finding
+recommendation recommendations owner owners responsible next steps step cover covered happen
+happened summary summarise summarize describe detail details quote cite citation percent
+percentage per cent get got receive received achieve achieved do did does doing done rate
+rated grade graded result results key main important major minor biggest particular specific
+about regarding concerning related relate glossary term terms acronym abbreviation short
+word words document documents text say saying one ones item items take took taken place
+happen happens happened occur occurred went go going goes low high poor good bad badly why
+reason reasons cause caused explain explains
+"""
+
+QUESTION_WORDS = frozenset(stem(w) for w in _QUESTION_WORDS_TEXT.split())
+
+
+# --- the catalogue of what the reports name -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Named:
+    target: Target
+    tokens: frozenset[str]
+    section: int | None  # section number (criteria and sections)
+    label: str
+
+
+@dataclass
+class Catalog:
+    """The names the loaded reports give their measures, sections and areas."""
+
+    names: list[Named]
+    section_tokens: dict[int, frozenset[str]]
+    areas: dict[str, list[str]]  # report id -> lower-case area spellings
+
+    @property
+    def name_words(self) -> set[str]:
+        """Every word the names of the scored measures use."""
+        return set().union(*(n.tokens for n in self.names)) if self.names else set()
+
+    @classmethod
+    def build(cls, reports: Sequence[Report]) -> Catalog:
+        return catalog(reports)
+
+
+def _name_tokens(text: str) -> frozenset[str]:
+    return frozenset(stems(text.replace("-", " ")))
+
+
+@lru_cache(maxsize=8)
+def _catalog(reports: tuple[Report, ...]) -> Catalog:
+    names: dict[Target, Named] = {}
+    section_tokens: dict[int, frozenset[str]] = {}
+    areas: dict[str, list[str]] = {}
+    for r in reports:
+        areas[r.id] = [r.area.lower(), r.id.lower()]
+        for s in r.headline_scores:
+            t = Target("headline", s.key)
+            names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
+        for c in r.criteria:
+            t = Target("criterion", c.number)
+            names.setdefault(
+                t, Named(t, _name_tokens(c.name), c.section_number, f"{c.number} {c.name}")
+            )
+        for sec in r.sections:
+            t = Target("section", str(sec.number))
+            tokens = _name_tokens(sec.name)
+            names.setdefault(t, Named(t, tokens, sec.number, sec.name))
+            section_tokens.setdefault(sec.number, tokens)
+    return Catalog(list(names.values()), section_tokens, areas)
+
+
+def _report_key(r: Report) -> tuple:
+    return (r.id, r.sha256, len(r.text))
+
+
+# Reports are not hashable by value; key the catalogue cache by identity-free content keys.
+class _Reports(tuple):
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(_report_key(r) for r in self))
+
+    def __eq__(self, other) -> bool:  # type: ignore[override]
+        return isinstance(other, tuple) and [_report_key(r) for r in self] == [
+            _report_key(r) for r in other
+        ]
+
+
+def catalog(reports: Sequence[Report]) -> Catalog:
+    return _catalog(_Reports(reports))
+
+
+# --- slot finders -----------------------------------------------------------------------
+
+
+def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], list[str]]:
+    """(ids of the loaded reports the question names, named area+year pairs not loaded)."""
+    named = []
+    for r in reports:
+        spellings = {r.area, r.id}
+        if any(
+            re.search(r"(?<![A-Za-z])" + re.escape(s) + r"(?![A-Za-z])", question, re.I)
+            for s in spellings
+        ):
+            named.append(r)
+    years = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", question)}
+    unknown: list[str] = []
+    if years:
+        pool = named or list(reports)
+        dated = [r for r in pool if r.year in years]
+        if dated:
+            named = dated
+        elif named:
+            unknown = [f"{r.area} {y}" for r in named for y in sorted(years)][:1]
+            named = []
+    return [r.id for r in named], unknown
+
+
+def unknown_names(question: str, vocabulary: set[str], areas: Sequence[str]) -> list[str]:
+    """Capitalised words (names) the reports never use: another area, another country..."""
+    tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’+-]*", question))
+    found = []
+    known_areas = " ".join(areas).lower()
+    for n, m in enumerate(tokens):
+        word = m.group(0)
+        possessive = word.endswith(("'s", "’s"))
+        bare = re.sub(r"['’]s$", "", word).strip("'’-")
+        if not bare or not bare[0].isupper() or len(bare) < 2:
+            continue
+        if n == 0 and not possessive:
+            continue  # sentence case, not a name
+        low = bare.lower()
+        if low in STOPWORDS or low in known_areas:
+            continue
+        parts = [p for p in re.split(r"[-+]", low) if p]
+        if low in vocabulary or stem(low) in vocabulary:
+            continue
+        if all(
+            stem(p) in vocabulary or p in vocabulary or stem(p) in QUESTION_WORDS for p in parts
+        ):
+            continue
+        found.append(bare)
+    return found
+
+
+def find_terms(question: str, reports: Sequence[Report]) -> list[str]:
+    """Glossary terms the question names, longest first, without overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    for r in reports:
+        for entry in r.glossary:
+            for t in entry_terms(entry):
+                for m in term_pattern(t).finditer(question):
+                    spans.append((m.start(), m.end(), t))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= a or s[0] >= b for a, b, _ in taken):
+            taken.append(s)
+    taken.sort()
+    result: list[str] = []
+    for _, _, t in taken:
+        if t.lower() not in [x.lower() for x in result]:
+            result.append(t)
+    return result
+
+
+def glossary_entries(term: str, reports: Sequence[Report]) -> list[tuple[Report, GlossaryEntry]]:
+    """Every glossary entry (per report) that answers to ``term``."""
+    pattern = term_pattern(term)
+    found = []
+    for r in reports:
+        for entry in r.glossary:
+            if any(pattern.fullmatch(t) or t.lower() == term.lower() for t in entry_terms(entry)):
+                found.append((r, entry))
+    return found
+
+
+def asked_term(question: str) -> str | None:
+    """The term a definitional question asks about ("what does X mean" -> X)."""
+    q = question.strip()
+    for pattern in _DEFINE_PATTERNS:
+        m = pattern.search(q)
+        if m:
+            return m.group(1).strip(" ?.!\"'“”‘’")
+    return None
+
+
+_MORE_THAN_BAND = re.compile(
+    r"\b(?:more than|worse than|beyond|above|greater than|higher than|over)\s+(?:an? )?"
+    r"(minimum|moderate|substantial|drastic)\b",
+    re.I,
+)
+_AT_LEAST_BAND = re.compile(
+    r"\bat least (?:an? )?(minimum|moderate|substantial|drastic)\b|"
+    r"\b(minimum|moderate|substantial|drastic) or (?:worse|more|higher|above)\b",
+    re.I,
+)
+_LESS_THAN_BAND = re.compile(
+    r"\b(?:less than|better than|below|under|lower than)\s+(?:an? )?"
+    r"(minimum|moderate|substantial|drastic)\b",
+    re.I,
+)
+_AT_MOST_BAND = re.compile(
+    r"\bat most (?:an? )?(minimum|moderate|substantial|drastic)\b|"
+    r"\b(minimum|moderate|substantial|drastic) or (?:better|less|lower|below)\b",
+    re.I,
+)
+
+
+def band_range(question: str) -> list[str]:
+    """The bands a question asks about, reading "more than moderate" as SUBSTANTIAL and
+    DRASTIC (bands run from MINIMUM to DRASTIC improvement required)."""
+    order = list(BANDS)
+    for pattern, pick in (
+        (_MORE_THAN_BAND, lambda i: order[i + 1 :]),
+        (_AT_LEAST_BAND, lambda i: order[i:]),
+        (_LESS_THAN_BAND, lambda i: order[:i]),
+        (_AT_MOST_BAND, lambda i: order[: i + 1]),
+    ):
+        m = pattern.search(question)
+        if m:
+            band = next(g for g in m.groups() if g).upper()
+            return pick(order.index(band))
+    return list(dict.fromkeys(b.upper() for b in _BAND_RE.findall(question)))
+
+
+def definition_phrase(question: str) -> str | None:
+    """The phrase a definitional question asks about, several words allowed."""
+    m = re.search(
+        r"^\s*(?:what|who) (?:is|are|was|were|'s) (?:an? |the )?(.+?)\s*\??\s*$|"
+        r"what (?:does|do) (?:an? |the )?(.+?) (?:mean|stand for)\b|"
+        r"(?:meaning|definition) of (?:an? |the )?(.+?)\s*\??\s*$",
+        question,
+        re.I,
+    )
+    if not m:
+        return None
+    return next(g for g in m.groups() if g).strip(" ?.!\"'“”‘’")
+
+
+def terms_by_expansion(phrase: str, reports: Sequence[Report]) -> list[str]:
+    """Glossary terms whose expansion is ``phrase`` ("vulnerability management plan" -> VMP)."""
+    wanted = " ".join(words(phrase))
+    found = []
+    for r in reports:
+        for entry in r.glossary:
+            head = re.split(r"[:.;(]| - | — ", entry.definition.replace("\n", " "), maxsplit=1)[0]
+            head_words = " ".join(words(head))
+            same = head_words == wanted or head_words.startswith(wanted + " ")
+            if wanted and same and entry.terms[0] not in found:
+                found.append(entry.terms[0])
+    return found
+
+
+def looks_like_acronym(term: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", term)
+    return " " not in term.strip() and len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def _expand_acronyms(question: str, reports: Sequence[Report]) -> str:
+    """The question plus what its acronyms stand for ("RoH" -> "Risk of Harm to others");
+    ordinary words that the glossary happens to define are not expanded."""
+    expansion = expand_query(question, reports)
+    heads = []
+    for entry in expansion.terms:
+        if any(looks_like_acronym(t) and term_pattern(t).search(question) for t in entry.terms):
+            heads.append(re.split(r"[:.;,(]| - ", entry.definition, maxsplit=1)[0])
+    return question + (" " + " ".join(heads) if heads else "")
+
+
+def resolve_targets(
+    question: str,
+    cat: Catalog,
+    types: Sequence[str],
+    reports: Sequence[Report],
+    prefer_section: int | None = None,
+    prefer_type: str | None = None,
+) -> list[Target]:
+    """The measures a question names: by number first, then by the words of their names."""
+    explicit: list[Target] = []
+    known = {n.target for n in cat.names}
+    for a, b in _CRITERION_RE.findall(question):
+        t = Target("criterion", f"{a}.{b}")
+        if t in known and t not in explicit:
+            explicit.append(t)
+    for a, b in _SECTION_RE.findall(question):
+        t = Target("section", a or b)
+        if t in known and t not in explicit:
+            explicit.append(t)
+    if explicit:
+        return explicit
+    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
+    hints = {n for n, toks in cat.section_tokens.items() if toks & q}
+    overall_named = any(
+        n.target.type == "section" and n.tokens and n.tokens <= q for n in cat.names
+    )
+    if not hints and prefer_section is not None:
+        hints = {prefer_section}  # a follow-up stays in the section of the previous answer
+    scored = []
+    for named in cat.names:
+        if named.target.type not in types or not named.tokens:
+            continue
+        matched = named.tokens & q
+        if matched:
+            scored.append((named, frozenset(matched), len(matched) / len(named.tokens)))
+    if not scored:
+        return []
+    all_hint_words = (
+        frozenset().union(*cat.section_tokens.values()) if cat.section_tokens else set()
+    )
+    if hints and "criterion" in types and not overall_named:
+        # "safeguarding delivery" is 2.3, not 1.3: a section named by its words wins, if one of
+        # its criteria also matches on a word of its own.
+        in_hint = [
+            s
+            for s in scored
+            if s[0].target.type == "criterion" and s[0].section in hints and (s[1] - all_hint_words)
+        ]
+        if in_hint:
+            best = max(s[2] for s in in_hint)
+            return [s[0].target for s in in_hint if s[2] == best]
+    full = [s for s in scored if s[2] == 1.0]
+    if full:
+        pool = [s for s in full if not any(s[1] < o[1] for o in full)]
+    else:
+        partial = [s for s in scored if s[2] >= 0.34]
+        if not partial:
+            return []
+        best = max((s[2], len(s[1])) for s in partial)
+        pool = [s for s in partial if (s[2], len(s[1])) == best]
+    if prefer_section is not None:
+        same = [s for s in pool if s[0].section in (prefer_section, None)]
+        pool = same or pool
+    # One target per set of matched words: a headline and a criterion of the same name tie.
+    groups: dict[frozenset[str], list] = {}
+    for s in pool:
+        groups.setdefault(s[1], []).append(s)
+    order = (
+        [prefer_type, "headline", "section", "criterion"]
+        if prefer_type
+        else ["headline", "section", "criterion"]
+    )
+    result = []
+    for group in groups.values():
+        group.sort(key=lambda s: (order.index(s[0].target.type), s[0].target.key))
+        if group[0][0].target.type == "criterion":
+            result += [s[0].target for s in group if s[0].target.type == "criterion"]
+        else:
+            result.append(group[0][0].target)
+    return sorted(set(result), key=lambda t: (t.type != "headline", t.key))
+
+
+# --- the parser -------------------------------------------------------------------------
+
+
+def _kind(question: str) -> str | None:
+    strength = bool(_STRENGTH_RE.search(question))
+    area = bool(_AREA_RE.search(question))
+    if strength and area:
+        return "both"
+    if strength:
+        return "strength"
+    if area:
+        return "area"
+    if _FINDINGS_RE.search(question):
+        return "both"
+    return None
+
+
+def _context_kinds(question: str) -> list[str]:
+    kinds: list[str] = []
+    for pattern, ks in _CONTEXT_CUES:
+        if pattern.search(question):
+            kinds += [k for k in ks if k not in kinds]
+    return kinds
+
+
+def _numbers_asked(question: str) -> list[int]:
+    ordinals = {
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "last": -1,
+    }
+    found = [
+        int(n)
+        for n in re.findall(
+            r"\brecommendations?\s*(?:no\.?|number|#)?\s*\(?(\d{1,2})\)?", question, re.I
+        )
+    ]
+    found += [int(n) for n in re.findall(r"\((\d{1,2})\)", question)]
+    for word, n in ordinals.items():
+        if re.search(rf"\b{word}\b", question, re.I):
+            found.append(n)
+    return list(dict.fromkeys(found))
+
+
+def names_signatory(question: str, signatory: str) -> bool:
+    """The question names the person who signed a report ("Who is Andrew Bridges?")."""
+    name = signatory.split(",")[0].strip()
+    return len(name.split()) >= 2 and re.search(re.escape(name), question, re.I) is not None
+
+
+def is_followup(question: str, previous: dict | None) -> bool:
+    if not previous:
+        return False
+    content = [w for w in stems(question) if w not in QUESTION_WORDS]
+    return bool(_FOLLOWUP_RE.search(question)) or len(content) <= 2
+
+
+def parse(
+    question: str,
+    reports: Sequence[Report],
+    vocabulary: set[str],
+    previous: dict | None = None,
+    report_filter: str | None = None,
+) -> Intent:
+    """Route and slots of ``question``; ``previous`` is the last turn's ``Intent.state()``."""
+    q = " ".join(question.split())
+    followup = is_followup(q, previous)
+    cat = catalog(reports)
+    named, unknown = find_reports(q, reports)
+    intent = Intent(route="fallback", question=q, followup=followup)
+    intent.unknown = unknown + unknown_names(
+        q, vocabulary, [r.area for r in reports] + [r.id for r in reports]
+    )
+    known_numbers = {n.target.key for n in cat.names if n.target.type == "criterion"}
+    intent.unknown += [
+        f"criterion {a}.{b}"
+        for a, b in _CRITERION_RE.findall(q)
+        if f"{a}.{b}" not in known_numbers and not re.search(rf"{a}\.{b}\s*%", q)
+    ]
+    if report_filter:
+        intent.reports = [report_filter]
+        intent.named_reports = True
+    elif named:
+        intent.reports, intent.named_reports = named, True
+    elif previous and previous.get("named_reports"):
+        intent.reports, intent.named_reports = list(previous["reports"]), True
+    else:
+        intent.reports = [r.id for r in reports]
+    scoped = [r for r in reports if r.id in intent.reports]
+
+    intent.bands = band_range(q)
+    intent.kind = _kind(q)
+    intent.terms = find_terms(q, scoped or reports)
+    if not intent.terms and scoped and len(scoped) < len(reports) and _GLOSSARY_RE.search(q):
+        intent.terms = find_terms(q, reports)  # defined in another loaded report's glossary
+    intent.context_kinds = _context_kinds(q)
+    if any(r.signatory and names_signatory(q, r.signatory) for r in reports):
+        intent.context_kinds = ["foreword"]
+    prev_targets = [Target.parse(t) for t in (previous or {}).get("targets", [])]
+    prefer_section = None
+    prefer_type = None
+    if followup and prev_targets:
+        prev = prev_targets[0]
+        prefer_type = prev.type
+        if prev.type == "criterion":
+            prefer_section = int(prev.key.split(".")[0])
+        elif prev.type == "section":
+            prefer_section = int(prev.key)
+
+    def targets(types: Sequence[str]) -> list[Target]:
+        found = resolve_targets(q, cat, types, scoped or reports, prefer_section, prefer_type)
+        if not found and followup and prev_targets:
+            found = _convert(prev_targets, types, cat, scoped or reports)
+        return found
+
+    asked = asked_term(q)
+    if not intent.terms:
+        phrase = definition_phrase(q)
+        if phrase and len(phrase.split()) >= 2:
+            intent.terms = terms_by_expansion(phrase, scoped or reports)
+            if intent.terms and not NEXT_STEPS_RE.search(q):
+                intent.route = "glossary"  # "what is a vulnerability management plan"
+                return intent
+    claim = _CLAIM_RE.match(q)
+    if claim and len(q) > claim.end() + 3:
+        # "Is it true that 7 of the 8 criteria need substantial or drastic improvement?"
+        intent.route = "claim"
+        intent.claim = q[claim.end() :].strip(" ?:'\"“”")
+        return intent
+    if len(intent.terms) >= 2 and re.search(
+        r"\bdifference\b|\bdiffer\b|\bvs\b|\bversus\b", q, re.I
+    ):
+        intent.route = "glossary"
+        return intent
+
+    score_cue = bool(_SCORE_RE.search(q))
+    minimum, maximum = _MIN_RE.search(q), _MAX_RE.search(q)
+    threshold = _THRESHOLD_RE.search(q)
+    count = _COUNT_RE.search(q)
+    compare = _COMPARE_RE.search(q)
+    criteria_word = _CRITERIA_RE.search(q)
+    score_targets = targets(("headline", "criterion", "section"))
+
+    # Comparison: several reports, or several measures, set side by side.
+    many_reports = len(named) >= 2 or (
+        compare
+        and not named
+        and not report_filter
+        and re.search(
+            r"\bwhich (?:area|yot|report|service|team)\b|\bboth\b|\beach\b|\bacross\b"
+            r"|\bcompar\w*|\bareas\b",
+            q,
+            re.I,
+        )
+    )
+    prev_reports = list((previous or {}).get("reports", []))
+    if (
+        followup
+        and named
+        and previous
+        and previous.get("route") in ("score", "compare", "computed")
+        and re.search(r"\bcompar\w*|\bthan\b|\bversus\b|\bvs\b|\bagainst\b", q, re.I)
+        and set(named) - set(prev_reports)
+    ):
+        # "how does that compare with Sefton?": the previous measure, across both reports.
+        named = list(dict.fromkeys(prev_reports + named))
+        intent.reports = named
+        many_reports = True
+    if compare and many_reports and not intent.kind and not intent.context_kinds:
+        intent.route = "compare"
+        intent.across = True
+        intent.targets = score_targets
+        if len(named) < 2 and not report_filter:
+            intent.reports = [r.id for r in reports]
+        intent.direction = (
+            "lower" if _LOWER_RE.search(q) else ("higher" if _HIGHER_RE.search(q) else None)
+        )
+        return intent
+
+    if _BANDS_RE.search(q) and not score_targets:
+        intent.route = "bands"
+        return intent
+
+    # Computed answers over the stored scores.
+    has_op = (
+        minimum
+        or maximum
+        or threshold
+        or (count and (intent.bands or criteria_word))
+        or (intent.bands and _WHICH_RE.search(q))
+        or (
+            _MEAN_RE.search(q)
+            and not re.search(r"england|national|wales", q, re.I)
+            and (score_cue or criteria_word)
+        )
+    )
+    if (
+        has_op
+        and not intent.kind
+        and not intent.context_kinds
+        and not (
+            score_targets
+            and any(t.type == "criterion" for t in score_targets)
+            and not (count or threshold or intent.bands)
+        )
+    ):
+        intent.route = "computed"
+        if _SCOPE_HEADLINE_RE.search(q):
+            intent.scope = "headline"
+        elif _SCOPE_SECTION_RE.search(q):
+            intent.scope = "section"
+        if threshold:
+            word = threshold.group(1).lower()
+            intent.op = (
+                "below" if word in ("below", "under", "less than", "lower than") else "above"
+            )
+            intent.threshold = int(threshold.group(2))
+        elif count:
+            intent.op = "count"
+        elif minimum:
+            intent.op = "min"
+        elif maximum:
+            intent.op = "max"
+        elif intent.bands:
+            intent.op = "list"
+        else:
+            intent.op = "mean"
+        intent.targets = [t for t in score_targets if t.type == "section"]
+        return intent
+
+    if len(score_targets) >= 2 and compare and not intent.kind:
+        intent.route = "compare"
+        intent.targets = score_targets
+        intent.direction = (
+            "lower" if _LOWER_RE.search(q) else ("higher" if _HIGHER_RE.search(q) else None)
+        )
+        return intent
+
+    if _SUMMARY_RE.search(q) and not score_targets:
+        intent.route = "summary"
+        return intent
+
+    if intent.kind:
+        intent.route = "findings"
+        intent.targets = _criteria_of(targets(("criterion", "section")), cat)
+        return intent
+
+    if _RECOMMEND_RE.search(q):
+        intent.route = "recommendations"
+        intent.numbers = _numbers_asked(q)
+        return intent
+
+    why = bool(WHY_RE.search(q))
+    if (
+        score_cue
+        and not why
+        and (score_targets or intent.bands or not intent.terms)
+        and (score_targets or not intent.context_kinds)
+    ):
+        intent.route = "score"
+        intent.targets = score_targets
+        return intent
+
+    bare_term = intent.terms and _is_bare(q, intent.terms)
+    if intent.terms and (_GLOSSARY_RE.search(q) or bare_term):
+        intent.route = "glossary"
+        return intent
+    if asked and looks_like_acronym(asked) and not intent.terms:
+        intent.route = "glossary"
+        intent.undefined_term = asked
+        return intent
+
+    if intent.context_kinds:
+        intent.route = "context"
+        return intent
+
+    if followup and previous and why:
+        # "Why was it so low?": a reason, looked for under what the last answer was about.
+        labels = {n.target: n.label for n in cat.names}
+        about = [labels.get(t, t.key) for t in prev_targets] + list(previous.get("terms", []))
+        intent.question = " ".join([q, *about])
+        intent.targets = prev_targets
+        if prev_targets and all(t.type == "criterion" for t in prev_targets):
+            # A criterion's score is explained by its areas for improvement.
+            intent.route, intent.kind = "findings", "area"
+        return intent
+    if followup and previous and previous.get("route") in ROUTES:
+        return _inherit(intent, previous, targets, reports)
+
+    areas = [r.area for r in reports]
+    intent.targets = score_targets if score_targets and _is_bare_target(q, cat, areas) else []
+    if intent.targets:
+        intent.route = "score"
+    return intent
+
+
+def _inherit(intent: Intent, previous: dict, targets, reports) -> Intent:
+    """A follow-up with no cue of its own asks the previous question again, changed."""
+    route = previous["route"]
+    intent.route = route
+    if route == "glossary":
+        intent.terms = intent.terms or list(previous.get("terms", []))
+    elif route in ("score", "compare"):
+        intent.targets = targets(("headline", "criterion", "section"))
+        intent.direction = previous.get("direction")
+    elif route == "findings":
+        intent.kind = previous.get("kind") or "both"
+        intent.targets = _criteria_of(targets(("criterion", "section")), catalog(reports))
+    elif route == "computed":
+        intent.op, intent.bands = previous.get("op"), intent.bands or previous.get("bands", [])
+        intent.threshold, intent.scope = previous.get("threshold"), previous.get("scope")
+    elif route == "recommendations":
+        intent.numbers = _numbers_asked(intent.question)
+    elif route == "context":
+        intent.context_kinds = list(previous.get("context_kinds", []))
+        # "and Wessex Vale?": the previous question, asked of another report.
+        if not [
+            w
+            for w in stems(intent.question)
+            if w not in QUESTION_WORDS
+            and not any(w in a for a in [r.area.lower() for r in reports])
+        ]:
+            intent.question = previous.get("question", intent.question)
+    elif route == "fallback" and not [
+        w
+        for w in stems(intent.question)
+        if w not in QUESTION_WORDS and not any(w in r.area.lower() for r in reports)
+    ]:
+        intent.question = previous.get("question", intent.question)
+    return intent
+
+
+def _convert(prev: list[Target], types: Sequence[str], cat: Catalog, reports) -> list[Target]:
+    """Previous targets, carried into another route: a headline becomes its criteria."""
+    out: list[Target] = []
+    for t in prev:
+        if t.type in types:
+            out.append(t)
+        elif t.type == "headline":
+            out += resolve_targets(t.key.replace("-", " "), cat, types, reports)
+        elif t.type == "criterion" and "section" in types:
+            out.append(Target("section", t.key.split(".")[0]))
+    return list(dict.fromkeys(out))
+
+
+def _criteria_of(targets: list[Target], cat: Catalog) -> list[Target]:
+    """Findings live under criteria: a section stands for all of its criteria."""
+    out: list[Target] = []
+    for t in targets:
+        if t.type == "section":
+            out += [
+                n.target
+                for n in cat.names
+                if n.target.type == "criterion" and str(n.section) == t.key
+            ]
+        elif t.type == "criterion":
+            out.append(t)
+    return list(dict.fromkeys(out))
+
+
+def _is_bare(question: str, terms: list[str]) -> bool:
+    """The question is little more than the term(s): "RoSH?", "and MAPPP?"."""
+    rest = question
+    for t in terms:
+        rest = term_pattern(t).sub(" ", rest)
+    leftover = [w for w in words(rest) if w not in STOPWORDS and stem(w) not in QUESTION_WORDS]
+    return not leftover
+
+
+def _is_bare_target(question: str, cat: Catalog, areas: Sequence[str] = ()) -> bool:
+    """The question only names a measure ("1.3?", "Sefton sustaining outcomes")."""
+    q = set(stems(question)) - {w for a in areas for w in stems(a)}
+    named = set().union(*(n.tokens for n in cat.names)) if cat.names else set()
+    leftover = [w for w in q if w not in named and w not in QUESTION_WORDS]
+    return bool(_CRITERION_RE.search(question)) or not leftover
