@@ -26,7 +26,7 @@ _NUM = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r")"
 
 # A sentence ends at . ! or ? followed by space and something that can open a sentence.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
-_PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s*%+")
+_PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s*(?:%+|per\s*cent\b|percent\b)", re.I)
 _PER_1000 = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+per\s+1,?000\b", re.I)
 _POPULATION = re.compile(
     r"population\s+(?:of\s+)?(?:about\s+|approximately\s+|around\s+|some\s+)?"
@@ -34,10 +34,12 @@ _POPULATION = re.compile(
     re.I,
 )
 _COUNT = re.compile(r"(?<![\w.,/(£$-])(" + _NUM + r")(?![\w%])(?![.,/]\d)", re.I)
+_COUNTRY = r"(?:England(?:\s*(?:/|and|&)\s*Wales)?|Wales)"
 _COMPARATOR = re.compile(
-    r"(?:the\s+)?((?:(?:England|national|regional|Welsh|England/\s*Wales)\s+)?average"
-    r"(?:\s+(?:rate|figure|level))?(?:\s+for\s+England(?:/\s*Wales)?)?"
-    r"(?:,\s*which\s+was|\s+of|\s+was|\s+at)\s+(\d+(?:\.\d+)?)\s*(%+|per\s+1,?000)?)",
+    r"(?:the\s+)?((?:(?:England|national|regional|Welsh|all-Wales|Wales|England/\s*Wales)\s+)?"
+    r"average(?:\s+(?:rate|figure|level))?(?:\s+(?:for|in|across)\s+" + _COUNTRY + r")?"
+    r"(?:,\s*which\s+was|\s+of|\s+was|\s+at)\s+(\d+(?:\.\d+)?)\s*"
+    r"(%+|per\s*cent\b|per\s+1,?000)?)",
     re.I,
 )
 _BACK_REFERENCE = re.compile(r"^[\"'“‘(]?(?:This|It|That|Which|These)\b")
@@ -149,7 +151,7 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
 def _compatible(unit: str, comparator_unit: str | None) -> bool:
     if comparator_unit is None:
         return True
-    if comparator_unit.startswith("%"):
+    if comparator_unit.startswith("%") or comparator_unit.lower().startswith("per cent"):
         return unit == "%"
     return unit == "per 1,000"
 

@@ -182,11 +182,13 @@ def _entry_start(line: Line, para_start: bool, previous: str | None) -> tuple[st
     term, def_start = split
     first = term.split()[0]
     bare = _core(first)
+    if first.endswith(":") and term == first and _is_acronym(first[:-1]):
+        term = first = first[:-1]  # "RoSH: Risk of Serious Harm"
     if len(bare) < 2 or not first[0].isupper() or first.endswith(":"):
         return None
     rest = line.text[def_start - line.start :].split()
     if _is_acronym(first) and acronym_score(term, rest) >= (0.6 if para_start else 0.75):
-        return split
+        return term, def_start
     if not para_start or _is_acronym(first):
         return None
     if previous is not None and continues(previous, line.text):
@@ -278,9 +280,15 @@ def find_term_run(lines: list[Line]) -> tuple[int, int, list[list[Line]]] | None
 
 
 def _align(
-    terms: list[str], defs: list[Line], para_start: list[bool], previous: str | None
+    terms: list[str],
+    defs: list[Line],
+    para_start: list[bool],
+    previous: str | None,
+    short_before: list[bool] | None = None,
 ) -> tuple[int, list[int]] | None:
-    """Best (prefix length, start line of each term) over the definition lines."""
+    """Best (prefix length, start line of each term) over the definition lines.
+    `short_before[j]`: the line above j stops well short of the wrap width, a weak sign that
+    a paragraph ended there although no blank line follows (extraction without blank lines)."""
     n, m = len(terms), len(defs)
     if n == 0 or m < n:
         return None
@@ -296,6 +304,8 @@ def _align(
     def boundary(j: int) -> float:
         t = strip_bullet(defs[j].text)
         score = 0.0 if para_start[j] else -0.6
+        if not para_start[j] and short_before and short_before[j]:
+            score += 0.4
         if not para_start[j] and ends_open(defs[j - 1].text):
             score -= 3.0  # "... in those instances when a" / "CAF may not ...": one sentence
         if not t or t[0].islower():
@@ -388,6 +398,65 @@ def _entry(text: str, draft: _Draft, make_source: MakeSource) -> GlossaryEntry |
     )
 
 
+def _term_alone(lines: list[Line], k: int, drafts: list[_Draft]) -> bool:
+    """Line k is a bare term whose definition starts on the next line (a two-column table
+    read row by row): `RoSH` / `Risk of Serious Harm`. Not a word that ends a sentence
+    (`See also` / `YOIS+`), nor a line before an entry of its own."""
+    t = lines[k].text
+    if not (_term_only(t) or _title_words(t)) or not (t[0].isupper() or t[0] in _QUOTES):
+        return False
+    before = next((ln.text for ln in reversed(lines[:k]) if not ln.blank), "")
+    if before and ends_open(before):
+        return False
+    after = next((ln for ln in lines[k + 1 :] if not ln.blank), None)
+    if after is None or not (after.text[0].isupper() or after.text[0] in _QUOTES):
+        return False
+    if acronym_score(t, after.text.split()) >= 0.6:
+        return True
+    in_order = not drafts or _sort_key(drafts[-1].term) < _sort_key(t)
+    return in_order and _entry_start(after, True, None) is None
+
+
+def _title_words(t: str) -> bool:
+    """`Scaled Approach`, `HMI Probation`: two to four capitalised words, nothing else."""
+    words = t.split()
+    return (
+        2 <= len(words) <= 4
+        and len(t) <= 40
+        and not re.search(r"[\d.:;,]", t)
+        and all(w[0].isupper() or w.lower() in _STOP for w in words)
+    )
+
+
+def _sort_key(term: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", term.casefold())
+
+
+def _split_by_order(text: str, drafts: list[_Draft], after_last: str | None) -> list[_Draft]:
+    """Split entries that swallowed the next one: a glossary is in alphabetical order, so a
+    line inside a definition that reads as `Term Definition...` and whose term sorts between
+    this entry's term and the next one's starts an entry of its own. (Text extracted without
+    blank lines gives no other sign: `Asset A structured ...` after a full line.)"""
+    out: list[_Draft] = []
+    for i, draft in enumerate(drafts):
+        upper = drafts[i + 1].term if i + 1 < len(drafts) else after_last
+        current = _Draft(draft.term, [])
+        for n, (s, e, para) in enumerate(draft.spans):
+            candidate = None
+            if n and upper and current.spans:
+                line = Line(-1, s, e, text[s:e], False)
+                candidate = _entry_start(line, True, _draft_text(text, current.spans))
+            if candidate and (
+                _sort_key(current.term) < _sort_key(candidate[0]) < _sort_key(upper or "")
+            ):
+                out.append(current)
+                current = _Draft(candidate[0], [(candidate[1], e, True)])
+            else:
+                current.spans.append((s, e, para))
+        out.append(current)
+    return out
+
+
 def _wrap_width(lines: list[Line]) -> int:
     lengths = sorted(len(ln.text) for ln in lines if ln.text)
     return max(lengths[int(len(lengths) * 0.9)] if lengths else 0, 30)
@@ -400,16 +469,28 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
     width = _wrap_width(normal_lines)
     drafts: list[_Draft] = []
     para_start = True
+    alone: str | None = None  # a term printed on a line of its own, its definition next
     for k, line in enumerate(normal_lines):
         if line.blank:
             para_start = True
             continue
-        if k and len(normal_lines[k - 1].text) < 0.75 * width:
-            # text extracted without blank lines: a short line ends its paragraph
+        if alone is not None:
+            drafts.append(_Draft(alone, [(line.start, line.end, True)]))
+            alone, para_start = None, False
+            continue
+        before = normal_lines[k - 1].text if k else ""
+        if before and (
+            len(before) < 0.75 * width or len(before) + 1 + len(line.text.split()[0]) < 0.95 * width
+        ):
+            # text extracted without blank lines: a line that stopped short (this line's first
+            # word would have fitted on it) ends its paragraph
             para_start = True
         previous = _draft_text(text, drafts[-1].spans) if drafts else None
         started = _entry_start(line, para_start, previous)
-        if started:
+        acronym_entry = started is not None and _is_acronym(started[0].split()[0])
+        if not acronym_entry and _term_alone(normal_lines, k, drafts):
+            alone = line.text
+        elif started:
             term, def_start = started
             drafts.append(_Draft(term, [(def_start, line.end, True)]))
         elif drafts:
@@ -417,6 +498,8 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
         para_start = False
     for d in drafts:
         _absorb_term_column(text, d)
+    upper = " ".join(g.text for g in run[2][0]) if run else None
+    drafts = _split_by_order(text, drafts, upper)
 
     if run:
         _, end, groups = run
@@ -432,7 +515,9 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
             flags.append(para_start)
             para_start = False
         previous = _draft_text(text, drafts[-1].spans) if drafts else None
-        aligned = _align(terms, defs, flags, previous)
+        def_width = _wrap_width(defs)
+        short = [k > 0 and len(defs[k - 1].text) < 0.75 * def_width for k in range(len(defs))]
+        aligned = _align(terms, defs, flags, previous, short)
         if aligned:
             prefix, starts = aligned
             if drafts:

@@ -3,6 +3,13 @@
 The text is cut into regions at the report's headings (Foreword, Scoring and Summary
 Table, Recommendations, the numbered sections and criteria, the appendices); each region is
 parsed by its own small function. Every cited object keeps an exact raw quote and offset.
+
+What is read is a "view" of the text with the same length and offsets: Windows line ends
+and form feeds become spaces, and page furniture (page numbers, running headers and footers)
+is blanked out, so it never enters an item, a definition or a fact, while quotes are still
+cut from the text as given. Headings are recognised by their shape and place, not their
+exact wording: a contents page, ALL-CAPS or title-case headings, bullets or numbers, and
+scores printed on one line or two are all read the same way.
 """
 
 from __future__ import annotations
@@ -34,8 +41,12 @@ from ingest.text import (
     ends_open,
     is_marker_only,
     is_terminated,
+    leading_bullet,
     leading_marker,
     markers,
+    mask_lines,
+    normalise_breaks,
+    page_furniture,
     paragraphs,
     slug,
     split_lines,
@@ -49,30 +60,63 @@ class NotAReportError(ValueError):
     """The text is not an inspection report in the Core Case Inspection format."""
 
 
-_BAND_LINE = re.compile(
-    r"^(\d{1,3})\s*%+\s*(" + "|".join(BANDS) + r")\b(?:\s+improvement\s+required)?", re.I
+_BAND_ALT = "|".join(BANDS)
+# A percentage as printed: "42%", "42%%", "68 %", "71 per cent".
+_PCT = r"(\d{1,3})\s*(?:%+|per\s*cent\b|percent\b)"
+# "38% DRASTIC improvement required", "Score: 71% Comment: MINIMUM improvement required",
+# "Score 59% (National average 68%) Comment: substantial improvement required".
+_SCORE_LINE = re.compile(
+    rf"^(?:Score\s*:?\s*)?{_PCT}\s*(?:\([^)]*\)\s*)?(?:Comment\s*:?\s*)?({_BAND_ALT})\b"
+    r"(?:\s+improvement\s+required)?",
+    re.I,
+)
+# A headline score named on its own line: "Safeguarding: 59% SUBSTANTIAL improvement required".
+_NAMED_SCORE = re.compile(
+    rf"^([A-Za-z][^%\d]{{2,90}}?)\s*[:–—-]?\s+(?:Score\s*:?\s*)?{_PCT}\s*(?:\([^)]*\)\s*)?"
+    rf"(?:Comment\s*:?\s*)?({_BAND_ALT})\b",
+    re.I,
+)
+# "Score: 58 per cent" on one line and "Comment: SUBSTANTIAL improvement required" on the next.
+_SCORE_ONLY = re.compile(rf"^(?:Score\s*:?\s*)?{_PCT}\s*(?:\([^)]*\)\s*)?$", re.I)
+_COMMENT_LINE = re.compile(
+    rf"^(?:Comment\s*:?\s*({_BAND_ALT})\b|({_BAND_ALT})\s+improvement\s+required)", re.I
 )
 _CRITERION = re.compile(r"^(\d)\.(\d{1,2})\s+([A-Z(].{2,100}?)\s*:?\s*$")
-_SECTION = re.compile(r"^(?:(\d)\s*\.?\s+)?([A-Z][A-Z&,' -]{3,80})$")
+_SECTION = re.compile(
+    r"^(?:(?:Section|Part)\s+)?(?:(\d)\s*[.:]?\s+)?([A-Za-z][A-Za-z&,'’ -]{3,80})$", re.I
+)
 _APPENDIX = re.compile(r"^Appendix\s+\d+[a-z]?\s*[:.\-–—]?\s*(.*)$", re.I)
 _OVERALL = re.compile(
-    r"OVERALL\s+SCORE\s+for\s+(?:the\s+)?quality\s+of\s+(.+?)\s+work\s*:?\s*(\d{1,3})\s*%+",
+    r"OVERALL\s+SCORE\s+for\s+(?:the\s+)?quality\s+of\s+(.+?)\s+work\s*:?\s*" + _PCT,
     re.I | re.S,
 )
 _MONTH_YEAR_LINE = re.compile(r"^" + MONTH_YEAR_RE.pattern + r"$")
+_YEAR_LINE = re.compile(r"^((?:19|20)\d\d)(?:\s*ISBN\b.*)?$")
 _FIELDWORK = re.compile(
-    r"Fieldwork\s+for\s+this\s+inspection\s+was\s+(?:undertaken|carried\s+out|conducted)\s+"
-    r"(?:in|during)\s+" + MONTH_YEAR_RE.pattern,
+    r"Fieldwork\s+for\s+this\s+(?:re-?)?inspection\s+(?:was\s+)?"
+    r"(?:undertaken|carried\s+out|conducted|took\s+place)\s+"
+    r"(?:in|during)\s+(?:the\s+(?:week|weeks|month)\s+of\s+)?" + MONTH_YEAR_RE.pattern,
     re.I,
 )
+_AREA_WORD = r"[A-Z][\w’'.-]*"
+# The area's words; a line break inside them is checked in _area.
 _AREA = re.compile(
-    r"youth\s+offending\s+(?:work|services?)\s+in\s+"
-    r"([A-Z][\w’'.-]*(?:\s+(?:and\s+|&\s+|of\s+|upon\s+|on\s+)?[A-Z][\w’'.-]*)*)"
+    r"youth\s+offending\s+(?:work|services?)\s+in\s*:?\s+(?:the\s+)?"
+    rf"({_AREA_WORD}(?:(?:\s+(?i:and|of|upon|on)\s+|\s+&\s+|\s+){_AREA_WORD})*)"
 )
 _AREA_FALLBACK = re.compile(
     r"\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+(?:YOT|YOS|Youth\s+Offending\s+(?:Team|Service))\b"
 )
 _NOT_AREA = word_set("The This That A An Each Every Our Their Its Local")
+# "youth offending work in England and Wales" names the programme, not the area inspected.
+_COUNTRIES = frozenset({"england", "wales", "england and wales", "england & wales"})
+# Labels inside a criterion or a report part: never a section heading.
+_LABEL = re.compile(
+    r"(?:strengths?|areas?\s+for\s+improvement|general\s+criterion|score|comment|"
+    r"recommendations?|next\s+steps|contents|foreword|overall|commentary|appendix)\b",
+    re.I,
+)
+_TOC_ENTRY = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}$|\S\s+\d{1,3}$")
 _SUBHEADING_MAX_WORDS = 6
 
 
@@ -87,8 +131,9 @@ class _Region:
 
 @dataclass
 class _Ctx:
-    text: str
-    lines: list[Line]
+    text: str  # the report text as given: every quote is cut from it
+    view: str  # the same text, same offsets, page furniture blanked: what is read and cleaned
+    lines: list[Line]  # content lines of `view` (page furniture left out)
     page_starts: list[int] | None
     wrap_width: int = 80  # the length most full lines reach: what "a short line" is against
 
@@ -103,7 +148,7 @@ class _Ctx:
         return Source(section=section, heading=heading, quote=quote, start=start, page=page)
 
     def raw(self, start: int, end: int) -> str:
-        return self.text[start:end]
+        return self.view[start:end]
 
 
 # --- headings --------------------------------------------------------------------------
@@ -130,66 +175,177 @@ def _appendix_kind(title: str) -> str:
     return "appendix"
 
 
+def _continues_sentence(lines: list[Line], i: int) -> bool:
+    """True when line i carries on the sentence of the line just above it: not a heading."""
+    return i > 0 and not lines[i - 1].blank and ends_open(lines[i - 1].text)
+
+
+def _score_at(lines: list[Line], k: int) -> tuple[int, int, int, str] | None:
+    """The score printed at line k: (first line, last line, percent, band), or None."""
+    t = lines[k].plain
+    m = _SCORE_LINE.match(t)
+    if m:
+        return k, k, int(m.group(1)), m.group(2).upper()
+    m = _SCORE_ONLY.match(t)
+    if m:
+        # the band on a following line, perhaps after a bare "Comment:" (a table read by
+        # columns); only a band with "Comment" or "improvement required" counts
+        for j in range(k + 1, min(k + 5, len(lines))):
+            if lines[j].blank or re.fullmatch(r"Comment\s*:?", lines[j].plain, re.I):
+                continue
+            c = _COMMENT_LINE.match(lines[j].plain)
+            if c:
+                return k, j, int(m.group(1)), (c.group(1) or c.group(2)).upper()
+            break
+    return None
+
+
+def _find_score(lines: list[Line]) -> tuple[int, int, int, str] | None:
+    return next((f for k in range(len(lines)) if (f := _score_at(lines, k))), None)
+
+
+def _criterion_at(lines: list[Line], i: int) -> tuple[str, str] | None:
+    """`1.1 Risk of Harm to others:` -> ("1.1", name), when a criterion's heading stands at i:
+    it ends with a colon, or General Criterion or a score follows before the next criterion."""
+    t = lines[i].plain
+    c = _CRITERION.match(t)
+    if not c or "%" in t or _continues_sentence(lines, i):
+        return None
+    name = c.group(3).rstrip(": ").strip()
+    if name.isupper():
+        name = title_case(name)
+    number = f"{c.group(1)}.{c.group(2)}"
+    if t.endswith(":"):
+        return number, name
+    following = _next_nonblank(lines, i)
+    if following and following[0].plain.lower().startswith("general criterion"):
+        return number, name
+    for k in range(i + 1, min(len(lines), i + 40)):
+        if _CRITERION.match(lines[k].plain):
+            break
+        if _score_at(lines, k):
+            return number, name
+    return None
+
+
+def _section_at(lines: list[Line], i: int) -> tuple[int, str, int] | None:
+    """A section heading at i (`ASSESSMENT AND SENTENCE PLANNING`, `2. Delivery and Review of
+    Interventions`): (number, name, index of its first criterion). A section opens with its
+    first criterion, x.1; an all-capitals heading may stand up to three lines above it."""
+    t = lines[i].plain
+    s = _SECTION.match(t)
+    if not s or _SCORE_LINE.match(t) or _continues_sentence(lines, i):
+        return None
+    name = s.group(2).strip(" ,-")
+    if _LABEL.match(name) or len(name.split()) > 8 or not name[:1].isupper():
+        return None
+    reach = 3 if name.isupper() else 1
+    for k in range(i + 1, len(lines)):
+        if lines[k].blank:
+            continue
+        reach -= 1
+        c = _CRITERION.match(lines[k].plain)
+        if c and c.group(2) == "1" and (s.group(1) in (None, c.group(1))):
+            return int(c.group(1)), title_case(name), k
+        if reach <= 0:
+            return None
+    return None
+
+
+def _is_heading_text(t: str, max_words: int = 10) -> bool:
+    return len(t.split()) <= max_words and not t.endswith(".") and not _TOC_ENTRY.search(t)
+
+
 def _find_regions(lines: list[Line]) -> list[_Region]:
     regions: list[_Region] = []
-    in_appendix = False
+    section_for: dict[int, int] = {}  # first-criterion line -> index of its section region
+    skip_to = -1
     for i, line in enumerate(lines):
         t = line.plain
-        if not t:
+        bare_appendix = re.fullmatch(r"Appendix\s+\d+[a-z]?", t, re.I)
+        if (
+            not t
+            or i <= skip_to
+            or (_TOC_ENTRY.search(t) and not bare_appendix)
+            or _continues_sentence(lines, i)
+        ):
             continue
         m = _APPENDIX.match(t)
-        if m or re.fullmatch(r"(?:Contextual information|Inspection data|Glossary)", t, re.I):
-            title = m.group(1) if m else t
-            regions.append(_Region(_appendix_kind(title), i, i + 1, data={"title": t}))
-            in_appendix = True
+        if (m and _is_heading_text(m.group(1), 8) and not re.search(r"\.\s", m.group(1))) or (
+            re.fullmatch(
+                r"(?:Contextual information|Inspection data|Glossary(?: of terms)?)", t, re.I
+            )
+        ):
+            title, body = (m.group(1) if m else t), i + 1
+            nxt = next((j for j in range(i + 1, len(lines)) if not lines[j].blank), None)
+            if bare_appendix and nxt is not None and _is_heading_text(lines[nxt].plain, 8):
+                # "Appendix 2" with its title on the next line
+                title, body, skip_to = lines[nxt].plain, nxt + 1, nxt
+                t = f"{t}: {title}"
+            regions.append(_Region(_appendix_kind(title), i, body, data={"title": t}))
             continue
-        if in_appendix:
-            continue
-        if re.fullmatch(r"Foreword", t, re.I):
+        if re.fullmatch(r"Foreword:?", t, re.I):
             regions.append(_Region("foreword", i, i + 1))
-        elif re.match(r"Scoring\b.*Summary\s+Table", t, re.I):
+        elif re.match(r"Scoring\b.*Summary\s+Table", t, re.I) and _is_heading_text(t):
             regions.append(_Region("summary", i, i + 1))
-        elif re.match(r"Recommendations\b", t) and len(t) < 120 and not t.endswith("."):
+        elif re.match(r"Recommendations\b\s*(?:$|[(:])", t, re.I) and len(t) < 120:
             regions.append(_Region("recommendations", i, i + 1, data={"title": t}))
         elif re.fullmatch(r"Next\s+steps:?", t, re.I):
             regions.append(_Region("next-steps", i, i + 1))
-        elif re.match(r"Service\s+users.{0,3}\s*perspective", t, re.I):
+        elif re.match(r"Service\s+users.{0,3}\s*perspective", t, re.I) and _is_heading_text(t):
             regions.append(_Region("service-users", i, i + 1))
-        elif re.match(r"OVERALL\s+SCORE\b", t):
+        elif re.match(r"OVERALL\s+SCORE\b", t, re.I):
             regions.append(_Region("overall", i, i + 1))
-        elif re.match(r"COMMENTARY\b", t):
+        elif re.match(r"COMMENTARY\b", t) or re.match(r"Commentary\s+on\b", t, re.I):
             regions.append(_Region("commentary", i, i + 1))
-        elif (c := _CRITERION.match(t)) and (
-            t.endswith(":")
-            or any(
-                n.plain.lower().startswith("general criterion") for n in _next_nonblank(lines, i)
-            )
-        ):
+        elif crit := _criterion_at(lines, i):
             regions.append(
-                _Region(
-                    "criterion",
-                    i,
-                    i + 1,
-                    data={"number": f"{c.group(1)}.{c.group(2)}", "name": c.group(3).rstrip(":")},
-                )
+                _Region("criterion", i, i + 1, data={"number": crit[0], "name": crit[1]})
             )
-        elif (s := _SECTION.match(t)) and not _BAND_LINE.match(t):
-            following = _next_nonblank(lines, i, 3)
-            crit = next(
-                (_CRITERION.match(n.plain) for n in following if _CRITERION.match(n.plain)), None
-            )
-            if crit:
-                regions.append(
-                    _Region(
-                        "section",
-                        i,
-                        i + 1,
-                        data={"number": int(crit.group(1)), "name": title_case(s.group(2))},
-                    )
-                )
+        elif sec := _section_at(lines, i):
+            number, name, first = sec
+            region = _Region("section", i, i + 1, data={"number": number, "name": name})
+            if first in section_for:
+                # the heading nearest its first criterion wins
+                regions[section_for[first]] = region
+            else:
+                section_for[first] = len(regions)
+                regions.append(region)
     for k, region in enumerate(regions):
         region.end = regions[k + 1].head if k + 1 < len(regions) else len(lines)
-    return regions
+    return _drop_contents_and_duplicates(lines, regions)
+
+
+_SINGLE_KINDS = frozenset(
+    {"foreword", "summary", "recommendations", "next-steps", "service-users"}
+    | {"context", "inspection-data", "glossary"}
+)
+
+
+def _drop_contents_and_duplicates(lines: list[Line], regions: list[_Region]) -> list[_Region]:
+    """A contents page names the report's parts before they come: appendices listed before
+    the first criterion are dropped, and of a part named twice the fuller one is kept.
+    Everything after the first real appendix belongs to the appendices."""
+    first_criterion = next((r.head for r in regions if r.kind == "criterion"), -1)
+    kept: list[_Region] = []
+    in_appendix = False
+    for r in regions:
+        appendix = r.kind in ("context", "inspection-data", "glossary", "appendix")
+        if appendix and r.head < first_criterion:
+            continue
+        if in_appendix and not appendix:
+            continue
+        in_appendix = in_appendix or appendix
+        kept.append(r)
+
+    def size(r: _Region) -> int:
+        return sum(1 for ln in lines[r.body : r.end] if not ln.blank)
+
+    best: dict[str, _Region] = {}
+    for r in kept:
+        if r.kind in _SINGLE_KINDS and (r.kind not in best or size(r) > size(best[r.kind])):
+            best[r.kind] = r
+    return [r for r in kept if r.kind not in _SINGLE_KINDS or best[r.kind] is r]
 
 
 # --- paragraphs ------------------------------------------------------------------------
@@ -246,14 +402,17 @@ def _is_lead_in(text: str) -> bool:
 
 
 def _split_at_markers(paras: list[list[Line]]) -> list[list[Line]]:
-    """List numbers start paragraphs, blank line or not: a line of bare numbers stands alone,
-    and `(5) The initial ...` opens a new item unless the line before stops mid-phrase."""
+    """List numbers and bullets start paragraphs, blank line or not: a line of bare numbers
+    stands alone, and `(5) The initial ...` or `• The initial ...` opens a new item unless
+    the line before stops mid-phrase."""
     out: list[list[Line]] = []
     for para in paras:
         current: list[Line] = []
         for line in para:
             bare = is_marker_only(line.text) or _is_lead_in(line.text)
-            numbered = not bare and leading_marker(line.text) is not None
+            numbered = not bare and (
+                leading_marker(line.text) is not None or leading_bullet(line.text) is not None
+            )
             after_bare = bool(current) and (
                 is_marker_only(current[-1].text) or _is_lead_in(current[-1].text)
             )
@@ -268,14 +427,22 @@ def _split_at_markers(paras: list[list[Line]]) -> list[list[Line]]:
 
 def _paragraph_ends(lines: list[Line], width: int) -> list[int]:
     """Indices of lines that end a paragraph although no blank line follows: a finished
-    sentence on a line much shorter than the text's wrap width, before a new sentence."""
+    sentence before a new one, on a line that stopped short of the wrap width (much shorter,
+    or short enough that the next line's first word would have fitted on it); or the line
+    before a bullet."""
     ends = []
     for k in range(len(lines) - 1):
         t, following = lines[k].text, lines[k + 1].text
         nxt = strip_bullet(following)
-        if not is_terminated(t) or not nxt[:1] or nxt[0].islower():
+        if not nxt:
             continue
-        if len(t) < 0.8 * width or nxt != following:  # a short line, or a bullet next
+        if nxt != following:  # a bullet opens the next line
+            if not ends_open(t):
+                ends.append(k)
+            continue
+        if not is_terminated(t) or nxt[0].islower():
+            continue
+        if len(t) < 0.8 * width or len(t) + 1 + len(nxt.split()[0]) <= width:
             ends.append(k)
     return ends
 
@@ -345,10 +512,16 @@ def _list_paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def _parse_list(ctx: _Ctx, lines: list[Line]) -> list[_DraftItem]:
-    """Numbered items, whether the numbers are printed inline or as a block before the texts."""
+    """List items, whether numbered inline, numbered in a block before the texts, bulleted,
+    or (in a list with neither numbers nor bullets) one plain paragraph each."""
     items: list[_DraftItem] = []
     pending: deque[int | None] = deque()
-    for para in _list_paragraphs(lines):
+    paras = _list_paragraphs(lines)
+    marked = any(
+        leading_marker(p[0].text) is not None or leading_bullet(p[0].text) is not None
+        for p in paras
+    )
+    for para in paras:
         if all(is_marker_only(line.text) for line in para):
             for line in para:
                 pending.extend(markers(line.text))
@@ -362,15 +535,24 @@ def _parse_list(ctx: _Ctx, lines: list[Line]) -> list[_DraftItem]:
             pending.clear()
             items.append(_DraftItem(number, [(start, para[-1].end)]))
             continue
+        bullet = leading_bullet(para[0].text)
+        if bullet is not None:
+            start = para[0].start + bullet
+            number = pending.popleft() if pending else None
+            items.append(_DraftItem(number, [(start, para[-1].end)]))
+            continue
         start, end = para[0].start, para[-1].end
         raw = ctx.raw(start, end)
         previous = ctx.raw(*items[-1].parts[-1]) if items else ""
+        lead_in = raw.rstrip().endswith(":")
         if items and continues(previous, raw):
             items[-1].parts.append((start, end))
         elif pending:
             items.append(_DraftItem(pending.popleft(), [(start, end)]))
-        elif items and not raw.rstrip().endswith(":"):
-            items[-1].parts.append((start, end))
+        elif not marked and not lead_in:
+            items.append(_DraftItem(None, [(start, end)]))
+        elif items and not lead_in:
+            items[-1].parts.append((start, end))  # a further paragraph of a marked item
         # otherwise a lead-in such as "Furthermore:" that belongs to no item
     return items
 
@@ -387,14 +569,6 @@ def _items(ctx: _Ctx, lines: list[Line], section: str, heading: str) -> list[Ite
 # --- regions ---------------------------------------------------------------------------
 
 
-def _score_line(lines: list[Line]) -> tuple[Line, re.Match[str]] | None:
-    for line in lines:
-        m = _BAND_LINE.match(line.plain)
-        if m:
-            return line, m
-    return None
-
-
 def _headline_key(name: str) -> tuple[str, str] | None:
     n = name.lower()
     if "safeguarding" in n:
@@ -406,31 +580,59 @@ def _headline_key(name: str) -> tuple[str, str] | None:
     return None
 
 
+_NOT_HEADLINE = re.compile(r"(?:This|These|That|We|It|The|In|Our|A|An)\b")
+
+
+def _headline_heading(lines: list[Line], k: int) -> str | None:
+    """The name of a headline score when line k heads one: `Safeguarding score:`, or a short
+    heading-like line naming Safeguarding, Risk of Harm or Likelihood of Reoffending."""
+    t = lines[k].plain
+    if re.search(r"\bscore:?$", t, re.I) and not t.lower().startswith("score"):
+        return t.rstrip(":")
+    if (
+        _headline_key(t)
+        and t[:1].isupper()
+        and not _NOT_HEADLINE.match(t)
+        and len(t.split()) <= 12
+        and (t.endswith(":") or not is_terminated(t))
+        and (k == 0 or lines[k - 1].blank or is_terminated(lines[k - 1].text))
+    ):
+        return t.rstrip(":")
+    return None
+
+
 def _headline_scores(ctx: _Ctx, lines: list[Line]) -> list[Score]:
     scores: list[Score] = []
     heading: str | None = None
     seen: set[str] = set()
-    for line in lines:
-        t = line.plain
-        if re.search(r"\bscore:?$", t, re.I) and not t.lower().startswith("score"):
-            heading = t.rstrip(":")
+    skip_to = -1
+    for k, line in enumerate(lines):
+        if line.blank or k <= skip_to:
             continue
-        m = _BAND_LINE.match(line.plain)
-        if m and heading:
-            key = _headline_key(heading)
+        found = _score_at(lines, k)
+        if found:
+            first, last, value, band = found
+            skip_to = last
+            key = _headline_key(heading) if heading else None
             if key and key[0] not in seen:
                 seen.add(key[0])
-                scores.append(
-                    Score(
-                        key=key[0],
-                        name=key[1],
-                        value=int(m.group(1)),
-                        band=m.group(2).upper(),
-                        kind="headline",
-                        source=ctx.source("summary", heading, line.start, line.end),
-                    )
-                )
+                src = ctx.source("summary", heading or "", lines[first].start, lines[last].end)
+                scores.append(Score(key[0], key[1], value, band, "headline", src))
             heading = None
+            continue
+        inline = _NAMED_SCORE.match(line.plain)
+        key = _headline_key(inline.group(1)) if inline else None
+        if inline and key and key[0] not in seen:
+            seen.add(key[0])
+            name = inline.group(1).strip(" :–—-")
+            src = ctx.source("summary", name, line.start, line.end)
+            value, band = int(inline.group(2)), inline.group(3).upper()
+            scores.append(Score(key[0], key[1], value, band, "headline", src))
+            heading = None
+            continue
+        named = _headline_heading(lines, k)
+        if named:
+            heading = named
     return scores
 
 
@@ -438,17 +640,17 @@ def _criterion(ctx: _Ctx, region: _Region) -> Criterion | None:
     number, name = region.data["number"], region.data["name"]
     title = f"{number} {name}"
     body = ctx.lines[region.body : region.end]
-    found = _score_line(body)
+    found = _find_score(body)
     if not found:
         return None
-    score_line, m = found
+    first, last, value, band = found
     score = Score(
         key=number,
         name=title,
-        value=int(m.group(1)),
-        band=m.group(2).upper(),
+        value=value,
+        band=band,
         kind="criterion",
-        source=ctx.source(number, title, score_line.start, score_line.end),
+        source=ctx.source(number, title, body[first].start, body[last].end),
     )
 
     def find(pattern: str) -> int | None:
@@ -459,10 +661,12 @@ def _criterion(ctx: _Ctx, region: _Region) -> Criterion | None:
     strengths = find(r"Strengths?:?")
     areas = find(r"Areas?\s+for\s+improvement:?")
     general_text = ""
-    if general is not None:
-        stop = score_head if score_head is not None else body.index(score_line)
-        general_lines = [ln.text for ln in body[general + 1 : stop] if ln.text]
-        general_text = clean_text("\n".join(general_lines))
+    stop = score_head if score_head is not None and score_head < first else first
+    if general is not None and general < stop:
+        general_text = clean_text("\n".join(ln.text for ln in body[general + 1 : stop] if ln.text))
+    elif general is None:
+        # no label: the criterion's wording stands between its heading and its score
+        general_text = clean_text("\n".join(ln.text for ln in body[:stop] if ln.text))
     strength_items: list[Item] = []
     area_items: list[Item] = []
     if strengths is not None:
@@ -479,7 +683,7 @@ def _criterion(ctx: _Ctx, region: _Region) -> Criterion | None:
 def _overall(ctx: _Ctx, region: _Region, number: int, name: str) -> Score | None:
     start = ctx.lines[region.head].start
     end = ctx.lines[region.end - 1].end if region.end > region.head else start
-    m = _OVERALL.search(ctx.text, start, end)
+    m = _OVERALL.search(ctx.view, start, end)
     if not m:
         return None
     section_name = name or title_case(" ".join(m.group(1).split()))
@@ -544,12 +748,25 @@ def _foreword(ctx: _Ctx, lines: list[Line]) -> tuple[list[Paragraph], str | None
 _BLANK = Line(-1, 0, 0, "", False)
 
 
-def _area(text: str) -> str | None:
-    flat = " ".join(text[:20000].split())
-    m = _AREA.search(flat)
-    if m:
-        return m.group(1).rstrip(".’'")
+def _area(view: str) -> str | None:
+    for m in _AREA.finditer(view[:30000]):
+        name = m.group(1)
+        if " ".join(name.split("\n")[0].split()).lower() in _COUNTRIES:
+            continue
+        if "\n" in name:
+            # "in Bath and North / East Somerset took place" wraps; "in Sefton / Foreword /
+            # This ..." runs into the next heading: keep the next line only when the sentence
+            # goes on after the name on that same line
+            first, _, rest = name.partition("\n")
+            line_end = view.find("\n", m.end(1))
+            after = view[m.end(1) : line_end if line_end >= 0 else len(view)]
+            if "\n" in rest or not re.match(r"\s+[a-z]", after):
+                name = first
+        name = " ".join(name.split()).rstrip(".’'")
+        if name.lower() not in _COUNTRIES:
+            return title_case(name) if name.isupper() else name
     counts: dict[str, int] = {}
+    flat = " ".join(view[:30000].split())
     for m in _AREA_FALLBACK.finditer(flat):
         words = m.group(1).split()
         while words and words[0] in _NOT_AREA:
@@ -560,6 +777,44 @@ def _area(text: str) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+def _page_edges(text: str, lines: list[Line], page_starts: list[int] | None) -> set[int]:
+    """Indices of the first and last non-blank lines of each page: pages begin at a form
+    feed in the text, or at the offsets a PDF's page_starts give."""
+    starts = set(page_starts or [])
+    starts.update(m.start() for m in re.finditer("\f", text))
+    if not starts:
+        return set()
+    edges: set[int] = set()
+    previous: int | None = None
+    bounds = sorted(starts)
+    b = 0
+    for k, line in enumerate(lines):
+        if line.blank:
+            continue
+        new_page = False
+        while b < len(bounds) and bounds[b] <= line.start:
+            new_page = True
+            b += 1
+        if new_page or previous is None:
+            edges.add(k)
+            if previous is not None:
+                edges.add(previous)
+        previous = k
+    if previous is not None:
+        edges.add(previous)
+    return edges
+
+
+def _prepare(text: str, page_starts: list[int] | None) -> tuple[str, list[Line]]:
+    """The text to read (same offsets as `text`) and its content lines: line ends unified,
+    and page furniture (page numbers, running headers and footers) blanked and left out."""
+    view = normalise_breaks(text)
+    lines = split_lines(view)
+    noise = page_furniture(lines, _page_edges(text, lines, page_starts))
+    view = mask_lines(view, lines, noise)
+    return view, [ln for k, ln in enumerate(lines) if k not in noise]
+
+
 # --- the report ------------------------------------------------------------------------
 
 
@@ -567,11 +822,11 @@ def parse_report(
     text: str, source_path: str | None = None, page_starts: list[int] | None = None
 ) -> Report:
     """Parse a report's text; raises NotAReportError when it is not an inspection report."""
-    lines = split_lines(text)
-    ctx = _Ctx(text, lines, sorted(page_starts) if page_starts else None, _wrap_width(lines))
+    view, lines = _prepare(text, page_starts)
+    ctx = _Ctx(text, view, lines, sorted(page_starts) if page_starts else None, _wrap_width(lines))
     regions = _find_regions(lines)
     kinds = [r.kind for r in regions]
-    if "criterion" not in kinds and not _has_band_line(lines):
+    if "criterion" not in kinds and not _has_score_line(lines):
         raise NotAReportError(
             "no inspection criteria (e.g. '1.1 Risk of Harm to others:') and no scoring table "
             "('NN% BAND improvement required') were found; this does not look like a "
@@ -599,6 +854,15 @@ def parse_report(
     glossary: list[GlossaryEntry] = []
     current: Section | None = None
 
+    def section_numbered(number: int, name: str) -> Section:
+        found = next((s for s in sections if s.number == number), None)
+        if found is None:
+            found = Section(number, name, None)
+            sections.append(found)
+        elif name and not found.name:
+            found.name = name
+        return found
+
     for region in regions:
         kind = region.kind
         if kind == "foreword" and not foreword:
@@ -612,23 +876,19 @@ def parse_report(
                 ctx, body(region), "service-users", "Service users’ perspective", subheadings=True
             )
         elif kind == "section":
-            current = Section(region.data["number"], region.data["name"], None)
-            sections.append(current)
+            current = section_numbered(region.data["number"], region.data["name"])
         elif kind == "criterion":
             number = int(region.data["number"].split(".")[0])
             if current is None or current.number != number:
-                current = next((s for s in sections if s.number == number), None)
-                if current is None:
-                    current = Section(number, "", None)
-                    sections.append(current)
+                current = section_numbered(number, "")
             crit = _criterion(ctx, region)
-            if crit:
+            if crit and not any(c.number == crit.number for c in criteria):
                 criteria.append(crit)
-        elif kind == "overall" and current is not None:
+        elif kind == "overall" and current is not None and current.overall is None:
             current.overall = _overall(ctx, region, current.number, current.name)
             if current.overall and not current.name:
                 current.name = current.overall.name
-        elif kind == "commentary" and current is not None:
+        elif kind == "commentary" and current is not None and not current.commentary:
             heading = f"Commentary: {current.name}" if current.name else "Commentary"
             current.commentary = _running_paragraphs(
                 ctx, _commentary_body(lines[region.head : region.end]), str(current.number), heading
@@ -643,7 +903,7 @@ def parse_report(
             )
         elif kind == "glossary":
             glossary = parse_glossary(
-                text, body(region), lambda heading, s, e: ctx.source("glossary", heading, s, e)
+                view, body(region), lambda heading, s, e: ctx.source("glossary", heading, s, e)
             )
 
     if not criteria and not headline:
@@ -651,8 +911,8 @@ def parse_report(
             "the text has report-like headings but no scores could be read from it"
         )
 
-    area = _area(text) or "Unknown"
-    fieldwork_m = _FIELDWORK.search(" ".join(text.split()))
+    area = _area(view) or "Unknown"
+    fieldwork_m = _FIELDWORK.search(" ".join(view.split()))
     fieldwork = f"{fieldwork_m.group(1).title()} {fieldwork_m.group(2)}" if fieldwork_m else None
     if published is None:
         dated = next(
@@ -664,9 +924,15 @@ def parse_report(
         pm = MONTH_YEAR_RE.search(published)
         if pm:
             month, year = pm.group(1), int(pm.group(2))
+    if year is None:
+        # a cover printing the year on a line of its own ("2011", "2011ISBN: ...")
+        cover = next((r.head for r in regions), len(lines))
+        printed = next((m for ln in lines[:cover] if (m := _YEAR_LINE.match(ln.plain))), None)
+        if printed:
+            year = int(printed.group(1))
     if year is None and fieldwork:
         year = int(fieldwork.split()[-1])
-    prefix = "Core Case Inspection" if "core case inspection" in text.lower() else "Inspection"
+    prefix = "Core Case Inspection" if "core case inspection" in view.lower() else "Inspection"
     report = Report(
         id=f"{slug(area)}-{year}" if year else slug(area),
         area=area,
@@ -691,7 +957,7 @@ def parse_report(
         inspection_data=inspection_data,
         glossary=glossary,
     )
-    report.facts = extract_facts(text, _fact_passages(report), ctx.source)
+    report.facts = extract_facts(view, _fact_passages(report), ctx.source)
     return report
 
 
@@ -700,8 +966,8 @@ def _wrap_width(lines: list[Line]) -> int:
     return max(lengths[int(len(lengths) * 0.9)] if lengths else 0, 40)
 
 
-def _has_band_line(lines: list[Line]) -> bool:
-    return any(_BAND_LINE.match(ln.plain) for ln in lines)
+def _has_score_line(lines: list[Line]) -> bool:
+    return any(_score_at(lines, k) for k in range(len(lines)) if not lines[k].blank)
 
 
 def _fact_passages(report: Report) -> list[Passage]:

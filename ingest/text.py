@@ -103,6 +103,75 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+# Page furniture: a lone page number ("7", "Page 7 of 24", "- 7 -") on a line of its own.
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.I
+)
+# A running header or footer: words with the page number before or after them.
+_RUNNING_RE = re.compile(r"^(\d{1,3})\s+(\D.*)$|^(.*\S)\s+(\d{1,3})$")
+
+
+def normalise_breaks(text: str) -> str:
+    """The text with the same length and offsets and only newlines breaking lines: the CR of
+    Windows line ends and form feeds become spaces, a lone (old Mac) CR becomes a newline."""
+    return text.replace("\r\n", " \n").replace("\r", "\n").replace("\f", " ")
+
+
+def page_furniture(lines: list[Line], page_edges: set[int] | None = None) -> set[int]:
+    """Indices of lines that are page furniture rather than content: lone page numbers, and
+    running headers or footers. A header is the same words on several lines with different
+    page numbers, or the same unnumbered line repeated at two or more page edges
+    (`page_edges`: indices of the first and last lines of pages)."""
+    noise: set[int] = set()
+    numbered: dict[str, list[tuple[int, str]]] = {}
+    repeated: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        t = line.text
+        if not t:
+            continue
+        if _PAGE_NUMBER_RE.match(t):
+            noise.add(k)
+            continue
+        key = " ".join(t.split()).lower()
+        if len(key.split()) >= 4 and not is_terminated(key):
+            repeated.setdefault(key, []).append(k)
+        m = _RUNNING_RE.match(t)
+        if m:
+            number = m.group(1) or m.group(4)
+            words = " ".join((m.group(2) or m.group(3)).split())
+            if (
+                len(words.split()) >= 3
+                and words[0].isupper()  # "Sefton YOT ...", never "per cent MODERATE ..."
+                and "%" not in words
+                and not re.search(r"improvement\s+required", words, re.I)
+                and not is_terminated(words)
+            ):
+                numbered.setdefault(words.lower(), []).append((k, number))
+    for hits in numbered.values():
+        if len(hits) >= 2 and len({n for _, n in hits}) >= 2:
+            noise.update(k for k, _ in hits)
+    if page_edges:
+        for ks in repeated.values():
+            if len(ks) >= 2 and sum(k in page_edges for k in ks) >= 2:
+                noise.update(k for k in ks if k in page_edges)
+    return noise
+
+
+def mask_lines(text: str, lines: list[Line], drop: set[int]) -> str:
+    """`text` with the dropped lines' characters replaced by spaces (offsets unchanged)."""
+    if not drop:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for k in sorted(drop):
+        line = lines[k]
+        parts.append(text[pos : line.start])
+        parts.append(" " * (line.end - line.start))
+        pos = line.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Group lines into paragraphs separated by blank lines."""
     out: list[list[Line]] = []
@@ -198,12 +267,28 @@ def markers(s: str) -> list[int | None]:
     return [int(n) if n else None for n in _MARKER_RE.findall(s)]
 
 
+_LEAD_RE = re.compile(
+    r"\s*(?:[-*•]\s+)?(?:\(\s*(\d{0,2})\s*\)|(\d{1,2})[.)](?=\s+[A-Za-z\d“‘\"']))\s*"
+)
+# A bullet opening a list item: printed symbols, and the letters and signs OCR reads them as.
+_LIST_BULLET_RE = re.compile(r"[•●▪◦■□·*»–—&@®-]\s+|[oe]\s+(?=[\w“‘\"'])")
+
+
 def leading_marker(s: str) -> tuple[int | None, int] | None:
-    """`(5) The initial...` -> (5, offset of the text after the marker); None if no marker."""
-    m = re.match(r"\s*(?:[-*•]\s+)?\(\s*(\d{0,2})\s*\)\s*", s)
+    """`(5) The initial...` or `5. The initial...` -> (5, offset of the text after the
+    marker); `()` gives None for the number; None if the line has no list number."""
+    m = _LEAD_RE.match(s)
     if not m:
         return None
-    return (int(m.group(1)) if m.group(1) else None, m.end())
+    number = m.group(1) if m.group(1) is not None else m.group(2)
+    return (int(number) if number else None, m.end())
+
+
+def leading_bullet(s: str) -> int | None:
+    """Offset of the text after a bullet (`•`, `-`, `o`, OCR's `&`...) opening `s`, or None."""
+    stripped = s.lstrip()
+    m = _LIST_BULLET_RE.match(stripped)
+    return len(s) - len(stripped) + m.end() if m else None
 
 
 def title_case(s: str) -> str:

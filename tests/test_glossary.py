@@ -271,3 +271,48 @@ def test_acronym_score(term, definition, at_least, at_most):
 )
 def test_split_terms(term, expected):
     assert split_terms(term) == expected
+
+
+def test_terms_on_their_own_lines_alternating_with_definitions():
+    """A two-column table read row by row: each term alone, its definition below it."""
+    text = (
+        "ETE\nEmployment, training and education\n\nRoSH\nRisk of Serious Harm, a term used "
+        "in Asset\nScaled Approach\nThe framework by which YOTs match the intensity of their\n"
+        "work to the assessed risk. See also\nYOT\n\nYJB\nYouth Justice Board for England and "
+        "Wales\n"
+    )
+    entries = {g.term: g.definition for g in _parse(text)}
+    assert entries == {
+        "ETE": "Employment, training and education",
+        "RoSH": "Risk of Serious Harm, a term used in Asset",
+        "Scaled Approach": "The framework by which YOTs match the intensity of their work to "
+        "the assessed risk. See also YOT",
+        "YJB": "Youth Justice Board for England and Wales",
+    }
+
+
+def test_a_colon_after_the_term():
+    entries = _parse("RoSH: Risk of Serious Harm\n\nVMP: Vulnerability management plan\n")
+    assert [(g.term, g.definition) for g in entries] == [
+        ("RoSH", "Risk of Serious Harm"),
+        ("VMP", "Vulnerability management plan"),
+    ]
+    for g in entries:
+        assert g.source.quote.split()[0] == g.definition.split()[0]
+
+
+def test_alphabetical_order_parts_entries_without_blank_lines():
+    text = (
+        "ASB / ASBO Antisocial behaviour / Antisocial Behaviour Order of the kind made by\n"
+        "a court under the 1998 Act to stop repeated harassment of neighbours\n"
+        "Asset A structured assessment tool developed by the Youth Justice Board for\n"
+        "use with every young person\n"
+        "CAMHS Child and Adolescent Mental Health Services: part of the\n"
+        "National Health Service, providing specialist services\n"
+        "DTO Detention and Training Order\n"
+    )
+    entries = {g.term: g.definition for g in _parse(text)}
+    assert list(entries) == ["ASB / ASBO", "Asset", "CAMHS", "DTO"]
+    assert entries["CAMHS"].endswith(
+        "part of the National Health Service, providing specialist services"
+    )

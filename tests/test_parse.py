@@ -488,6 +488,23 @@ def test_pdf_scores_lists_and_recommendations(pdf_case):
     assert {"RoSH", "RoH", "MAPPA", "VMP", "YJB"} <= glossary_terms
 
 
+def test_pdf_glossary_matches_the_text(pdf_case, request):
+    """Without blank lines, alphabetical order and short lines still part the entries."""
+    report, exp = pdf_case
+    text_report = request.getfixturevalue(
+        "sample_report" if exp["id"] == EXPECTED["sample"]["id"] else "fictional_report"
+    )
+
+    def entries(r: Report) -> list[tuple[str, str]]:
+        return [
+            (g.term.translate(_LATIN1), g.definition.translate(_LATIN1).replace("\n\n", " "))
+            for g in r.glossary
+        ]
+
+    assert entries(report) == entries(text_report)
+    assert len(report.glossary) == (38 if exp["id"] == "sefton-2009" else 18)
+
+
 # --- not a report ----------------------------------------------------------------------
 
 RECIPE = """Victoria sponge
