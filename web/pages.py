@@ -84,7 +84,9 @@ def example_questions(reports: list[Report]) -> list[str]:
     used_terms = [i for i in views.glossary_items([report]) if i.uses]
     if used_terms:
         # The term the findings lean on most is the one a new reader will meet first.
-        term = max(used_terms, key=lambda i: len(i.uses))
+        # Prefer a short acronym ("RoSH") over a long, OCR-mangled multi-word entry.
+        short = [i for i in used_terms if " " not in i.term and len(i.term) <= 8] or used_terms
+        term = max(short, key=lambda i: len(i.uses))
         examples.append(f"What does {term.term} mean?")
     if report.headline_scores:
         name = report.headline_scores[0].name.lower()
