@@ -34,6 +34,7 @@ STOP = word_set(
     come says said according noted note notes state states stated figure figures number
     numbers proportion percentage share result results respectively above below nearly almost
     around approximately roughly exactly least fewer greater slightly little just well
+    against compared compare compares comparison versus vs whereas see page
     january february march april may june july august september october november december"""
 )
 
@@ -41,6 +42,8 @@ STOP = word_set(
 FORMAT_SYNONYMS: dict[str, str] = {
     "roh": "risk of harm",
     "lor": "likelihood of reoffending",
+    "welsh": "wales",
+    "english": "england",
 }
 HEADLINE_ALIASES: dict[str, tuple[str, ...]] = {
     "risk-of-harm": ("public protection",),
@@ -53,7 +56,11 @@ SCORE_WORDS = word_set(
     "required require requires requiring need needs needed headline overall criterion "
     "criteria section sections band comment sufficient sufficiently high level score "
     "scores scored rated minimum moderate substantial drastic whole lowest highest "
-    "best worst lower higher better worse weakest strongest poorest"
+    "best worst lower higher better worse weakest strongest poorest "
+    # verbs and adjectives of a level reached, and of a change since an earlier inspection
+    "reach reached reaching achieve achieved achieving met meet meeting standard good "
+    "satisfactory acceptable adequate since last previous previously earlier now current "
+    "currently still rose risen fell fallen increased decreased improved dropped declined"
 )
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019+]*")
@@ -68,6 +75,15 @@ def stem(word: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    # "reviewed"/"reviews", "screening"/"screenings", "requires"/"required"/"requirement".
+    for suffix in ("ment", "ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[: -len(suffix)]
+            if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+                w = w[:-1]  # "planning" -> "plan"
+            break
+    if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
     return w[:7]
 
@@ -269,6 +285,10 @@ def build_index(report: Report) -> ReportIndex:
         aliases.add(tuple(content_stems(score.key.replace("-", " "), expansions)))
         for extra in HEADLINE_ALIASES.get(score.key, ()):
             aliases.add(tuple(content_stems(extra, expansions)))
+            # "Public Protection - Risk of Harm" names the measure more fully than either part.
+            aliases.add(tuple(dict.fromkeys(content_stems(f"{extra} {score.name}", expansions))))
+        heading = re.sub(r"\bscore\b:?", " ", score.source.heading or "", flags=re.IGNORECASE)
+        aliases.add(tuple(dict.fromkeys(content_stems(heading, expansions))))
         # "Public Protection - Risk of Harm": the part after a dash is the measure's own name.
         for part in re.split(r"\s+[-\u2013\u2014]\s+", score.name):
             aliases.add(tuple(content_stems(part, expansions)))
@@ -312,7 +332,10 @@ def build_index(report: Report) -> ReportIndex:
         )
 
     units: list[Unit] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
+    # A sentence stored once may belong to several statements (a fact's sentence and the
+    # paragraph it stands in): it joins each one's group.
+    shared: list[tuple[int, int]] = []
     group = 0
 
     def add(text: str, source: Source, kind: str) -> None:
@@ -325,8 +348,9 @@ def build_index(report: Report) -> ReportIndex:
                 continue
             norm = " ".join(sentence.lower().split())
             if norm in seen:
+                shared.append((group, seen[norm]))
                 continue
-            seen.add(norm)
+            seen[norm] = len(units)
             units.append(
                 Unit(
                     sentence,
@@ -365,6 +389,10 @@ def build_index(report: Report) -> ReportIndex:
     groups: dict[int, list[int]] = {}
     for i, u in enumerate(units):
         groups.setdefault(u.group, []).append(i)
+    for g, i in shared:
+        if g in groups and i not in groups[g]:
+            groups[g].append(i)
+            groups[g].sort()
 
     area_words = frozenset(w.lower() for w in words(report.area))
     # Words the report uses in lower case: ordinary words, not the names of places.

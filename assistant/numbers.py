@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0,
@@ -84,6 +85,15 @@ _DENOM_ALT = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))
 
 # Qualifiers that turn a number into a range; the longest phrase wins.
 _QUALIFIERS: dict[str, str] = {
+    "equal to or less than": "<=",
+    "equal to or below": "<=",
+    "equal to or more than": ">=",
+    "equal to or greater than": ">=",
+    "equal to or above": ">=",
+    "at or below": "<=",
+    "at or under": "<=",
+    "at or above": ">=",
+    "at or over": ">=",
     "slightly less than": "~<",
     "slightly more than": "~>",
     "slightly under": "~<",
@@ -117,6 +127,14 @@ _QUALIFIERS: dict[str, str] = {
     "below": "<",
     "above": ">",
     "exceeding": ">",
+    "exceeded": ">",
+    "exceeds": ">",
+    "exceed": ">",
+    "topped": ">",
+    "reached": ">=",
+    "reach": ">=",
+    "reaches": ">=",
+    "reaching": ">=",
     "nearly": "~<",
     "almost": "~<",
     "around": "~",
@@ -142,12 +160,51 @@ _SUFFIX_QUAL_RE = re.compile(
 )
 
 _PERCENT_TAIL = r"\s*(?:%+|per\s*-?\s*cent\b|percent\b)"
-_PER_TAIL = r"\s+per\s+(1,000|1000|100,000|100000|10,000|10000|100|thousand|hundred)\b"
+_PER_TAIL = (
+    r"\s+(?:[a-z]+\s+){0,2}?per\s+(1,000|1000|100,000|100000|10,000|10000|100|thousand|hundred)\b"
+)
 _SCALE_TAIL = r"\s*(thousand|million|k\b|m\b)"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
+_MONTH_ABBR = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+_ANY_MONTH = rf"(?:{_MONTHS}|(?:{_MONTH_ABBR})\.?)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_PCT_UNIT = r"(?:%+|\s*per\s*-?\s*cent\b|\s*percent\b)"
+_NUM_TO = r"(?:-|\u2013|\u2014|to)"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cite", re.compile(r"\[\d+\]")),
+    # Not quantities: dates ("14 October 2009", "March 3rd", "14/10/2009"), clock times, phone
+    # numbers ("0151 934 4000"). They carry no claim about a report.
+    (
+        "date",
+        re.compile(
+            rf"\b\d{{1,2}}{_ORDINAL}\s+(?:of\s+)?{_ANY_MONTH}(?![a-z])|"
+            rf"\b{_ANY_MONTH}\s+\d{{1,2}}{_ORDINAL}\b(?!\s*%|,\d{{3}}|\.\d)|"
+            r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d{2}\b|"
+            r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("phone", re.compile(r"(?<![\w.,])(?:\+44\s?|0)\d{2,4}(?:[\s-]?\d{3,4}){1,2}\b")),
+    # "between 35% and 40%", "35-40%", "35 to 40 per cent": a range of percentages.
+    (
+        "range",
+        re.compile(
+            rf"\bbetween\s+({_DIGITS}){_PCT_UNIT}?\s+and\s+({_DIGITS}){_PCT_UNIT}|"
+            rf"(?<![\w.])({_DIGITS}){_PCT_UNIT}?\s*{_NUM_TO}\s*({_DIGITS}){_PCT_UNIT}",
+            re.IGNORECASE,
+        ),
+    ),
+    # "10 percentage points", "up 18 points": a difference between two percentages.
+    (
+        "points",
+        re.compile(
+            rf"(?<![\w.])({_DIGITS}|{WORD_NUMBER})\s*(?:percentage[\s-]+points?|%\s*points?|"
+            r"pp\b|points?\b)",
+            re.IGNORECASE,
+        ),
+    ),
     ("ref", re.compile(r"\(\s*\d{1,2}\s*\)")),
     (
         "ref",
@@ -169,7 +226,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "of",
         re.compile(
-            rf"\b({NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?"
+            rf"\b({NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+|"
+            r"[A-Z][\w-]*(?:\s+(?:and\s+|of\s+|upon\s+|on\s+)?[A-Z][\w-]*){0,3}(?:'s|\u2019s)\s+)?"
             rf"({NUMBER})\b(?!\s*%|\s*per\s*cent)",
             re.IGNORECASE,
         ),
@@ -181,10 +239,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "half of the eight criteria", "two-thirds of the nine cases": a share of a counted set.
+    (
+        "fraction-of",
+        re.compile(
+            rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+)?({_DENOM_ALT})"
+            r"\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?"
+            rf"({NUMBER})\b(?!\s*%|\s*per\s*cent)",
+            re.IGNORECASE,
+        ),
+    ),
+    # "7/8 criteria": a count of a total (years such as 2008/09 were taken first).
+    ("ratio", re.compile(r"(?<![\w./])(\d{1,3})\s*/\s*(\d{1,3})(?![\w/.]|\s*%)")),
     (
         "fraction",
         re.compile(
-            rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|\d)\s+)?({_DENOM_ALT})\b",
+            rf"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+)?({_DENOM_ALT})\b",
             re.IGNORECASE,
         ),
     ),
@@ -204,12 +274,17 @@ class Quantity:
     start: int
     end: int
     value: float
-    unit: str  # "%" | "fraction" | "count" | "number" | "per 1,000" | "year" | "ref"
-    kind: str = "quantity"  # "quantity" | "year" | "ref"
+    unit: str  # "%" | "fraction" | "count" | "number" | "per 1,000" | "pp" | "year" | "ref"
+    kind: str = "quantity"  # "quantity" | "year" | "ref" | "date" | "phone"
     total: float | None = None  # "seven of the eight" -> 8
     qualifier: str | None = None  # "<", "<=", ">", ">=", "~", "~<", "~>", "="
     decimals: int = 0
     word: bool = False  # spelled out ("seven", "a fifth"), not digits
+    upper: float | None = None  # the top of a range ("between 35% and 40%"); qualifier "range"
+    # What the number stands for in its sentence, when it is not a level: "previous" (the 43%
+    # of "rose from 43% to 61%"), "change" (the 23 of "rose by 23 points"), "average" (the 73%
+    # of "the England average of 73%"), "areas" (the five of "the five YOTs").
+    role: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -295,6 +370,39 @@ def _build(kind: str, m: re.Match[str], text: str) -> Quantity | None:
         return Quantity(raw, start, end, value, "ref", kind="ref", decimals=_decimals(ref))
     if kind == "year":
         return Quantity(raw, start, end, float(m.group(1)), "year", kind="year")
+    if kind in ("date", "phone"):
+        return Quantity(raw, start, end, math.nan, kind, kind=kind)
+    if kind == "range":
+        lo_text, hi_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        lo, hi = word_to_number(lo_text), word_to_number(hi_text)
+        if lo is None or hi is None or lo >= hi:
+            return None
+        # "from 43% to 61%" is a change, not a range: left to the numbers on their own.
+        if re.search(r"\bfrom\s+$", text[max(0, start - 6) : start], re.IGNORECASE):
+            return None
+        return Quantity(
+            raw, start, end, lo, "%", qualifier="range", upper=hi, decimals=_decimals(lo_text)
+        )
+    if kind == "points":
+        value = word_to_number(m.group(1))
+        if value is None:
+            return None
+        return Quantity(raw, start, end, value, "pp", role="change", word=not raw[0].isdigit())
+    if kind == "fraction-of":
+        num_text = (m.group(1) or "a").lower()
+        num = word_to_number(num_text) if not num_text.isdigit() else float(num_text)
+        den = _DENOMINATORS[m.group(2).lower()]
+        total = word_to_number(m.group(3))
+        if num is None or not total:
+            return None
+        if not m.group(1) and m.group(2).lower() != "half":
+            return None  # "the third of the nine", an ordinal
+        return Quantity(raw, start, end, num / den, "fraction", total=total, word=True)
+    if kind == "ratio":
+        a, b = float(m.group(1)), float(m.group(2))
+        if b == 0 or a > b:
+            return None
+        return Quantity(raw, start, end, a, "count", total=b)
     if kind in ("of", "in"):
         a, b = word_to_number(m.group(1)), word_to_number(m.group(2))
         if a is None or b is None or b == 0:
@@ -352,6 +460,12 @@ def _build(kind: str, m: re.Match[str], text: str) -> Quantity | None:
 
 def scan(text: str) -> list[Quantity]:
     """Every numeric token in ``text`` (quantities, years, references), in order of position."""
+    return list(_scan(text))
+
+
+@lru_cache(maxsize=4096)
+def _scan(text: str) -> tuple[Quantity, ...]:
+    # A claim is scanned many times over (per clause, per report): the tokens are cached.
     taken = bytearray(len(text) + 1)
     found: list[Quantity] = []
     for kind, pattern in _PATTERNS:
@@ -364,15 +478,104 @@ def scan(text: str) -> list[Quantity]:
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
             if q is None:
                 continue
-            if q.kind == "quantity":
+            if q.kind == "quantity" and q.qualifier is None:
                 qual = _qualifier_before(text, q.start) or _qualifier_after(text, q.end)
                 if qual == "=":
                     qual = None
                 if qual:
                     q = replace(q, qualifier=qual)
+            if q.kind == "quantity" and q.role is None:
+                role = _role(text, q)
+                if role:
+                    q = replace(q, role=role)
             found.append(q)
     found.sort(key=lambda q: q.start)
-    return found
+    return tuple(found)
+
+
+_CHANGE_VERB = (
+    r"(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increasing|increases|"
+    r"decreased|decreasing|decreases|improved|improving|improves|climbed|dropped|declined|"
+    r"jumped|went|gone|moved|grew|grown|slipped|changed|up|down)"
+)
+_PREVIOUS_BEFORE = re.compile(
+    rf"(?:\b{_CHANGE_VERB}\b[^.;]{{0,60}}?|\b(?:up|down)\s+)\bfrom\s+(?:\w+\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    rf"(?:\b{_CHANGE_VERB}\s+(?:\w+\s+){{0,1}}by|\b(?:an?\s+)?(?:increase|rise|fall|drop|"
+    r"decrease|improvement|reduction|decline|gain|change|difference|gap)\s+of|"
+    r"\b(?:up|down)|\bby)\s+(?:only\s+|just\s+|some\s+|about\s+|around\s+|nearly\s+|"
+    r"almost\s+|over\s+|more\s+than\s+|less\s+than\s+)?$",
+    re.IGNORECASE,
+)
+_AVERAGE_BEFORE = re.compile(
+    r"\baverage\s+(?:(?:for|in|across)\s+[\w/ ]{2,25}?\s*,?\s*)?(?:of|was|which\s+was|at|is)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+)?$|\baverage\s*[:(]\s*$",
+    re.IGNORECASE,
+)
+# "72% in England": a national figure, which reports give as an average.
+_NATION_AFTER = re.compile(
+    r"^\s*(?:of\s+\w+\s+)?(?:(?:in|across|for)\s+(?:england|wales)(?:\s+and\s+wales)?\b"
+    r"(?!\s+average)|nationally\b|in\s+wales\b)",
+    re.IGNORECASE,
+)
+# "38% in 2009": a figure of a stated year.
+_YEAR_AFTER = re.compile(r"^\s*(?:in|during|at)\s+((?:19|20)\d{2})\b(?!\s*[/-]\s*\d)", re.I)
+_AVERAGE_AFTER = re.compile(r"^\s*(?:national\s+|england\s+|wales\s+|welsh\s+)?average\b", re.I)
+
+
+_FROM_TO = re.compile(
+    rf"^\s*(?:in\s+(?:19|20)\d{{2}}\s+)?(?:to|into)\s+(?:about\s+|around\s+|nearly\s+)?"
+    rf"(?:{_DIGITS}|{WORD_NUMBER})",
+    re.IGNORECASE,
+)
+# "34 per cent previously", "43% at the last inspection", "the previous score of 43%".
+_PREVIOUS_AFTER = re.compile(
+    r"^\s*(?:of\s+\w+\s+)?(?:previously|earlier|before|last\s+time|"
+    r"(?:at|in)\s+the\s+(?:last|previous|earlier|first|original)\s+(?:inspection|report))\b",
+    re.IGNORECASE,
+)
+_PREVIOUS_NAMED = re.compile(
+    r"\b(?:previous|previously|earlier|former|prior|original|old)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:score|rating|figure|result|level)s?\s+(?:of|was|were|is|had\s+been|stood\s+at)\s+$",
+    re.IGNORECASE,
+)
+_SPREAD_FROM = re.compile(r"\b(?:rang\w*|var\w*|spread|spann\w*)\s+(?:\w+\s+){0,2}from\s+$", re.I)
+# "the five YOTs": the size of a set of areas, not a figure of any one report.
+_AREAS_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:areas|yots|yoss|teams|services|authorities|councils|regions|reports|"
+    r"inspections|boroughs|counties)\b",
+    re.IGNORECASE,
+)
+
+
+def _role(text: str, q: Quantity) -> str | None:
+    """'previous', 'change', 'average' or 'areas' when the number is not a level of a measure."""
+    before = text[max(0, q.start - 90) : q.start]
+    if _SPREAD_FROM.search(before):
+        return None  # "scores ranged from 38% to 77%": two levels
+    if (
+        _PREVIOUS_BEFORE.search(before)
+        or (re.search(r"\bfrom\s+$", before, re.I) and _FROM_TO.match(text[q.end : q.end + 40]))
+        or _PREVIOUS_AFTER.match(text[q.end : q.end + 50])
+        or _PREVIOUS_NAMED.search(before)
+    ):
+        return "previous"
+    if _CHANGE_BEFORE.search(before):
+        return "change"
+    if (
+        _AVERAGE_BEFORE.search(before)
+        or _AVERAGE_AFTER.match(text[q.end : q.end + 30])
+        or _NATION_AFTER.match(text[q.end : q.end + 40])
+    ):
+        return "average"
+    if q.unit in ("count", "number") and q.total is None and _AREAS_AFTER.match(text[q.end :]):
+        return "areas"
+    year = _YEAR_AFTER.match(text[q.end : q.end + 20])
+    if year:
+        return f"year:{year.group(1)}"
+    return None
 
 
 def numbers_in(text: str) -> list[Quantity]:
@@ -467,8 +670,8 @@ def _is_inexact(q: Quantity) -> bool:
 def interval(q: Quantity) -> Interval:
     """The range of values a (possibly qualified) quantity allows."""
     v = _scaled(q)
-    tol = _tolerance(q)
     half = 0.5 if _is_inexact(q) else 0.0
+    tol = _tolerance(q) + half  # "nearly a third" (33.3...) reaches a whole 30%
     inf = math.inf
     match q.qualifier:
         case "<":
@@ -485,6 +688,8 @@ def interval(q: Quantity) -> Interval:
             return Interval(v - tol, v, hi_open=True)
         case "~>":
             return Interval(v, v + tol, lo_open=True)
+        case "range":
+            return Interval(v, q.upper if q.upper is not None else v)
         case _:
             return Interval(v - half, v + half)
 
@@ -498,13 +703,25 @@ def compare(claimed: Quantity, stored: Quantity) -> str | None:
         return None
     if claimed.total is not None and stored.total is not None and claimed.total != stored.total:
         return "contradicted"
+    if (
+        claimed.unit == "fraction"
+        and claimed.word
+        and claimed.qualifier is None
+        and stored.unit != "fraction"
+    ):
+        # "two in five" for 38%: a spoken fraction is a rounded figure.
+        claimed = replace(claimed, qualifier="~")
     if claimed.qualifier is None and stored.qualifier is None:
         a, b = _scaled(claimed), _scaled(stored)
         if _is_inexact(claimed) or _is_inexact(stored):
             tol = 0.5
-        elif claimed.decimals != stored.decimals:
+        elif claimed.decimals > stored.decimals and round(a, stored.decimals) != a:
+            # "38.4%" for a stored 38%: the report's precision cannot tell; "38.5%" is not 38%.
+            half = 0.5 * 10**-stored.decimals
+            return "unknown" if b - half <= a < b + half else "contradicted"
+        elif claimed.decimals < stored.decimals:
             # "11%" for a stored 11.2%: equal at the coarser precision.
-            tol = 0.5 * 10 ** -min(claimed.decimals, stored.decimals)
+            tol = 0.5 * 10**-claimed.decimals
         else:
             tol = 1e-9
         return "supported" if abs(a - b) <= tol else "contradicted"
@@ -512,8 +729,15 @@ def compare(claimed: Quantity, stored: Quantity) -> str | None:
     if c.contains(s):
         return "supported"
     if c.disjoint(s):
+        if claimed.qualifier in ("~", "~<", "~>") and _gap(c, s) <= _tolerance(claimed):
+            # "just under 300,000" for 283,000: loose wording, neither clearly right nor wrong.
+            return "unknown"
         return "contradicted"
     return "unknown"
+
+
+def _gap(a: Interval, b: Interval) -> float:
+    return max(b.lo - a.hi, a.lo - b.hi, 0.0)
 
 
 def quantity_of(value: float, unit: str = "%", text: str | None = None) -> Quantity:

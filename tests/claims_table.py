@@ -1,16 +1,22 @@
-"""Claims and their expected verdicts over the sample (Sefton 2009) and fictional (Wessex Vale
-2011) reports.
+"""Claims and their expected verdicts over the sample (Sefton 2009), the fictional second report
+(Wessex Vale 2011) and the three fictional variants (Vale of Ashdown 2010, Stockbridge-on-Wear
+2011, the Northbridge and Moorvale reinspection 2011).
 
-Each row: (loaded reports, claim, verdict, cited section, cited report). ``loaded`` is "s"
-(sample only), "w" (fictional only) or "sw" (both). For supported and contradicted rows the
-evidence must include the given section (and report, when given); unverifiable rows cite
-nothing in particular.
+Each row: (loaded reports, claim, verdict, cited section, cited report). ``loaded`` names the
+loaded reports by letter: "s" Sefton, "w" Wessex Vale, "a" Vale of Ashdown, "b" Stockbridge-on-
+Wear, "n" Northbridge and Moorvale ("sw": the first two, "swabn": all five). For supported and
+contradicted rows the evidence must include the given section (and report, when given);
+unverifiable rows cite nothing in particular.
+
+The rows after "red team" were written as board-paper and briefing sentences the checker had not
+seen; each verdict was decided from the report text by hand.
 """
 
 from __future__ import annotations
 
 S, C, U = "supported", "contradicted", "unverifiable"
 SEF, WV = "sefton-2009", "wessex-vale-2011"
+VA, SB, NM = "vale-of-ashdown-2010", "stockbridge-on-wear-2011", "northbridge-and-moorvale-2011"
 
 CLAIMS: list[tuple[str, str, str, str | None, str | None]] = [
     # --- headline scores: true, changed number, swapped measure -------------------------------
@@ -174,4 +180,457 @@ CLAIMS: list[tuple[str, str, str, str | None, str | None]] = [
     ("w", "Sefton's Safeguarding score was 38%.", U, None, None),  # Sefton not loaded
     ("sw", "Leeds scored 38% for Safeguarding.", U, None, None),
     ("sw", "Sefton's 2010 inspection found Safeguarding at 38%.", U, None, None),
+]
+
+# --- red team: unseen claims over all five reports -------------------------------------------
+CLAIMS += [
+    # --- average ------------------------------------------------------------------------------
+    (
+        "s",
+        "Accommodation performance was 97%, better than the England average of 95%.",
+        S,
+        "context",
+        SEF,
+    ),
+    ("w", "ETE performance was 79%, better than the England average of 73%.", S, "context", WV),
+    ("w", "Accommodation performance of 91% was above the England average.", C, "context", WV),
+    ("a", "ETE performance was 81%, better than the average for Wales of 74%.", S, "context", VA),
+    ("a", "ETE performance was 81%, better than the England average.", U, None, None),
+    ("a", "Reported crime was 31 per 1,000, above the Welsh average of 42.", C, "context", VA),
+    ("b", "ETE performance was 68%, below the England average of 73%.", S, "context", SB),
+    ("b", "ETE performance was 68%, above the England average.", C, "context", SB),
+    (
+        "n",
+        "Accommodation performance was 93%, better than the England average of 91%.",
+        S,
+        "context",
+        NM,
+    ),
+    (
+        "b",
+        "Stockbridge-on-Wear's share of 10 to 17 year olds, 10.1%, was lower than the "
+        "England/Wales average of 10.4%.",
+        S,
+        "context",
+        SB,
+    ),
+    ("s", "In England as a whole, 72% of young people were in ETE.", S, "context", SEF),
+    (
+        "s",
+        "Reported crime by young people in Sefton was 38 per 1,000 compared with 46 nationally.",
+        S,
+        "context",
+        SEF,
+    ),
+    ("s", "Accommodation performance of 97% was worse than the previous year.", S, "context", SEF),
+    (
+        "a",
+        "The Vale of Ashdown's crime rate of 31 per 1,000 was below the Welsh average of 42.",
+        S,
+        "context",
+        VA,
+    ),
+    # --- band ---------------------------------------------------------------------------------
+    ("w", "Criterion 2.2 scored 81% and needed minimum improvement.", S, "2.2", WV),
+    ("a", "The Vale of Ashdown needed minimum improvement in Safeguarding.", S, "summary", VA),
+    ("a", "Risk of Harm in the Vale of Ashdown was rated minimum.", C, "summary", VA),
+    ("a", "Sustaining Outcomes required minimum improvement.", S, "3.2", VA),
+    ("b", "The initial assessment criterion required substantial improvement.", C, "1.1", SB),
+    (
+        "n",
+        "The reinspection found the Risk of Harm score was 57%, requiring substantial improvement.",
+        S,
+        "summary",
+        NM,
+    ),
+    ("n", "Northbridge needs drastic improvement in Risk of Harm.", C, "summary", NM),
+    ("b", "Stockbridge-on-Wear's 2.2 score of 69% required minimum improvement.", C, "2.2", SB),
+    # --- computed -----------------------------------------------------------------------------
+    (
+        "s",
+        "Delivery and Review of Interventions scored lower overall than Assessment and Sentence "
+        "Planning.",
+        C,
+        "2",
+        SEF,
+    ),
+    ("s", "The three headline scores averaged 50%.", C, "summary", SEF),
+    ("w", "Two criteria required minimum improvement.", S, "1.2", WV),
+    (
+        "a",
+        "None of the Vale of Ashdown's criteria required substantial or drastic improvement.",
+        S,
+        "1.1",
+        VA,
+    ),
+    ("a", "Half of the criteria required minimum improvement.", S, "1.2", VA),
+    ("b", "Half of the eight criteria require substantial improvement.", S, "1.2", SB),
+    ("b", "Four criteria required moderate improvement.", S, "1.1", SB),
+    ("b", "None of the criteria required drastic improvement.", S, "1.1", SB),
+    ("n", "Three of the eight criteria required substantial improvement.", S, "1.1", NM),
+    ("n", "Most criteria required moderate improvement.", S, "1.2", NM),
+    ("s", "The second lowest criterion was 2.1.", S, "2.1", SEF),
+    ("s", "All three of Sefton's headline scores were at or below 50%.", S, "summary", SEF),
+    (
+        "s",
+        "The Sefton inspection found that 7 of 8 criteria required at least substantial "
+        "improvement.",
+        S,
+        "1.1",
+        SEF,
+    ),
+    ("n", "Northbridge and Moorvale's criteria all needed moderate improvement.", C, "1.1", NM),
+    ("s", "Criterion 1.3 scored lower than 2.1.", S, "1.3", SEF),
+    ("a", "The Vale of Ashdown's headline scores averaged 74%.", S, "summary", VA),
+    (
+        "s",
+        "All but one of Sefton's criteria required substantial or drastic improvement.",
+        S,
+        "3.2",
+        SEF,
+    ),
+    ("s", "Every criterion except 3.2 required substantial or drastic improvement.", S, "3.2", SEF),
+    ("s", "Safeguarding scored 38%, three points higher than Risk of Harm.", C, "summary", SEF),
+    ("s", "Criterion 2.2 (53%) was Sefton's second-highest criterion.", S, "2.2", SEF),
+    (
+        "s",
+        "Sefton needed drastic improvement in three criteria and substantial improvement in four.",
+        S,
+        "1.3",
+        SEF,
+    ),
+    ("w", "Two of Wessex Vale's eight criteria required minimum improvement.", S, "1.2", WV),
+    (
+        "a",
+        "Criterion 3.2 in the Vale of Ashdown scored 88%, 18 points more than 3.1.",
+        S,
+        "3.2",
+        VA,
+    ),
+    (
+        "b",
+        "Three of Stockbridge-on-Wear's four assessment criteria scored below 62%.",
+        S,
+        "1.1",
+        SB,
+    ),
+    ("n", "All of Northbridge and Moorvale's Delivery criteria scored at least 56%.", S, "2.1", NM),
+    ("s", "Sefton's criteria averaged about 45%.", S, "1.1", SEF),
+    ("s", "Sefton's three section scores averaged 46%.", S, "1", SEF),
+    ("a", "In the Vale of Ashdown the two Outcomes criteria averaged 79%.", S, "3.1", VA),
+    # --- finding ------------------------------------------------------------------------------
+    ("s", "Enforcement action had been taken sufficiently well in 76% of cases.", C, "3.1", SEF),
+    ("w", "The area had a population of 171,500.", S, "context", WV),
+    ("a", "The area had a population of 126,400.", S, "context", VA),
+    ("a", "Twelve children and young people completed a questionnaire.", S, "service-users", VA),
+    ("b", "The area had a population of 187,300.", S, "context", SB),
+    ("b", "Only 52 per cent of initial assessments were completed on time.", S, "1.1", SB),
+    ("n", "The area had a population of 215,800.", S, "context", NM),
+    ("n", "Fourteen children and young people completed a questionnaire.", S, "service-users", NM),
+    (
+        "w",
+        "Eleven young people and three victims completed questionnaires.",
+        S,
+        "service-users",
+        WV,
+    ),
+    ("b", "Only 38 per cent of RoH reviews were on time.", S, "2.1", SB),
+    ("a", "Ashdown had 31 crimes per 1,000 young people.", S, "context", VA),
+    # --- format -------------------------------------------------------------------------------
+    ("s", "The safeguarding score was between 35% and 40%.", S, "summary", SEF),
+    (
+        "s",
+        "The Safeguarding score was 10 percentage points higher than the Risk of Harm score.",
+        C,
+        "summary",
+        SEF,
+    ),
+    ("s", "7/8 criteria required substantial or drastic improvement.", S, "1.1", SEF),
+    ("w", "Criterion 2.3 Safeguarding the child or young person: 66%, moderate.", S, "2.3", WV),
+    ("n", "Northbridge and Moorvale: Sustaining Outcomes 71% (moderate).", S, "3.2", NM),
+    ("s", "Safeguarding scored 38.5%.", C, "summary", SEF),
+    (
+        "s",
+        "Safeguarding: 38 %; Risk of Harm: 36 %; Likelihood of Reoffending: 50 %.",
+        S,
+        "summary",
+        SEF,
+    ),
+    ("s", "Safeguarding work scored between 30 and 40 per cent.", S, "summary", SEF),
+    # --- fraction -----------------------------------------------------------------------------
+    ("s", "Around three-quarters of cases had an intervention plan.", S, "1.2", SEF),
+    ("w", "Nearly two-thirds of safeguarding work met the required standard.", S, "summary", WV),
+    ("w", "Just over half of Likelihood of Reoffending work was good enough.", C, "summary", WV),
+    ("s", "Just under two-fifths of safeguarding work was done well enough.", S, "summary", SEF),
+    (
+        "a",
+        "Intervention plans were reviewed at the required intervals in two-thirds of cases.",
+        S,
+        "1.2",
+        VA,
+    ),
+    (
+        "b",
+        "Two-thirds of Stockbridge's headline scores required substantial improvement.",
+        S,
+        "summary",
+        SB,
+    ),
+    (
+        "b",
+        "Only a third of the headline scores required substantial improvement.",
+        C,
+        "summary",
+        SB,
+    ),
+    ("s", "Sefton's safeguarding score was under two-fifths.", S, "summary", SEF),
+    (
+        "b",
+        "In Stockbridge-on-Wear, inspectors disagreed with the RoH classification in nearly a "
+        "third of cases.",
+        S,
+        "1.2",
+        SB,
+    ),
+    (
+        "n",
+        "Northbridge and Moorvale's home visits addressed RoH issues in around half of cases.",
+        S,
+        "2.1",
+        NM,
+    ),
+    ("s", "One-fifth of RoSH screenings were of sufficient quality.", S, "1.1", SEF),
+    ("s", "Two in five Safeguarding cases were handled well enough.", S, "summary", SEF),
+    # --- itemcount ----------------------------------------------------------------------------
+    ("w", "Six recommendations were made.", S, "recommendations", WV),
+    ("a", "The Vale of Ashdown report made four recommendations.", S, "recommendations", VA),
+    ("b", "Three recommendations were made.", S, "recommendations", SB),
+    ("n", "Only two recommendations were made.", S, "recommendations", NM),
+    ("a", "In the Vale of Ashdown 3 recommendations were made.", C, "recommendations", VA),
+    ("b", "There were three strengths under criterion 1.2.", C, "1.2", SB),
+    ("s", "Six recommendations were for the YOT Manager.", S, "recommendations", SEF),
+    # --- multi --------------------------------------------------------------------------------
+    (
+        "swabn",
+        "Sefton's safeguarding score was lower than the Vale of Ashdown's.",
+        S,
+        "summary",
+        VA,
+    ),
+    (
+        "swabn",
+        "Stockbridge-on-Wear scored higher than Wessex Vale for Risk of Harm.",
+        C,
+        "summary",
+        SB,
+    ),
+    (
+        "swabn",
+        "The Vale of Ashdown had the highest Safeguarding score of the five areas.",
+        S,
+        "summary",
+        VA,
+    ),
+    (
+        "swabn",
+        "Wessex Vale's ETE performance of 79% was higher than Sefton's 88%.",
+        C,
+        "context",
+        WV,
+    ),
+    ("swabn", "Of the five areas, Sefton had the lowest Safeguarding score.", S, "summary", SEF),
+    ("swabn", "Sefton had the lowest Risk of Harm score of any YOT.", U, None, None),
+    (
+        "swabn",
+        "The Vale of Ashdown's Safeguarding score of 77% was 30 points higher than Sefton's.",
+        C,
+        "summary",
+        SEF,
+    ),
+    (
+        "swabn",
+        "Sefton's 38% Safeguarding score compares with 64% in Wessex Vale.",
+        S,
+        "summary",
+        WV,
+    ),
+    ("swabn", "Sefton Council's Safeguarding score was 38%.", S, "summary", SEF),
+    (
+        "swabn",
+        "Wessex Vale's Outcomes score (58%) was six points higher than Sefton's (52%).",
+        S,
+        "3",
+        WV,
+    ),
+    (
+        "swabn",
+        "Stockbridge-on-Wear had the lowest Risk of Harm score of the five areas.",
+        C,
+        "summary",
+        SEF,
+    ),
+    (
+        "swabn",
+        "Among the loaded reports, Wessex Vale had the highest Likelihood of Reoffending score.",
+        C,
+        "summary",
+        VA,
+    ),
+    ("swabn", "The average Safeguarding score across the five areas was 59.6%.", S, "summary", SEF),
+    (
+        "swabn",
+        "Only 35% of Wessex Vale cases used the 'What do you think?' questionnaire, against 44% "
+        "in the Vale of Ashdown.",
+        S,
+        "1.2",
+        VA,
+    ),
+    ("swabn", "Across the five areas, the average Risk of Harm score was 53%.", S, "summary", SEF),
+    (
+        "swabn",
+        "Wessex Vale's 78% Likelihood of Reoffending score was 18 points above Sefton's.",
+        C,
+        "summary",
+        SEF,
+    ),
+    # --- negation -----------------------------------------------------------------------------
+    ("s", "Safeguarding did not reach 40%.", S, "summary", SEF),
+    ("w", "Safeguarding did not reach 60%.", C, "summary", WV),
+    # --- noclaim ------------------------------------------------------------------------------
+    ("b", "Stockbridge-on-Wear's inspection was published in February 2011.", U, None, None),
+    ("swabn", "The meeting is on 14 March at 10:30 in Room 2.", U, None, None),
+    ("swabn", "See paragraphs 2.3 and 3.1 of the report.", U, None, None),
+    ("s", "By March 2012 we expect 60% of assessments to be on time.", U, None, None),
+    (
+        "a",
+        "In the Vale of Ashdown, the YOT sat within the Learning and Skills directorate.",
+        U,
+        None,
+        None,
+    ),
+    # --- number -------------------------------------------------------------------------------
+    ("w", "Wessex Vale's Risk of Harm score was 75%.", C, "summary", WV),
+    ("a", "Ashdown's Likelihood of Reoffending score was 97%.", C, "summary", VA),
+    ("a", "Ashdown had a population of 1,264,000.", C, "context", VA),
+    (
+        "a",
+        "Vale of Ashdown: Safeguarding 77%, Risk of Harm 68%, Likelihood of Reoffending 79%.",
+        C,
+        "summary",
+        VA,
+    ),
+    # --- reinspection -------------------------------------------------------------------------
+    ("n", "Safeguarding improved from 43% to 65% since the last inspection.", C, "summary", NM),
+    ("n", "Northbridge and Moorvale's Risk of Harm score was 34%.", C, "summary", NM),
+    (
+        "n",
+        "Northbridge and Moorvale's current Likelihood of Reoffending score is 52%.",
+        C,
+        "summary",
+        NM,
+    ),
+    ("n", "In 2010 the Safeguarding score was 43%.", U, None, None),
+    ("s", "Sefton's Risk of Harm score improved by 10 points.", U, None, None),
+    # --- swap ---------------------------------------------------------------------------------
+    ("w", "Criterion 2.2 scored 79%.", C, "2.2", WV),
+    ("a", "Vale of Ashdown scored 76% for Safeguarding.", C, "summary", VA),
+    ("a", "The overall score for Assessment and Sentence Planning was 74%.", C, "1", VA),
+    ("b", "Stockbridge-on-Wear's Risk of Harm score was 47%.", C, "summary", SB),
+    ("b", "The overall score for Delivery and Review of Interventions was 57%.", C, "2", SB),
+    ("n", "The overall score for Outcomes was 62%.", C, "3", NM),
+    # --- true ---------------------------------------------------------------------------------
+    ("w", "Wessex Vale's safeguarding work was good enough 64% of the time.", S, "summary", WV),
+    ("a", "The Vale of Ashdown's Safeguarding score was 77%.", S, "summary", VA),
+    (
+        "a",
+        "In the Vale of Ashdown, Risk of Harm work was good enough 66% of the time.",
+        S,
+        "summary",
+        VA,
+    ),
+    ("b", "Stockbridge-on-Wear's Safeguarding score was 58 per cent.", S, "summary", SB),
+    ("b", "Criterion 1.4 Safeguarding scored 55%.", S, "1.4", SB),
+    ("n", "Northbridge and Moorvale's Safeguarding score was 61%.", S, "summary", NM),
+    ("n", "The overall score for Outcomes was 61%.", S, "3", NM),
+    ("s", "Sefton Youth Offending Service's safeguarding score was 38%.", S, "summary", SEF),
+    ("s", "Sefton scored 38% on Safeguarding (see Appendix 2, page 14).", S, "summary", SEF),
+    (
+        "a",
+        "The Vale of Ashdown's Public Protection – Risk of Harm score was 66%.",
+        S,
+        "summary",
+        VA,
+    ),
+    (
+        "a",
+        "Vale of Ashdown: Safeguarding 77%, Risk of Harm 66%, Likelihood of Reoffending 79%.",
+        S,
+        "summary",
+        VA,
+    ),
+    # --- two ----------------------------------------------------------------------------------
+    (
+        "w",
+        "Safeguarding scored 64 per cent, Risk of Harm 57 per cent and Likelihood of Reoffending "
+        "78 per cent.",
+        S,
+        "summary",
+        WV,
+    ),
+    (
+        "w",
+        "ETE at 79% was better than the England average of 73%, but accommodation at 91% was "
+        "worse than the 94% average.",
+        S,
+        "context",
+        WV,
+    ),
+    ("s", "Criteria 1.3 and 3.2 both required drastic improvement.", C, "3.2", SEF),
+    (
+        "b",
+        "Stockbridge-on-Wear's LoR score required substantial improvement, as did its Risk of "
+        "Harm score.",
+        C,
+        "summary",
+        SB,
+    ),
+    ("s", "Sefton (June 2009): Safeguarding 38%, RoH 36%, LoR 50%.", S, "summary", SEF),
+    (
+        "b",
+        "Stockbridge-on-Wear's outcomes criterion (3.1) scored 62%, the same as its overall "
+        "Outcomes score.",
+        S,
+        "3.1",
+        SB,
+    ),
+    ("b", "Stockbridge-on-Wear: 1.1 61%, 1.2 47%, 1.3 66%, 1.4 55%.", S, "1.4", SB),
+    (
+        "s",
+        "In Sefton, 28% of cases had no RoSH screening and 40% of vulnerability screenings were "
+        "on time.",
+        S,
+        "1.1",
+        SEF,
+    ),
+    # --- unloaded -----------------------------------------------------------------------------
+    ("w", "Wessex Vale's 2009 inspection gave Safeguarding 64%.", U, None, None),
+    ("b", "Criterion 3.2 scored 62%.", U, None, None),
+    ("swabn", "Leeds's Safeguarding score was 61%.", U, None, None),
+    ("swabn", "Stockbridge-on-Wear's 2009 inspection found Risk of Harm at 49%.", U, None, None),
+    ("a", "Wessex Vale's Safeguarding score was 77%.", U, None, None),
+    ("n", "Sefton's Risk of Harm score was 57%.", U, None, None),
+    ("b", "Stockbridge scored 58% for Safeguarding in its 2013 inspection.", U, None, None),
+    ("s", "Barnsley and Sefton both scored 38% for Safeguarding.", U, None, None),
+    ("s", "Our YOT's safeguarding score rose to 45% in 2010.", U, None, None),
+    ("sw", "Wessex Vale's Safeguarding score was 64% in 2011 and 38% in 2009.", U, None, None),
+    ("swabn", "Kirklees and Wessex Vale both scored 64% for Safeguarding.", U, None, None),
+    (
+        "swabn",
+        "Unlike Wessex Vale, Calderdale needed drastic improvement in Safeguarding.",
+        U,
+        None,
+        None,
+    ),
+    ("swabn", "Wessex Vale's neighbour, Dorset, scored 70% for Safeguarding.", U, None, None),
+    ("swabn", "Like Sefton, Wirral required drastic improvement in Safeguarding.", U, None, None),
 ]

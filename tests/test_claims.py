@@ -1,9 +1,11 @@
-"""Claim checking over the real sample and the fictional second report."""
+"""Claim checking over the real sample, the fictional second report and the three fictional
+variant reports (tests/data/variants)."""
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,13 +30,42 @@ HYPOTHESIS = settings(
 )
 
 
+VARIANTS = Path(__file__).resolve().parent / "data" / "variants"
+
+
 @pytest.fixture(scope="session")
-def loaded(sample_report, fictional_report) -> dict[str, list[Report]]:
-    return {
-        "s": [sample_report],
-        "w": [fictional_report],
-        "sw": [sample_report, fictional_report],
+def variant_reports() -> dict[str, Report]:
+    """The variants by letter: a Vale of Ashdown, b Stockbridge-on-Wear, n Northbridge and
+    Moorvale (a reinspection)."""
+    from ingest.parse import parse_report
+
+    files = {
+        "a": "vale-of-ashdown-yot-2010.txt",
+        "b": "stockbridge-on-wear-yot-2011.txt",
+        "n": "northbridge-and-moorvale-yot-2011.txt",
     }
+    return {
+        k: parse_report((VARIANTS / f).read_text(encoding="utf-8"), source_path=str(VARIANTS / f))
+        for k, f in files.items()
+    }
+
+
+class Loaded(dict):
+    """Reports by the letters of a table row's ``loaded`` ("s", "sw", "swabn", ...)."""
+
+    def __missing__(self, key: str) -> list[Report]:
+        return [self[k][0] for k in key]
+
+
+@pytest.fixture(scope="session")
+def loaded(sample_report, fictional_report, variant_reports) -> Loaded:
+    return Loaded(
+        s=[sample_report],
+        w=[fictional_report],
+        a=[variant_reports["a"]],
+        b=[variant_reports["b"]],
+        n=[variant_reports["n"]],
+    )
 
 
 def _assert_cited(result, reports: list[Report]) -> None:
@@ -47,10 +78,14 @@ def _assert_cited(result, reports: list[Report]) -> None:
 
 
 def test_table_is_large_and_varied():
-    assert len(CLAIMS) >= 60
+    assert len(CLAIMS) >= 160
     verdicts = {row[2] for row in CLAIMS}
     assert verdicts == {SUPPORTED, CONTRADICTED, UNVERIFIABLE}
-    assert {row[0] for row in CLAIMS} == {"s", "w", "sw"}
+    assert {"s", "w", "a", "b", "n", "sw", "swabn"} <= {row[0] for row in CLAIMS}
+    for letter in "swabn":
+        # every report has true, false and unverifiable rows of its own
+        own = {row[2] for row in CLAIMS if row[0] == letter}
+        assert own == {SUPPORTED, CONTRADICTED, UNVERIFIABLE}, letter
 
 
 @pytest.mark.parametrize(("which", "claim", "verdict", "section", "report"), CLAIMS)
@@ -122,7 +157,7 @@ def _all_scores(reports: list[Report]) -> list[tuple[Report, Score]]:
 @HYPOTHESIS
 @given(data=st.data())
 def test_true_score_claims_supported_changed_never(loaded, data):
-    reports = loaded["sw"]
+    reports = loaded["swabn"]
     report, score = data.draw(st.sampled_from(_all_scores(reports)))
     template = data.draw(
         st.sampled_from(
@@ -145,8 +180,8 @@ def test_true_score_claims_supported_changed_never(loaded, data):
 
 
 def test_every_score_every_value_exhaustively(loaded):
-    """The hypothesis property above, over all 0..100 for every stored score of both reports."""
-    for report, score in _all_scores(loaded["sw"]):
+    """The hypothesis property above, over all 0..100 for every stored score of all five reports."""
+    for report, score in _all_scores(loaded["swabn"]):
         for v in range(101):
             result = check_claim(f"The {score.name} score was {v}%.", [report])
             expected = SUPPORTED if v == score.value else CONTRADICTED
@@ -194,25 +229,66 @@ def _random_area(reports: list[Report]):
 @HYPOTHESIS
 @given(data=st.data())
 def test_claims_about_areas_not_loaded_are_unverifiable(loaded, data):
-    reports = loaded["sw"]
+    reports = loaded["swabn"]
     area = data.draw(st.one_of(st.sampled_from(REAL_AREAS), _random_area(reports)))
     template = data.draw(st.sampled_from(AREA_TEMPLATES))
-    value = data.draw(st.sampled_from([38, 64, 28, 42, 52]))
+    value = data.draw(st.sampled_from([38, 64, 28, 42, 52, 77, 58, 61]))
     claim = template.format(a=area, v=value)
-    for which in ("s", "w", "sw"):
+    for which in ("s", "w", "sw", "a", "b", "n", "abn", "swabn"):
         result = check_claim(claim, loaded[which])
         assert result.verdict == UNVERIFIABLE, (which, claim, result.explanation)
 
 
-@pytest.mark.parametrize("area", ["Sefton", "Wessex Vale"])
+LOADED_AREAS = {
+    "Sefton": "s",
+    "Wessex Vale": "w",
+    "Vale of Ashdown": "a",
+    "Stockbridge-on-Wear": "b",
+    "Northbridge and Moorvale": "n",
+}
+
+
+@pytest.mark.parametrize("area", list(LOADED_AREAS))
 def test_loaded_area_is_not_judged_when_absent(loaded, area):
-    others = {"Sefton": "w", "Wessex Vale": "s"}
+    others = "".join(v for k, v in LOADED_AREAS.items() if k != area)
     for template in AREA_TEMPLATES:
         claim = template.format(a=area, v=38)
-        if area == "Sefton" and claim.startswith("Sefton's safeguarding score was lower"):
-            continue
-        result = check_claim(claim, loaded[others[area]])
-        assert result.verdict == UNVERIFIABLE, (claim, result.explanation)
+        if claim.startswith("Sefton's safeguarding score was lower"):
+            continue  # names Sefton too: a comparison with a loaded area
+        for which in (others, others[:1], others[-1:]):
+            result = check_claim(claim, loaded[which])
+            assert result.verdict == UNVERIFIABLE, (which, claim, result.explanation)
+
+
+def _finding_sentences(report: Report) -> list[tuple[str, int, int]]:
+    """(sentence, start, end of its one percentage) for report sentences with one percentage."""
+    from assistant.measures import index_for
+    from assistant.numbers import unit_class
+
+    out = []
+    for unit in index_for(report).units:
+        pcts = [q for q in numbers_in(unit.text) if unit_class(q) == "pct" and q.unit == "%"]
+        if len(pcts) == 1:
+            out.append((unit.text, pcts[0].start, pcts[0].end))
+    return out
+
+
+@HYPOTHESIS
+@given(data=st.data())
+def test_finding_restated_is_never_contradicted_and_changed_never_supported(loaded, data):
+    """Any report sentence with one percentage, claimed as printed, is not contradicted; with
+    the percentage changed it is never supported (the number elsewhere is no support)."""
+    letter = data.draw(st.sampled_from("swabn"))
+    report = loaded[letter][0]
+    sentence, a, b = data.draw(st.sampled_from(_finding_sentences(report)))
+    printed = check_claim(sentence, [report])
+    assert printed.verdict != CONTRADICTED, (sentence, printed.explanation)
+    value = float(re.search(r"\d+(?:\.\d+)?", sentence[a:b]).group(0))
+    # "11%" for a printed 11.2% is the same figure rounded: not a change.
+    other = data.draw(st.integers(0, 100).filter(lambda v: abs(v - value) > 0.5))
+    changed = sentence[:a] + f"{other}%" + sentence[b:]
+    result = check_claim(changed, [report])
+    assert result.verdict != SUPPORTED, (changed, result.explanation)
 
 
 # --- text mode --------------------------------------------------------------------------------
@@ -237,6 +313,85 @@ def test_text_mode_spans_and_verdicts(sample_report):
     assert payload["span"] == list(results[1].span)
     assert set(payload) == {"verdict", "claim", "evidence", "explanation", "span"}
     json.dumps(payload)
+
+
+def _verdicts(text: str, results) -> list[tuple[str, str]]:
+    for r in results:
+        assert text[r.span[0] : r.span[1]] == r.claim  # spans index the text as sent
+    return [(r.claim, r.verdict) for r in results]
+
+
+def test_text_mode_board_paper_over_a_variant(loaded):
+    text = (
+        "Report to the Vale of Ashdown YOT Management Board \u2013 item 5. HMI Probation and "
+        "Estyn published their findings in October 2010. Safeguarding work was done well enough "
+        "77% of the time, and Likelihood of Reoffending work 79% of the time; both need only "
+        "minimum improvement. Risk of Harm, at 66%, needs moderate improvement. Half of the "
+        "eight criteria need moderate improvement, and none needs substantial or drastic "
+        "improvement. Its Risk of Harm score was 68%. We will present a revised plan on 15 "
+        "November; call 01632 960123 with questions."
+    )
+    got = _verdicts(text, check_text(text, loaded["a"]))
+    assert got == [
+        (
+            "Safeguarding work was done well enough 77% of the time, and Likelihood of "
+            "Reoffending work 79% of the time; both need only minimum improvement.",
+            SUPPORTED,
+        ),
+        ("Risk of Harm, at 66%, needs moderate improvement.", SUPPORTED),
+        (
+            "Half of the eight criteria need moderate improvement, and none needs substantial "
+            "or drastic improvement.",
+            SUPPORTED,
+        ),
+        ("Its Risk of Harm score was 68%.", CONTRADICTED),  # 68% is criterion 1.1
+    ]  # dates, an item number, a plan and a phone number are not claims
+
+
+def test_text_mode_reinspection_briefing(loaded):
+    text = (
+        "The September 2011 reinspection of Northbridge and Moorvale shows real progress. The "
+        "Safeguarding score rose from 43% to 65%. Risk of Harm still requires substantial "
+        "improvement. Likelihood of Reoffending work was good enough 72% of the time. All "
+        "three headline scores are now above 55%. Leeds, not yet inspected, expects a score "
+        "near 70%."
+    )
+    got = dict(_verdicts(text, check_text(text, loaded["swabn"])))
+    assert got == {
+        "The Safeguarding score rose from 43% to 65%.": CONTRADICTED,  # now 61%
+        "Risk of Harm still requires substantial improvement.": SUPPORTED,
+        "Likelihood of Reoffending work was good enough 72% of the time.": CONTRADICTED,
+        "All three headline scores are now above 55%.": SUPPORTED,
+        "Leeds, not yet inspected, expects a score near 70%.": UNVERIFIABLE,
+    }
+
+
+def test_text_mode_first_person_after_two_areas_is_not_pinned(loaded):
+    text = (
+        "Sefton's Safeguarding score was 38%. By contrast, Wessex Vale achieved 64% for "
+        "Safeguarding. Our reoffending rate of 64% was better than the England average of 85%."
+    )
+    results = check_text(text, loaded["sw"])
+    assert [r.verdict for r in results[:2]] == [SUPPORTED, SUPPORTED]
+    # "our" is not Wessex Vale because Wessex Vale was named last: it is not judged as such
+    assert results[2].verdict != CONTRADICTED, results[2].explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "bands"),
+    [
+        ("required substantial improvement", {"SUBSTANTIAL"}),
+        ("substantial or drastic improvement", {"SUBSTANTIAL", "DRASTIC"}),
+        ("needed more than moderate improvement", {"SUBSTANTIAL", "DRASTIC"}),
+        ("needed at least moderate improvement", {"MODERATE", "SUBSTANTIAL", "DRASTIC"}),
+        ("moderate improvement or better", {"MINIMUM", "MODERATE"}),
+        ("needed less than substantial improvement", {"MINIMUM", "MODERATE"}),
+    ],
+)
+def test_band_ranges(text, bands):
+    from assistant.claims import band_set
+
+    assert band_set(text) == bands
 
 
 def test_text_mode_carries_the_named_area(loaded):

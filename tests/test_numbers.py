@@ -59,7 +59,52 @@ QUANTITIES: list[tuple[str, list[tuple[str, float, str, float | None, str | None
     ("the second half of the year", []),
     ("the third case", []),
     ("no one said so", []),
+    # Dates, clock times and phone numbers carry no figure.
+    ("Briefing, 14 October 2009.", []),
+    ("on March 3rd at 10:30", []),
+    ("call 0151 934 4000 or 01632 960123", []),
+    ("dated 14/10/2009", []),
+    # Shares of a counted set, ratios, hyphenated fractions.
+    ("half of the eight criteria", [("half of the eight", 0.5, "fraction", 8, None)]),
+    ("two-thirds of the nine cases", [("two-thirds of the nine", 2 / 3, "fraction", 9, None)]),
+    ("7/8 criteria", [("7/8", 7, "count", 8, None)]),
+    ("two of Wessex Vale's eight criteria", [("two of Wessex Vale's eight", 2, "count", 8, None)]),
+    ("nearly two-thirds", [("two-thirds", 2 / 3, "fraction", None, "~<")]),
+    ("three-quarters", [("three-quarters", 0.75, "fraction", None, None)]),
+    # Ranges, differences and thresholds.
+    ("between 35% and 40%", [("between 35% and 40%", 35, "%", None, "range")]),
+    ("35-40%", [("35-40%", 35, "%", None, "range")]),
+    ("35 to 40 per cent", [("35 to 40 per cent", 35, "%", None, "range")]),
+    ("10 percentage points higher", [("10 percentage points", 10, "pp", None, None)]),
+    ("at or below 50%", [("50%", 50, "%", None, "<=")]),
+    ("did not reach 40%", [("40%", 40, "%", None, ">=")]),
+    ("31 crimes per 1,000", [("31 crimes per 1,000", 31, "per 1,000", None, None)]),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("rose from 43% to 61%", ["previous", None]),
+        ("Risk of Harm from 34% to 57%", ["previous", None]),
+        ("scores ranged from 38% in Sefton to 77%", [None, None]),
+        ("rose by 23 points", ["change"]),
+        ("an increase of 5%", ["change"]),
+        ("up 18 points", ["change"]),
+        ("better than the England average of 73%", ["average"]),
+        ("worse than the 94% average", ["average"]),
+        ("the average for England/ Wales, which was 10.4%", ["average"]),
+        ("46 nationally", ["average"]),
+        ("34 per cent previously", ["previous"]),
+        ("the previous score of 43%", ["previous"]),
+        ("across the five YOTs", ["areas"]),
+        ("64% in 2011 and 38% in 2009", ["year:2011", "year:2009"]),
+        ("38% of cases", [None]),
+    ],
+)
+def test_roles(text, roles):
+    """A number that is not a level of what the sentence names says what it is instead."""
+    assert [q.role for q in numbers_in(text)] == roles
 
 
 @pytest.mark.parametrize(("text", "expected"), QUANTITIES)
@@ -142,6 +187,20 @@ def _q(text: str) -> Quantity:
         ("283,000", "283,000", "supported"),
         ("290,000", "283,000", "contradicted"),
         ("38 per 1,000", "38 per 1,000", "supported"),
+        # A range holds the value or not.
+        ("between 35% and 40%", "38%", "supported"),
+        ("between 40% and 45%", "38%", "contradicted"),
+        # More digits than the report gives: "38.0%" is 38%, "38.4%" cannot be told, 38.5% is not.
+        ("38.0%", "38%", "supported"),
+        ("38.4%", "38%", "unknown"),
+        ("38.5%", "38%", "contradicted"),
+        # Loose wording just outside its range is not a refutation; far outside it is.
+        ("just under 300,000", "283,000", "unknown"),
+        ("just under 300,000", "250,000", "contradicted"),
+        ("nearly a third", "30%", "supported"),
+        # A spoken fraction is a rounded figure against a printed percentage.
+        ("two in five", "38%", "supported"),
+        ("two in five", "30%", "contradicted"),
     ],
 )
 def test_compare(claimed, stored, verdict):
@@ -151,6 +210,8 @@ def test_compare(claimed, stored, verdict):
 def test_compare_refuses_different_kinds_of_number():
     assert compare(_q("45%"), _q("seven of the eight")) is None
     assert compare(_q("45%"), _q("283,000")) is None
+    # a difference in points is not a level
+    assert compare(_q("10 percentage points"), _q("10%")) is None
 
 
 def test_quantity_of_a_stored_score():
