@@ -23,13 +23,16 @@ from assistant.citations import (
 )
 from assistant.conversation import Conversations
 from assistant.intent import (
+    CUE_WORDS,
     NEXT_STEPS_RE,
     QUESTION_WORDS,
     WHY_RE,
     Intent,
     Target,
     catalog,
+    find_criterion,
     glossary_entries,
+    name_key,
     names_signatory,
     parse,
 )
@@ -59,6 +62,7 @@ class Answer:
     flags: list[str] = field(default_factory=list)  # unsupported numbers in an LLM answer
     llm: bool = False  # phrased by the LLM
     passages: list[str] = field(default_factory=list)  # the text each citation stands for
+    about: list[Target] = field(default_factory=list)  # measures a follow-up may refer to
 
     def to_dict(self) -> dict:
         return {
@@ -114,7 +118,7 @@ def _score_of(report: Report, target: Target) -> Score | None:
     if target.type == "headline":
         return next((s for s in report.headline_scores if s.key == target.key), None)
     if target.type == "criterion":
-        c = report.criterion(target.key)
+        c = find_criterion(report, target)
         return c.score if c else None
     if target.type == "section":
         sec = report.section(int(target.key))
@@ -150,6 +154,8 @@ def answer_glossary(intent: Intent, scoped: Sequence[Report], loaded: Sequence[R
             "glossary",
         )
     out = Composer()
+    if not intent.terms:
+        return _glossary_terms(scoped)
     missing = []
     shown: list[tuple[Report, GlossaryEntry]] = []
     for term in intent.terms:
@@ -177,6 +183,11 @@ def answer_glossary(intent: Intent, scoped: Sequence[Report], loaded: Sequence[R
         )
     if missing:
         out.add(f"The glossary does not define {', '.join(missing)}.")
+    if len(loaded) > 1:
+        for term in intent.terms:
+            defining = [r for r in loaded if glossary_entries(term, [r])]
+            if len(defining) > 1:
+                out.add(f"{term} is defined in the glossaries of {_loaded_list(defining)}.")
     if len(intent.terms) == 1:
         related = _related(shown, scoped or loaded)
         if related:
@@ -184,6 +195,29 @@ def answer_glossary(intent: Intent, scoped: Sequence[Report], loaded: Sequence[R
             for report, entry in related:
                 head = clean(sentences(entry.definition)[0][1]) if entry.definition else ""
                 out.add(f"- {entry.term}: {head}" + out.cite(from_source(report, entry.source)))
+    return out.answer("glossary")
+
+
+def _glossary_terms(scoped: Sequence[Report]) -> Answer:
+    """The terms each report's glossary defines (the glossary itself is cited)."""
+    out = Composer()
+    without = []
+    for report in scoped:
+        if not report.glossary:
+            without.append(label(report))
+            continue
+        first = report.glossary[0]
+        out.add(
+            f"{label(report)}'s glossary defines {len(report.glossary)} terms: "
+            + ", ".join(e.term for e in report.glossary)
+            + "."
+            + out.cite(from_source(report, first.source))
+        )
+    if without:
+        out.add(f"{', '.join(without)}: no glossary.")
+    if not out.citations:
+        return not_found(f"{', '.join(without)}: no glossary.", "glossary")
+    out.add("Ask “what does <term> mean?” for a definition.")
     return out.answer("glossary")
 
 
@@ -237,7 +271,12 @@ def _mentions(a: GlossaryEntry, b: GlossaryEntry) -> bool:
     )
 
 
-def answer_score(intent: Intent, scoped: Sequence[Report], topic: Sequence[str] = ()) -> Answer:
+def answer_score(
+    intent: Intent,
+    scoped: Sequence[Report],
+    topic: Sequence[str] = (),
+    loaded: Sequence[Report] = (),
+) -> Answer:
     """A score's value and band; with no measure named, the headline scores.
 
     A question about a measure the reports do not score ("the score for victim work") is
@@ -247,8 +286,9 @@ def answer_score(intent: Intent, scoped: Sequence[Report], topic: Sequence[str] 
     unscored = [w for w in topic if w not in _BAND_WORDS]
     if not targets and unscored:
         names = sorted({n.label for n in catalog(scoped).names}, key=_measure_order)
+        shown = [w for w in words(intent.question) if stem(w) in unscored] or unscored
         return not_found(
-            f"The reports give no score for “{' '.join(unscored)}”. They score: "
+            f"The reports give no score for “{' '.join(dict.fromkeys(shown))}”. They score: "
             + "; ".join(names)
             + ".",
             "score",
@@ -257,34 +297,66 @@ def answer_score(intent: Intent, scoped: Sequence[Report], topic: Sequence[str] 
         targets = [Target("headline", s.key) for s in scoped[0].headline_scores] if scoped else []
         if len(targets) == 0:
             return not_found("The loaded reports give no scores.", "score")
-    missing = []
+    missing: list[str] = []
+    labels = {n.target: n.label for n in catalog(loaded or scoped).names}
+    verdicts = bool(intent.bands) and len(targets) == 1
     for report in scoped:
         lines = []
+        seen: list[Score] = []
         for t in targets:
             score = _score_of(report, t)
             if score is None:
-                missing.append(f"{t.key} in {label(report)}")
+                missing.append(_missing_measure(report, t, labels, brief=len(scoped) > 1))
                 continue
+            if any(score is s for s in seen):
+                continue  # two names for one measure
+            seen.append(score)
+            verdict = ""
+            if verdicts and score.band:
+                verdict = "Yes. " if score.band in intent.bands else "No. "
             lines.append(
-                f"{_score_name(score)}: {score.value}%{_band_text(score)}"
-                + out.cite(from_source(report, score.source))
+                (verdict, f"{_score_name(score)}: {score.value}%{_band_text(score)}")
+                + (out.cite(from_source(report, score.source)),)
             )
         if not lines:
             continue
         if len(lines) == 1:
-            out.add(f"{label(report)}: {lines[0]}.")
+            verdict, line, cite = lines[0]
+            out.add(f"{verdict}{label(report)}: {line}{cite}.")
         else:
             out.add(f"{label(report)}:")
-            out.lines += [f"- {line}" for line in lines]
+            out.lines += [f"- {v}{line}{cite}" for v, line, cite in lines]
     if not out.citations:
-        what = ", ".join(missing) or "that measure"
-        return not_found(f"The loaded reports give no score for {what}.", "score")
-    if len(out.lines) == 1 and intent.bands and len(targets) == 1:
-        score = _score_of(next(r for r in scoped if _score_of(r, targets[0])), targets[0])
-        if score and score.band:
-            verdict = "Yes" if score.band in intent.bands else "No"
-            out.lines[0] = f"{verdict}. {out.lines[0]}"
+        what = "; ".join(missing) or "The loaded reports give no score for that measure."
+        return not_found(what, "score")
+    out.lines += missing
     return out.answer("score")
+
+
+def answer_earlier(scoped: Sequence[Report]) -> Answer:
+    """ "What was the previous score?": the stored scores are each report's own, so an earlier
+    inspection's score is not among them (and a near miss is no answer)."""
+    return not_found(
+        f"The scores I hold are those of each loaded report's own inspection "
+        f"({_loaded_list(scoped)}); none of them is an earlier inspection's score, so I cannot "
+        "give an earlier score or the change since. Ask for the report's own score instead.",
+        "score",
+    )
+
+
+def _missing_measure(report: Report, target: Target, labels: dict, brief: bool = False) -> str:
+    """Why ``report`` gives no score for ``target``, naming what it does score instead (unless
+    ``brief``: other reports' scores answer the question)."""
+    if target.type == "criterion":
+        name = labels.get(target)
+        what = f"criterion “{name.split(' ', 1)[1]}”" if name and target.name else target.key
+        if not name and not target.name:
+            what = f"criterion {target.key}"
+        if brief:
+            return f"({label(report)} scores no {what}.)"
+        own = "; ".join(f"{c.number} {c.name}" for c in report.criteria)
+        return f"{label(report)} scores no {what} (its criteria: {own})."
+    return f"{label(report)} gives no score for {target.key}."
 
 
 _KIND_WORDS_TEXT = """
@@ -319,7 +391,7 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
     )
     topic = [w for w in topic if w not in _KIND_WORDS]
     for report in scoped:
-        criteria = [report.criterion(t.key) for t in intent.targets if t.type == "criterion"]
+        criteria = [find_criterion(report, t) for t in intent.targets if t.type == "criterion"]
         criteria = [c for c in criteria if c] if intent.targets else list(report.criteria)
         if not intent.targets and topic:
             _topic_findings(out, report, criteria, kinds, topic)
@@ -468,7 +540,15 @@ def _best_by_text(items, content: set[str]):
 
 def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
     """Lowest/highest, counts and lists by band or threshold, means: computed over scores."""
+    measures = [t for t in intent.targets if t.type in ("headline", "criterion")]
+    if measures and intent.op in ("count", "list", "above", "below", "equal"):
+        return _filter_measures(intent, measures, scoped)
+    if intent.across and intent.op in ("min", "max") and len(scoped) > 1:
+        return _extreme_across(intent, scoped)
     out = Composer()
+    about: list[Target] = []
+    # Across several reports, a report with nothing to list is named, not enumerated.
+    terse = len(scoped) > 1
     for report in scoped:
         scores, noun = _scope_scores(report, intent)
         if not scores:
@@ -478,12 +558,31 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         if op in ("min", "max"):
             value = (min if op == "min" else max)(s.value for s in scores)
             chosen = [s for s in scores if s.value == value]
+            about += [_target_of(s) for s in chosen]
             word = "Lowest" if op == "min" else "Highest"
             out.add(
                 f"{word}-scoring {noun}{where}: "
                 + "; ".join(_score_line(out, report, s) for s in chosen)
                 + "."
             )
+        elif op == "equal" and intent.threshold is not None:
+            t = intent.threshold
+            chosen = [s for s in scores if s.value == t]
+            about += [_target_of(s) for s in chosen]
+            if chosen:
+                out.add(
+                    f"{len(chosen)} of the {len(scores)} {_plural(noun)}{where} scored {t}%: "
+                    + "; ".join(_score_line(out, report, s) for s in chosen)
+                    + "."
+                )
+            elif terse:
+                out.add(f"None of the {len(scores)} {_plural(noun)}{where} scored {t}%.")
+            else:
+                out.add(
+                    f"None of the {len(scores)} {_plural(noun)}{where} scored {t}%: "
+                    + "; ".join(_score_line(out, report, s) for s in scores)
+                    + "."
+                )
         elif op in ("count", "list") and intent.bands:
             chosen = [s for s in scores if s.band in intent.bands]
             bands = " or ".join(intent.bands)
@@ -491,6 +590,10 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
                 out.add(
                     f"{len(chosen)} of the {len(scores)} {_plural(noun)}{where} require {bands} "
                     "improvement: " + "; ".join(_score_line(out, report, s) for s in chosen) + "."
+                )
+            elif terse:
+                out.add(
+                    f"None of the {len(scores)} {_plural(noun)}{where} needs {bands} improvement."
                 )
             else:
                 out.add(
@@ -508,6 +611,8 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
                     + "; ".join(_score_line(out, report, s) for s in chosen)
                     + "."
                 )
+            elif terse:
+                out.add(f"None of the {len(scores)} {_plural(noun)}{where} scored {op} {t}%.")
             else:
                 out.add(
                     f"None of the {len(scores)} {_plural(noun)}{where} scored {op} {t}%: "
@@ -517,7 +622,7 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         elif op == "mean":
             mean = sum(s.value for s in scores) / len(scores)
             out.add(
-                f"The mean of the {len(scores)} {noun} scores{where} is {mean:.1f}% "
+                f"The mean of the {len(scores)} {_plural(noun)}{where} is {mean:.1f}% "
                 "(computed from: " + "; ".join(_score_line(out, report, s) for s in scores) + ")."
             )
         else:  # count with no band: how many criteria there are
@@ -528,7 +633,98 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
             )
     if not out.lines:
         return not_found("The loaded reports give no scores to compute that from.", "computed")
+    if not out.citations:
+        # Nothing matched anywhere: the answer is "none", and it rests on every score looked at.
+        for report in scoped:
+            scores, _ = _scope_scores(report, intent)
+            out.add(
+                f"{label(report)}'s scores: "
+                + "; ".join(_score_line(out, report, s) for s in scores)
+                + "."
+            )
+    answer = out.answer("computed")
+    answer.about = list(dict.fromkeys(about))
+    return answer
+
+
+def _meets(intent: Intent, s: Score) -> bool:
+    if intent.op in ("above", "below", "equal") and intent.threshold is not None:
+        t = intent.threshold
+        return {"above": s.value > t, "below": s.value < t, "equal": s.value == t}[intent.op]
+    return s.band in intent.bands
+
+
+def _condition(intent: Intent) -> str:
+    if intent.op in ("above", "below") and intent.threshold is not None:
+        return f"scored {intent.op} {intent.threshold}%"
+    if intent.op == "equal" and intent.threshold is not None:
+        return f"scored {intent.threshold}%"
+    return f"requires {' or '.join(intent.bands)} improvement"
+
+
+def _filter_measures(intent: Intent, measures: list[Target], scoped: Sequence[Report]) -> Answer:
+    """ "Which reports had a DRASTIC safeguarding score?": the named measure in each report,
+    those that meet the condition first; every score looked at is cited."""
+    out = Composer()
+    for t in measures:
+        values = [(r, _score_of(r, t)) for r in scoped]
+        values = [(r, s) for r, s in values if s]
+        if not values:
+            continue
+        name = _score_name(values[0][1])
+        hits = [(r, s) for r, s in values if _meets(intent, s)]
+        rest = [(r, s) for r, s in values if not _meets(intent, s)]
+        condition = _condition(intent)
+
+        def line(r: Report, s: Score) -> str:
+            band = f" ({s.band})" if s.band else ""
+            return f"{label(r)} {s.value}%{band}" + out.cite(from_source(r, s.source))
+
+        if hits:
+            out.add(
+                f"Reports whose {name} {condition}: " + "; ".join(line(r, s) for r, s in hits) + "."
+            )
+        else:
+            out.add(f"No loaded report's {name} {condition}.")
+        if rest:
+            out.add(
+                ("The other reports" if hits else "Their scores")
+                + ": "
+                + "; ".join(line(r, s) for r, s in rest)
+                + "."
+            )
+    if not out.citations:
+        return not_found("The loaded reports give no such score.", "computed")
     return out.answer("computed")
+
+
+def _extreme_across(intent: Intent, scoped: Sequence[Report]) -> Answer:
+    """The lowest or highest score of one kind over all the loaded reports together."""
+    out = Composer()
+    pool = [(r, s) for r in scoped for s in _scope_scores(r, intent)[0]]
+    if not pool:
+        return not_found("The loaded reports give no scores to compute that from.", "computed")
+    noun = _scope_scores(scoped[0], intent)[1]
+    value = (min if intent.op == "min" else max)(s.value for _, s in pool)
+    chosen = [(r, s) for r, s in pool if s.value == value]
+    word = "Lowest" if intent.op == "min" else "Highest"
+    out.add(
+        f"{word}-scoring {noun} across the {len(scoped)} loaded reports: "
+        + "; ".join(f"{label(r)}, {_score_line(out, r, s)}" for r, s in chosen)
+        + "."
+    )
+    answer = out.answer("computed")
+    answer.about = [_target_of(s) for _, s in chosen]
+    return answer
+
+
+def _target_of(score: Score) -> Target:
+    """The measure a score belongs to, as a follow-up would name it."""
+    if score.kind == "criterion":
+        return Target("criterion", score.key, name_key(score.name.split(" ", 1)[-1]))
+    if score.kind == "overall":
+        return Target("section", score.key.rsplit("-", 1)[-1])
+    return Target("headline", score.key)
 
 
 def _plural(noun: str) -> str:
@@ -559,21 +755,32 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
         only = _loaded_list(loaded)
         return not_found(f"There is nothing to compare it with: only {only} is loaded.", "compare")
     out = Composer()
+    labels = {n.target: n.label for n in catalog(scoped).names}
     if len(scoped) >= 2:
         for t in targets:
             values = [(r, _score_of(r, t)) for r in scoped]
             values = [(r, s) for r, s in values if s]
             if not values:
                 continue
+            if _RANK_RE.search(intent.question):
+                values.sort(key=lambda v: -v[1].value)
             name = _score_name(values[0][1])
+            # The same number may name different criteria in different reports (and the same
+            # criterion different numbers): then each report's own name is shown.
+            own = len({_score_name(s).lower() for _, s in values}) > 1
+            if own:
+                name = labels.get(t, t.key).split(" ", 1)[-1] if t.name else t.key
             parts = [
-                f"{label(r)} {s.value}%{f' ({s.band})' if s.band else ''}"
-                + out.cite(from_source(r, s.source))
+                f"{label(r)}{f' {_score_name(s)}' if own else ''} {s.value}%"
+                f"{f' ({s.band})' if s.band else ''}" + out.cite(from_source(r, s.source))
                 for r, s in values
             ]
             line = f"{name[0].upper()}{name[1:]}: " + "; ".join(parts) + "."
             line += _verdict([(label(r), s.value) for r, s in values], intent.direction)
             out.add(line)
+            lacking = [label(r) for r in scoped if not _score_of(r, t)]
+            if lacking:
+                out.add(f"({', '.join(lacking)}: no such criterion.)")
     else:
         report = scoped[0]
         values = [(t, _score_of(report, t)) for t in targets]
@@ -594,6 +801,9 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
     return out.answer("compare")
 
 
+_RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
+
+
 def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
     if len(values) < 2:
         return ""
@@ -603,9 +813,14 @@ def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
         return " They are equal."
     low = " and ".join(n for n, v in values if v == lo)
     high = " and ".join(n for n, v in values if v == hi)
-    if direction == "higher":
+    if len(values) > 2:
+        if direction == "higher":
+            return f" Highest: {high} ({hi}%), {hi - lo} points above the lowest ({low})."
+        if direction == "lower":
+            return f" Lowest: {low} ({lo}%), {hi - lo} points below the highest ({high})."
+    elif direction == "higher":
         return f" {high} is higher, by {hi - lo} points."
-    if direction == "lower":
+    elif direction == "lower":
         return f" {low} is lower, by {hi - lo} points."
     return f" Lowest: {low}; highest: {high} ({hi - lo} points apart)."
 
@@ -670,7 +885,9 @@ _BAND_SENTENCE = re.compile("|".join(BANDS))
 def answer_bands(scoped: Sequence[Report]) -> Answer:
     """What the scores and their bands mean, in the report's own words (its scoring section)."""
     out = Composer()
-    for report in scoped[:1]:  # every report in the format explains the same scoring
+    for report in scoped:
+        if out.citations:
+            break  # every report in the format explains the same scoring: one will do
         text = report.text
         first = min((s.source.start for s in report.headline_scores), default=len(text))
         # The explanation stands before the first headline score, in the scoring section,
@@ -709,6 +926,12 @@ def answer_bands(scoped: Sequence[Report]) -> Answer:
 # --- retrieval routes -------------------------------------------------------------------
 
 
+_PART_NAMES = {
+    "context": "contextual information",
+    "inspection-data": "inspection data",
+    "service-users": "service users' perspective",
+    "foreword": "foreword",
+}
 _REFERS_BACK = re.compile(r"(?:This|These|That|It|Which|Both|The figure)\b")
 _ANSWER_TYPES = (
     (
@@ -764,9 +987,71 @@ def _synonyms(question: str, reports: Sequence[Report]) -> dict[str, set[str]]:
     return out
 
 
-def _spelled_out(word: str, synonyms: dict[str, set[str]], toks: set[str]) -> bool:
+def _spelled_out(
+    word: str,
+    synonyms: dict[str, set[str]],
+    toks: set[str],
+    shared: frozenset[str] = frozenset(),
+    seq: Sequence[str] = (),
+) -> bool:
+    """What the acronym stands for, written out in a row ("risk management plans"); or most of
+    its words including every one that tells it from the other acronyms ("vulnerability plan"
+    for VMP; but "vulnerability management plan" does not spell out RMP)."""
     head = synonyms.get(word)
-    return bool(head) and len(head & toks) * 3 >= 2 * len(head)
+    if not head:
+        return False
+    n = len(head)
+    if any(set(seq[i : i + n]) == head for i in range(len(seq) - n + 1)):
+        return True
+    distinctive = head - shared
+    return bool(distinctive) and distinctive <= toks and len(head & toks) * 3 >= 2 * n
+
+
+def _shared_head_words(reports: Sequence[Report]) -> frozenset[str]:
+    """Words that the expansions of two or more different acronyms use ("management", "plan")."""
+    from assistant.intent import looks_like_acronym
+
+    seen: dict[str, set[str]] = {}
+    for r in reports:
+        for entry in r.glossary:
+            acronyms = [t.lower() for t in entry.terms if looks_like_acronym(t)]
+            if not acronyms:
+                continue
+            head = re.split(r"[:.;(]| - ", entry.definition, maxsplit=1)[0]
+            for w in stems(head):
+                seen.setdefault(w, set()).add(acronyms[0])
+    return frozenset(w for w, owners in seen.items() if len(owners) > 1)
+
+
+# Words that stand for one another when matching a question to a sentence: a sentence on where
+# a YOT "was located" answers a question on its "region".
+_EQUIVALENT = {stem(a): frozenset(stems(b)) for a, b in (("region", "located location"),)}
+
+_NUMBER_WORD = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)"
+)
+
+
+def _counted_noun(question: str, synonyms: dict[str, set[str]]) -> set[str] | None:
+    """The stems of what a "how many" question counts ("how many VMPs" -> vmp, and the words
+    of vulnerability management plan), or None for other questions."""
+    m = re.search(r"\bhow many\s+(?:of (?:the|its|their) )?([A-Za-z][\w+-]*)", question, re.I)
+    if not m:
+        return None
+    word = stem(m.group(1).lower())
+    if word.endswith("s") and word[:-1] in synonyms:
+        word = word[:-1]
+    return {word} | synonyms.get(word, set())
+
+
+def _counts(text: str, noun: set[str]) -> bool:
+    """The sentence names the counted thing and gives a count ("Eleven children", "in only
+    two of the five cases"), not a percentage."""
+    if not any(stem(w) in noun or w in noun for w in words(text)):
+        return False
+    without_rates = re.sub(r"\d[\d,.]*\s*(?:%|per ?cent\b|per 1,?000\b)", " ", text, flags=re.I)
+    return re.search(r"(?<![\w/])" + _NUMBER_WORD + r"(?![\w/])", without_rates, re.I) is not None
 
 
 def _answer_type(question: str) -> re.Pattern | None:
@@ -792,6 +1077,8 @@ def content_words(question: str, extra_stop: Sequence[str] = ()) -> list[str]:
     """The stems a question is about: no stopwords, no question vocabulary."""
     drop = set(extra_stop)
     out = []
+    # "VMPs" asks about VMP.
+    question = re.sub(r"\b([A-Z][A-Za-z]*[A-Z])s\b", r"\1", question)
     for w in stems(question):
         if w in STOPWORDS or w in QUESTION_WORDS or w in drop or len(w) < 2:
             continue
@@ -836,6 +1123,10 @@ class Answerer:
         previous = convs.last_state(cid) if conversation_id else None
         answer, intent = self.answer(question, previous, report)
         answer.conversation_id = cid
+        if intent and answer.about:
+            # "Which criterion scored lowest?" then "what were its weaknesses?": "its" is the
+            # criterion the answer named, not the question.
+            intent.targets = list(answer.about)
         state = intent.state() if intent else {"route": answer.route}
         convs.add_turn(
             cid,
@@ -860,7 +1151,7 @@ class Answerer:
                 f"No report '{report}' is loaded (loaded: {_loaded_list(loaded)}).", "none"
             ), None
         index = self.retriever.chunk_index(loaded)
-        question = index.correct(question)
+        question = index.correct(question, CUE_WORDS)
         intent = parse(question, loaded, index.vocabulary, previous, report)
         scoped = [r for r in loaded if r.id in intent.reports] or list(loaded)
         if intent.unknown:
@@ -878,8 +1169,11 @@ class Answerer:
         route = intent.route
         if route == "glossary":
             return answer_glossary(intent, scoped, loaded)
+        if route in ("score", "compare") and intent.earlier:
+            return answer_earlier(scoped)
         if route == "score":
-            return answer_score(intent, scoped, content_words(intent.question, self._area_words()))
+            topic = content_words(intent.question, self._area_words())
+            return answer_score(intent, scoped, topic, loaded)
         if route == "findings":
             found = answer_findings(
                 intent, scoped, content_words(intent.question, self._area_words())
@@ -896,7 +1190,13 @@ class Answerer:
         if route == "context":
             return self.answer_context(intent, scoped, index)
         if route == "claim":
-            return answer_claim(intent, scoped)
+            answer = answer_claim(intent, scoped)
+            if not answer.found and intent.bands and intent.targets:
+                # A claim that names only a band ("its risk of harm work needed drastic
+                # improvement") is checked against the named score's band.
+                answer = answer_score(intent, scoped)
+                answer.route = "claim"
+            return answer
         if route == "summary":
             return answer_summary(scoped)
         if route == "bands":
@@ -921,10 +1221,12 @@ class Answerer:
             named = [
                 r for r in scoped if r.signatory and names_signatory(intent.question, r.signatory)
             ]
+            others = [k for k in kinds if k != "foreword"]
             for r in named or scoped:
-                self._cite_identity(out, r, intent.question)
-            if out.citations:
+                self._cite_identity(out, r, intent.question, dated=not others)
+            if out.citations and not others:
                 return out.answer("context")
+            kinds = others or kinds  # "when was the fieldwork, and who signed it?": both
         for r in scoped:
             found = self._best_sentences(intent.question, [r.id], kinds, index, per_report=2)
             for cand in found:
@@ -933,15 +1235,21 @@ class Answerer:
                     + out.cite(cand.citation, cand.text)
                 )
         if not out.citations:
-            return self.answer_passages(intent, scoped, index, route="context")
+            # The part of the report that would hold it does not: anything else that shares
+            # its words ("Chair of the Management Board" as a recommendation's owner, a
+            # "Likelihood of Reoffending" score for a reoffending rate) is a near miss.
+            parts = " or ".join(_PART_NAMES.get(k, k) for k in kinds)
+            return not_found(f"The {parts} of {_loaded_list(scoped)} does not say that.", "context")
         return out.answer("context")
 
-    def _cite_identity(self, out: Composer, report: Report, question: str) -> None:
+    def _cite_identity(
+        self, out: Composer, report: Report, question: str, dated: bool = True
+    ) -> None:
+        """Who signed the report and when it was published; "when" asks for the publication
+        date only when the question asks about no other date (``dated``)."""
         heading = report.foreword[0].source.heading if report.foreword else "Foreword"
-        if (
-            re.search(r"\bpublished\b|\bpublication\b|\bwhen\b", question, re.I)
-            and report.published
-        ):
+        when = r"\bpublished\b|\bpublication\b" + (r"|\bwhen\b" if dated else "")
+        if re.search(when, question, re.I) and report.published:
             c = locate(report, report.published, "foreword", heading)
             if c:
                 out.add(f"{label(report)} was published in {report.published}." + out.cite(c))
@@ -1000,14 +1308,17 @@ class Answerer:
 
     def _without_areas(self, question: str) -> str:
         out = question
-        for r in self.findings.reports():
-            for name in (r.area, r.id):
-                out = re.sub(
-                    r"(?<![A-Za-z])" + re.escape(name) + r"(?:['’]s)?(?![A-Za-z])",
-                    " ",
-                    out,
-                    flags=re.I,
-                )
+        reports = self.findings.reports()
+        spellings = {s for v in catalog(reports).areas.values() for s in v}
+        for r in reports:
+            spellings |= {r.area, r.id}
+        for name in sorted(spellings, key=len, reverse=True):
+            out = re.sub(
+                r"(?<![A-Za-z])" + re.escape(name) + r"(?:['’]s)?(?![A-Za-z])",
+                " ",
+                out,
+                flags=re.I,
+            )
         return " ".join(out.split()) or question
 
     def _best_sentences(
@@ -1024,19 +1335,36 @@ class Answerer:
             return []
         # The report filter already picks the area: its name in the query only pulls towards
         # passages that happen to repeat it.
-        hits = self.retriever.search(
-            self._without_areas(question), k=12, reports=reports, kinds=kinds
-        )
+        # A word the reports never use may share its root with one they do ("vacancy",
+        # "vacant"): the search looks for the latter, and a sentence with it matches.
+        roots = {
+            w: {v for v in index.vocabulary if v.startswith(w[:5]) and v.isalpha()}
+            for w in content
+            if len(w) >= 6 and w not in index.vocabulary
+        }
+        query = self._without_areas(question)
+        related = sorted({v for vs in roots.values() for v in vs if len(vs) <= 5})
+        if related:
+            query += " " + " ".join(related)
+        hits = self.retriever.search(query, k=12, reports=reports, kinds=kinds)
         if not hits:
             return []
         top_dense = max((h.dense for h in hits if h.dense is not None), default=None)
-        if top_dense is not None and top_dense < MIN_DENSE:
+        # Off-topic questions are told apart by meaning; within the kind of passage a question
+        # asked for by name (context, inspection data), the words decide.
+        if top_dense is not None and top_dense < MIN_DENSE and not kinds:
             return []
         wanted = _answer_type(question)
         synonyms = _synonyms(question, self.findings.reports())
+        shared = _shared_head_words(self.findings.reports())
         # Words that name what the reports score (safeguarding, outcomes, ...) are the topic:
-        # a sentence missing one is about something else ("England average" of what?).
+        # a sentence missing one is about something else ("England average" of what?). So is a
+        # number the question quotes ("the 45% figure").
         topic = set(content) & catalog(self.findings.reports()).name_words
+        topic |= {w for w in content if w.isdigit()}
+        counted = _counted_noun(question, synonyms)
+        # Words no chunk uses are question phrasing ("handled"): the word count weighs them.
+        total_idf = sum(index.idf[w] for w in content if w in index.idf) or 1.0
         # Within a chosen kind of passage (context, inspection data) fewer words must match.
         min_coverage = 0.34 if kinds else MIN_COVERAGE
         candidates: list[Candidate] = []
@@ -1064,25 +1392,43 @@ class Answerer:
                     stop = _offset(base.quote, parts, end - 1) + len(parts[end - 1][0])
                     raw = base.quote[start:stop]
                     text = clean(raw)
-                toks = set(stems(text)) | heading_words
+                seq = stems(text)
+                toks = set(seq) | heading_words
                 direct = [w for w in content if w in toks]
-                # A spelled-out acronym counts half: the passage may only mention the thing.
-                spelled = [w for w in content if w not in toks and _spelled_out(w, synonyms, toks)]
+                # A spelled-out acronym, a word of the same root ("vacant" for "vacancy") or
+                # an equivalent one ("located" for "region") counts half: the passage may only
+                # come near the thing.
+                spelled = [
+                    w
+                    for w in content
+                    if w not in toks
+                    and (
+                        _spelled_out(w, synonyms, toks, shared, seq)
+                        or toks & _EQUIVALENT.get(w, frozenset())
+                        or toks & roots.get(w, set())
+                    )
+                ]
                 if not direct and not spelled:
                     continue
                 if any(w not in direct and w not in spelled for w in topic):
                     continue
-                cand = Candidate(
-                    narrow(base, raw),
-                    text,
-                    (len(direct) + 0.5 * len(spelled)) / len(content),
-                    sum(index.idf_of(w) for w in direct)
-                    + 0.5 * sum(index.idf_of(w) for w in spelled),
-                    hit.dense,
-                    rank,
+                weight = sum(index.idf_of(w) for w in direct) + 0.5 * sum(
+                    index.idf_of(w) for w in spelled
                 )
+                # Coverage counts words, and weighs them by rarity: matching only the common
+                # words of a question ("children" of "children in the sample") is a near miss.
+                coverage = min(
+                    (len(direct) + 0.5 * len(spelled)) / len(content),
+                    min(weight / total_idf, 1.0),
+                )
+                cand = Candidate(narrow(base, raw), text, coverage, weight, hit.dense, rank)
                 cand.typed = bool(wanted and wanted.search(text))
-                if self._acceptable(cand, top_dense, min_coverage):
+                if counted is not None:
+                    # "How many staff...": a number must count that very thing.
+                    cand.typed = _counts(text, counted)
+                    if not cand.typed:
+                        continue
+                if self._acceptable(cand, top_dense, min_coverage, bool(kinds)):
                     candidates.append(cand)
         if not candidates:
             return []
@@ -1112,11 +1458,19 @@ class Answerer:
         return chosen
 
     @staticmethod
-    def _acceptable(c: Candidate, top_dense: float | None, min_coverage: float) -> bool:
+    def _acceptable(
+        c: Candidate, top_dense: float | None, min_coverage: float, chosen_kind: bool = False
+    ) -> bool:
         if c.coverage >= min_coverage + 0.25:
             return True
         if c.coverage >= min_coverage:
-            return c.dense is None or c.dense >= MIN_DENSE or (top_dense or 0) >= MIN_DENSE
+            # Within a kind of passage the question asked for by name, the words decide.
+            return (
+                chosen_kind
+                or c.dense is None
+                or c.dense >= MIN_DENSE
+                or (top_dense or 0) >= MIN_DENSE
+            )
         return False
 
     # -- optional LLM --

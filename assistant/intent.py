@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.retrieve import entry_terms, expand_query, term_pattern
 from assistant.textutil import STOPWORDS, stem, stems, words
-from ingest.model import BANDS, GlossaryEntry, Report
+from ingest.model import BANDS, Criterion, GlossaryEntry, Report
 
 ROUTES = (
     "glossary",
@@ -38,14 +38,44 @@ class Target:
 
     type: str  # "headline" | "criterion" | "section"
     key: str  # "safeguarding" | "1.3" | "2"
+    # A criterion named by its words ("safeguarding assessment"): the stems of its name. Reports
+    # number their criteria differently (1.3 Safeguarding here, 1.4 there), so each report's
+    # own criterion is found by this name; empty when it was named by number.
+    name: str = ""
 
     def __str__(self) -> str:
-        return f"{self.type}:{self.key}"
+        return f"{self.type}:{self.key}" + (f":{self.name}" if self.name else "")
 
     @classmethod
     def parse(cls, text: str) -> Target:
-        type_, key = text.split(":", 1)
-        return cls(type_, key)
+        type_, key, *name = text.split(":", 2)
+        return cls(type_, key, name[0] if name else "")
+
+
+def name_key(name: str) -> str:
+    """A criterion's identity across reports: the sorted stems of its name."""
+    return " ".join(sorted(set(stems(name.replace("-", " ")))))
+
+
+def find_criterion(report: Report, target: Target) -> Criterion | None:
+    """The report's criterion that ``target`` stands for: by name when it was named by its
+    words (whatever number this report gives it), else by number."""
+    if target.type != "criterion":
+        return None
+    if not target.name:
+        return report.criterion(target.key)
+    wanted = set(target.name.split())
+    best, best_overlap = None, 0.0
+    for c in report.criteria:
+        have = set(name_key(c.name).split())
+        if have == wanted:
+            return c
+        # A name worded a little differently in another report still counts when most of
+        # its words are shared; the printed number breaks ties.
+        overlap = len(have & wanted) / max(len(have | wanted), 1)
+        if overlap > best_overlap or (overlap == best_overlap and c.number == target.key):
+            best, best_overlap = c, overlap
+    return best if best_overlap >= 0.5 else None
 
 
 @dataclass
@@ -69,6 +99,7 @@ class Intent:
     followup: bool = False
     across: bool = False  # compare: the same measure across areas
     claim: str | None = None  # claim: the statement to check ("is it true that ...")
+    earlier: bool = False  # asks for an earlier inspection's score ("the previous score")
 
     def state(self) -> dict:
         """What a later follow-up may inherit (stored with the turn)."""
@@ -90,7 +121,8 @@ _STRENGTH_RE = re.compile(
 _AREA_RE = re.compile(
     r"\bweak(?:ness|nesses|points?)\b|\bareas? (?:for|of|to|needing|requiring|that need)"
     r" ?improv\w*|\bimprovement areas?\b|\b(?:needs?|needed|has|had|have|should|must) to improve"
-    r"\b|\bneeds? improving\b|\bto be improved\b|\bimprove on\b|\bconcerns?\b|\bproblems?\b"
+    r"\b|\bneed(?:s|ed)? improving\b|\bto be improved\b|\bimprove on\b|\bconcerns?\b"
+    r"|\bproblems?\b"
     r"|\bshortcomings?\b|\bfailings?\b|\bwent wrong\b|\bdeficienc\w+|\bgaps?\b|\bcriticis\w+"
     r"|\bnegatives?\b|\bwhat was (?:poor|bad|lacking)\b|\bpoor practice\b",
     re.I,
@@ -98,7 +130,9 @@ _AREA_RE = re.compile(
 _SUMMARY_RE = re.compile(
     r"\bsummar\w+|\boverview\b|\b(?:key|main|overall|headline) (?:findings|messages|points)\b"
     r"|\bin a nutshell\b|\btl;?dr\b|\bhow did .{1,40}\bdo overall\b|\boverall verdict\b"
-    r"|\bwhat did (?:the )?(?:inspection|inspectors?|report) (?:find|conclude|say)\s*\??$",
+    r"|\bwhat did (?:the )?(?:(?:inspection|inspectors?|report) )?(?:find|conclude|say)\s*\??$"
+    r"|\b(?:good|bad|positive|negative)\b.{0,30}\boverall\b|\boverall\b.{0,30}\b(?:good|bad"
+    r"|positive|negative)\b|\bverdict\b|\bconclu(?:sion|ded?)\b",
     re.I,
 )
 _BANDS_RE = re.compile(
@@ -113,14 +147,18 @@ _FINDINGS_RE = re.compile(
     re.I,
 )
 _RECOMMEND_RE = re.compile(
-    r"\brecommend\w*|\bowners?\b|\bresponsib\w*|\bwho (?:should|must|needs? to|will|is to)\b"
+    r"\brecommend\w*|\brecs?\b|\bowners?\b|\bresponsib\w*"
+    r"|\bwho (?:should|must|needs? to|will|is to)\b"
     r"|\bnext steps?\b|\bimprovement plan\b|\breinspect\w*|\baction plan\b"
-    r"|\bwhat (?:happens|will happen|should happen) next\b|\bchanges? (?:are|is) necessary\b"
+    r"|\bwhat (?:happens|will happen|should happen) (?:next|now|after)\b"
+    r"|\bafter the (?:inspection|report)\b"
+    r"|\bchanges? (?:are|is) necessary\b"
     r"|\bwhat (?:should|must|needs? to|will) (?:the )?.{1,60}\bdo\b|\bactions? for\b",
     re.I,
 )
 NEXT_STEPS_RE = re.compile(
-    r"\bnext steps?\b|\bimprovement plan\b|\breinspect\w*|\bwhat (?:happens|will happen) next\b",
+    r"\bnext steps?\b|\bimprovement plan\b|\breinspect\w*|\bwhat (?:happens|will happen) "
+    r"(?:next|now|after)\b|\bafter the (?:inspection|report)\b",
     re.I,
 )
 _SCORE_RE = re.compile(
@@ -144,6 +182,30 @@ WHY_RE = re.compile(
 _MIN_RE = re.compile(r"\b(?:lowest|worst|weakest|poorest|least well|bottom)\b", re.I)
 _MAX_RE = re.compile(r"\b(?:highest|best|strongest|top|most well)\b", re.I)
 _COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
+_EQUAL_RE = re.compile(
+    r"\b(?:scored?|scoring|got|get|at|of|with|on)\s+(?:exactly\s+)?(\d{1,3})\s*(?:%|per ?cent)",
+    re.I,
+)
+# "Tell me about 1.1": a criterion's score together with its findings.
+_ABOUT_RE = re.compile(
+    r"\btell me (?:more )?about\b|\bwhat happened\b|\bdetails? (?:of|on|about|for)\b"
+    r"|\bmore (?:about|on)\b|\bwhat (?:did|does) (?:the )?report say about\b|\bbreakdown\b",
+    re.I,
+)
+# Another inspection's score ("the previous score", "since the last inspection"): the stored
+# scores are each report's own.
+PREVIOUS_RE = re.compile(
+    r"\bprevious(?:ly)?\b|\bearlier (?:inspection|score|report)|\bprior\b|\blast time\b"
+    r"|\bsince (?:the )?(?:last|previous|(?:19|20)\d\d)\b|\bimprov\w* (?:from|since)\b"
+    r"|\bused to (?:score|be)\b",
+    re.I,
+)
+# A comparator the reports give for context figures only, never for their own scores.
+_AVERAGE_RE = re.compile(
+    r"\b(?:national|england|english|welsh|wales|regional)(?: and wales)? average\b"
+    r"|\baverage\b.{0,40}\b(?:for|in|across) (?:england|wales|the country)\b",
+    re.I,
+)
 _WHICH_RE = re.compile(
     r"\bwhich\b|\blist\b|\bwhat (?:criteria|scores|areas|measures)\b|\bany\b", re.I
 )
@@ -161,7 +223,14 @@ _CRITERIA_RE = re.compile(r"\bcriteri(?:a|on|ons)\b|\bareas of (?:work|practice)
 _COMPARE_RE = re.compile(
     r"\bcompar\w*|\bversus\b|\bvs\.?\b|\b(lower|higher|better|worse|stronger|weaker|lowest"
     r"|highest)\b|\bdifference between\b|\bdiffer\b|\bwhich (?:area|yot|report|service|team"
-    r"|one|of the)\b|\bboth\b|\beach (?:area|report|yot)\b|\bacross\b|\bside by side\b",
+    r"|one|of the)\b|\bboth\b|\beach (?:area|report|yot)\b|\bacross\b|\bside by side\b"
+    r"|\brank\w*|\bsort\w*|\bleague table\b|\bin order\b",
+    re.I,
+)
+_ACROSS_RE = re.compile(
+    r"\bacross\b|\ball (?:the |\w+ )?(?:reports|areas|yots|inspections)\b"
+    r"|\bany (?:report|area|yot)\b|\bof (?:all|the) (?:reports|areas|yots)\b|\bin any\b"
+    r"|\boverall\b(?! score)",
     re.I,
 )
 _LOWER_RE = re.compile(r"\b(?:lower|lowest|worse|worst|weaker|weakest|poorer|less)\b", re.I)
@@ -211,9 +280,13 @@ _CONTEXT_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     ),
     (
         re.compile(
-            r"\bservice users?\b|\bquestionnaires?\b|\bvictims?\b.*\b(?:say|said|view|"
+            r"\bservice users?\b|\bvictims?\b.*\b(?:say|said|view|"
             r"questionnaire|think)\w*|\bchildren and young people (?:say|said|think)\b|"
-            r"\bfeedback\b|\bperspective\b",
+            r"\bfeedback\b|\bperspective\b"
+            # Questionnaires from service users, not an assessment tool's ("What do you think?").
+            r"|\b(?:children|young people|victims?|service users?|returns?|complet\w*|fill\w*"
+            r"|how many)\b.{0,60}\bquestionnaires?\b|\bquestionnaires?\b.{0,30}\b(?:returns?"
+            r"|responses?|completed|from (?:children|young people|victims))\b",
             re.I,
         ),
         ("service-users",),
@@ -238,15 +311,22 @@ many number count mean which overall headline criteria criterion section section
 strengths strength weakness weaknesses improvement improve improving areas findings finding
 recommendation recommendations owner owners responsible next steps step cover covered happen
 happened summary summarise summarize describe detail details quote cite citation percent
-percentage per cent get got receive received achieve achieved do did does doing done rate
+percentage per cent get got receive received achieve achieved do did does doing done
 rated grade graded result results key main important major minor biggest particular specific
 about regarding concerning related relate glossary term terms acronym abbreviation short
 word words document documents text say saying one ones item items take took taken place
 happen happens happened occur occurred went go going goes low high poor good bad badly why
-reason reasons cause caused explain explains
+reason reasons cause caused explain explains share proportion often frequently
+figure figures statistic statistics well handle handled handling dealt
 """
 
 QUESTION_WORDS = frozenset(stem(w) for w in _QUESTION_WORDS_TEXT.split())
+# Words a misspelling may be put right towards ("scroe" -> "score"), besides the reports' names.
+CUE_WORDS = frozenset(
+    w
+    for w in (_QUESTION_WORDS_TEXT + " recommendations responsible weaknesses strengths").split()
+    if len(w) >= 4 and w not in STOPWORDS
+)
 
 
 # --- the catalogue of what the reports name -----------------------------------------------
@@ -288,12 +368,14 @@ def _catalog(reports: tuple[Report, ...]) -> Catalog:
     section_tokens: dict[int, frozenset[str]] = {}
     areas: dict[str, list[str]] = {}
     for r in reports:
-        areas[r.id] = [r.area.lower(), r.id.lower()]
+        areas[r.id] = _area_spellings(r, reports)
         for s in r.headline_scores:
             t = Target("headline", s.key)
             names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
         for c in r.criteria:
-            t = Target("criterion", c.number)
+            # One entry per number and name: "1.1 Initial assessment" in one report and
+            # "1.1 Risk of Harm to others" in another are different measures.
+            t = Target("criterion", c.number, name_key(c.name))
             names.setdefault(
                 t, Named(t, _name_tokens(c.name), c.section_number, f"{c.number} {c.name}")
             )
@@ -327,16 +409,64 @@ def catalog(reports: Sequence[Report]) -> Catalog:
 # --- slot finders -----------------------------------------------------------------------
 
 
+def _area_spellings(report: Report, reports: Sequence[Report]) -> list[str]:
+    """Lower-case spellings that name ``report``: its area, its id, and each word of the area's
+    name that no other loaded report uses ("stockbridge" for Stockbridge-on-Wear, "ashdown"
+    for Vale of Ashdown, but not "vale" while Wessex Vale is loaded too)."""
+    out = [report.area.lower(), report.id.lower()]
+    others = [r for r in reports if r.id != report.id]
+    if not others:
+        return out
+    for w in dict.fromkeys(words(report.area)):
+        if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
+            continue
+        if any(w in _text_words(o) for o in others):
+            continue
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=32)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
+def _text_words(report: Report) -> frozenset[str]:
+    return _words_of(report.text)
+
+
+# "In the reinspection", "the reinspection report", "what did the reinspection find": a report,
+# unlike "when is the reinspection?" (the next steps of an inspection).
+_THE_REINSPECTION_RE = re.compile(
+    r"\b(?:in|of|from|for|at|on) the re-?inspection(?: report)?\b"
+    r"|\bthe re-?inspection(?: report\b|(?= (?:find|say|conclu|show)))",
+    re.I,
+)
+
+
+def is_reinspection(report: Report) -> bool:
+    """The report is of a reinspection (its title or foreword says so)."""
+    opening = report.foreword[0].text if report.foreword else ""
+    return bool(
+        re.search(r"\breinspection\b", report.title, re.I)
+        or re.search(r"^this re-?inspection\b", opening, re.I)
+    )
+
+
 def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], list[str]]:
     """(ids of the loaded reports the question names, named area+year pairs not loaded)."""
     named = []
+    areas = catalog(reports).areas
     for r in reports:
-        spellings = {r.area, r.id}
+        spellings = areas.get(r.id) or [r.area, r.id]
         if any(
             re.search(r"(?<![A-Za-z])" + re.escape(s) + r"(?![A-Za-z])", question, re.I)
             for s in spellings
         ):
             named.append(r)
+    if not named and _THE_REINSPECTION_RE.search(question):
+        # "the score in the reinspection": the loaded reinspection report(s).
+        named = [r for r in reports if is_reinspection(r)]
     years = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", question)}
     unknown: list[str] = []
     if years:
@@ -350,22 +480,33 @@ def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], l
     return [r.id for r in named], unknown
 
 
+# Capitalised words that are never the name of an area or a body the reports might cover.
+_CALENDAR = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    + ("today", "tomorrow", "yesterday")
+)
+
+
 def unknown_names(question: str, vocabulary: set[str], areas: Sequence[str]) -> list[str]:
     """Capitalised words (names) the reports never use: another area, another country..."""
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’+-]*", question))
     found = []
     known_areas = " ".join(areas).lower()
-    for n, m in enumerate(tokens):
+    for m in tokens:
         word = m.group(0)
         possessive = word.endswith(("'s", "’s"))
-        bare = re.sub(r"['’]s$", "", word).strip("'’-")
+        # "I'm", "I've", "don't": contractions, not names.
+        bare = re.sub(r"['’](?:s|m|ve|d|ll|re|t)$", "", word).strip("'’-")
         if not bare or not bare[0].isupper() or len(bare) < 2:
             continue
-        if n == 0 and not possessive:
+        before = question[: m.start()].rstrip()
+        if (not before or before[-1] in '.!?:;\n"“(') and not possessive:
             continue  # sentence case, not a name
         low = bare.lower()
-        if low in STOPWORDS or low in known_areas:
+        if low in STOPWORDS or low in known_areas or low in _CALENDAR:
             continue
+        if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", bare) and bare[:-1].lower() in vocabulary:
+            continue  # "VMPs": the plural of an acronym the reports use
         parts = [p for p in re.split(r"[-+]", low) if p]
         if low in vocabulary or stem(low) in vocabulary:
             continue
@@ -512,14 +653,14 @@ def resolve_targets(
 ) -> list[Target]:
     """The measures a question names: by number first, then by the words of their names."""
     explicit: list[Target] = []
-    known = {n.target for n in cat.names}
+    known = {(n.target.type, n.target.key) for n in cat.names}
     for a, b in _CRITERION_RE.findall(question):
         t = Target("criterion", f"{a}.{b}")
-        if t in known and t not in explicit:
+        if (t.type, t.key) in known and t not in explicit:
             explicit.append(t)
     for a, b in _SECTION_RE.findall(question):
         t = Target("section", a or b)
-        if t in known and t not in explicit:
+        if (t.type, t.key) in known and t not in explicit:
             explicit.append(t)
     if explicit:
         return explicit
@@ -552,7 +693,7 @@ def resolve_targets(
         ]
         if in_hint:
             best = max(s[2] for s in in_hint)
-            return [s[0].target for s in in_hint if s[2] == best]
+            return _one_per_name([s[0].target for s in in_hint if s[2] == best])
     full = [s for s in scored if s[2] == 1.0]
     if full:
         pool = [s for s in full if not any(s[1] < o[1] for o in full)]
@@ -581,7 +722,17 @@ def resolve_targets(
             result += [s[0].target for s in group if s[0].target.type == "criterion"]
         else:
             result.append(group[0][0].target)
-    return sorted(set(result), key=lambda t: (t.type != "headline", t.key))
+    return _one_per_name(sorted(set(result), key=lambda t: (t.type != "headline", t.key)))
+
+
+def _one_per_name(targets: list[Target]) -> list[Target]:
+    """One target per criterion name: each report finds its own number for it."""
+    out: list[Target] = []
+    for t in targets:
+        if t.type == "criterion" and t.name and any(o.name == t.name for o in out):
+            continue
+        out.append(t)
+    return out
 
 
 # --- the parser -------------------------------------------------------------------------
@@ -684,12 +835,19 @@ def parse(
 
     intent.bands = band_range(q)
     intent.kind = _kind(q)
-    intent.terms = find_terms(q, scoped or reports)
-    if not intent.terms and scoped and len(scoped) < len(reports) and _GLOSSARY_RE.search(q):
-        intent.terms = find_terms(q, reports)  # defined in another loaded report's glossary
+    # The question without the words that pick a report: "what is ISSP in Stockbridge?" asks
+    # for a definition just as "what is ISSP?" does, and the "YOT" of "Wessex Vale YOT" is no
+    # glossary term asked about.
+    qg = strip_areas(q, reports)
+    intent.terms = find_terms(qg, scoped or reports)
+    if not intent.terms and scoped and len(scoped) < len(reports) and _GLOSSARY_RE.search(qg):
+        intent.terms = find_terms(qg, reports)  # defined in another loaded report's glossary
     intent.context_kinds = _context_kinds(q)
+    if _AVERAGE_RE.search(q) and "context" not in intent.context_kinds:
+        intent.context_kinds.append("context")  # only context figures have such averages
     if any(r.signatory and names_signatory(q, r.signatory) for r in reports):
         intent.context_kinds = ["foreword"]
+    intent.earlier = bool(PREVIOUS_RE.search(q))
     prev_targets = [Target.parse(t) for t in (previous or {}).get("targets", [])]
     prefer_section = None
     prefer_type = None
@@ -707,9 +865,9 @@ def parse(
             found = _convert(prev_targets, types, cat, scoped or reports)
         return found
 
-    asked = asked_term(q)
+    asked = asked_term(qg)
     if not intent.terms:
-        phrase = definition_phrase(q)
+        phrase = definition_phrase(qg)
         if phrase and len(phrase.split()) >= 2:
             intent.terms = terms_by_expansion(phrase, scoped or reports)
             if intent.terms and not NEXT_STEPS_RE.search(q):
@@ -720,10 +878,35 @@ def parse(
         # "Is it true that 7 of the 8 criteria need substantial or drastic improvement?"
         intent.route = "claim"
         intent.claim = q[claim.end() :].strip(" ?:'\"“”")
+        # A band-only claim ("its risk of harm score was drastic") is checked against these.
+        intent.targets = targets(("headline", "criterion", "section"))
         return intent
-    if len(intent.terms) >= 2 and re.search(
-        r"\bdifference\b|\bdiffer\b|\bvs\b|\bversus\b", q, re.I
+    if (
+        followup
+        and previous
+        and previous.get("route") == "glossary"
+        and previous.get("terms")
+        and not intent.terms
+        and re.search(r"\bdefin\w*|\bglossar\w*|\bmeans?\b|\bstands? for\b", q, re.I)
     ):
+        # "which report defines it?": the previous term, in every loaded glossary.
+        intent.route = "glossary"
+        intent.terms = list(previous["terms"])
+        if not named and re.search(r"\bwhich\b|\bwhat reports?\b|\bother\b", q, re.I):
+            intent.reports = [r.id for r in reports]
+        return intent
+    difference = re.search(
+        r"\bdifference\b|\bdiffer\b|\bvs\b|\bversus\b|\bconfus\w*|\bmix\w* (?:them )?up\b", q, re.I
+    )
+    if difference and len(intent.terms) < 2:
+        spelled = spelled_terms(q, scoped or reports)
+        merged = list(intent.terms)
+        for t in spelled:
+            if t.lower() not in [m.lower() for m in merged]:
+                merged.append(t)
+        if len(merged) >= 2:
+            intent.terms = merged  # "Risk of Harm and Risk of Serious Harm": RoH and RoSH
+    if len(intent.terms) >= 2 and difference:
         intent.route = "glossary"
         return intent
 
@@ -733,7 +916,31 @@ def parse(
     count = _COUNT_RE.search(q)
     compare = _COMPARE_RE.search(q)
     criteria_word = _CRITERIA_RE.search(q)
+    equal = _EQUAL_RE.search(q)
     score_targets = targets(("headline", "criterion", "section"))
+    # What the question itself names, not what a follow-up inherits: "and the lowest?" after
+    # "which criterion scored highest?" asks for another criterion, not about the last one.
+    own_targets = resolve_targets(
+        q, cat, ("headline", "criterion", "section"), scoped or reports, prefer_section, prefer_type
+    )
+    if (
+        not intent.kind
+        and not score_cue
+        and _ABOUT_RE.search(q)
+        and any(t.type in ("criterion", "section") for t in score_targets)
+    ):
+        intent.kind = "both"
+    # "list the DRASTIC criteria across the reports": a computed list, not a comparison.
+    band_list = bool(intent.bands and (_WHICH_RE.search(q) or count))
+    # "the lowest headline score across all the reports": one extreme over every report.
+    extreme_across = bool(
+        (minimum or maximum)
+        and not score_targets
+        and len(named) != 1
+        and not report_filter
+        and len(reports) > 1
+        and _ACROSS_RE.search(q)
+    )
 
     # Comparison: several reports, or several measures, set side by side.
     many_reports = len(named) >= 2 or (
@@ -742,7 +949,7 @@ def parse(
         and not report_filter
         and re.search(
             r"\bwhich (?:area|yot|report|service|team)\b|\bboth\b|\beach\b|\bacross\b"
-            r"|\bcompar\w*|\bareas\b",
+            r"|\bcompar\w*|\bareas\b|\breports\b|\byots\b|\brank\w*",
             q,
             re.I,
         )
@@ -752,7 +959,7 @@ def parse(
         followup
         and named
         and previous
-        and previous.get("route") in ("score", "compare", "computed")
+        and previous.get("route") in ("score", "compare", "computed", "findings")
         and re.search(r"\bcompar\w*|\bthan\b|\bversus\b|\bvs\b|\bagainst\b", q, re.I)
         and set(named) - set(prev_reports)
     ):
@@ -760,15 +967,20 @@ def parse(
         named = list(dict.fromkeys(prev_reports + named))
         intent.reports = named
         many_reports = True
-    if compare and many_reports and not intent.kind and not intent.context_kinds:
+    if (
+        compare
+        and many_reports
+        and not intent.kind
+        and not intent.context_kinds
+        and not band_list
+        and not extreme_across
+    ):
         intent.route = "compare"
         intent.across = True
         intent.targets = score_targets
         if len(named) < 2 and not report_filter:
             intent.reports = [r.id for r in reports]
-        intent.direction = (
-            "lower" if _LOWER_RE.search(q) else ("higher" if _HIGHER_RE.search(q) else None)
-        )
+        intent.direction = direction_of(q)
         return intent
 
     if _BANDS_RE.search(q) and not score_targets:
@@ -782,6 +994,7 @@ def parse(
         or threshold
         or (count and (intent.bands or criteria_word))
         or (intent.bands and _WHICH_RE.search(q))
+        or (equal and (_WHICH_RE.search(q) or count))
         or (
             _MEAN_RE.search(q)
             and not re.search(r"england|national|wales", q, re.I)
@@ -793,12 +1006,16 @@ def parse(
         and not intent.kind
         and not intent.context_kinds
         and not (
-            score_targets
-            and any(t.type == "criterion" for t in score_targets)
+            own_targets
+            and any(t.type == "criterion" for t in own_targets)
             and not (count or threshold or intent.bands)
         )
     ):
         intent.route = "computed"
+        if followup and previous and previous.get("route") == "computed":
+            # "and the lowest?": the previous computation's scope and reports, another op.
+            intent.scope = previous.get("scope") or intent.scope
+            score_targets = own_targets
         if _SCOPE_HEADLINE_RE.search(q):
             intent.scope = "headline"
         elif _SCOPE_SECTION_RE.search(q):
@@ -809,6 +1026,9 @@ def parse(
                 "below" if word in ("below", "under", "less than", "lower than") else "above"
             )
             intent.threshold = int(threshold.group(2))
+        elif equal and not intent.bands:
+            intent.op = "equal"
+            intent.threshold = int(equal.group(1))
         elif count:
             intent.op = "count"
         elif minimum:
@@ -820,17 +1040,28 @@ def parse(
         else:
             intent.op = "mean"
         intent.targets = [t for t in score_targets if t.type == "section"]
+        if intent.op in ("count", "list", "above", "below", "equal") and not criteria_word:
+            # "Which reports had a DRASTIC safeguarding score?": that measure, in each report.
+            intent.targets += [t for t in score_targets if t.type in ("headline", "criterion")]
+        if extreme_across:
+            intent.across = True
+            if len(named) < 2:
+                intent.reports = [r.id for r in reports]
+        return intent
+
+    if intent.bands and score_targets and not intent.kind and not _RECOMMEND_RE.search(q):
+        # "Was Sefton's safeguarding drastic?": the score, with a yes or no.
+        intent.route = "score"
+        intent.targets = score_targets
         return intent
 
     if len(score_targets) >= 2 and compare and not intent.kind:
         intent.route = "compare"
         intent.targets = score_targets
-        intent.direction = (
-            "lower" if _LOWER_RE.search(q) else ("higher" if _HIGHER_RE.search(q) else None)
-        )
+        intent.direction = direction_of(q)
         return intent
 
-    if _SUMMARY_RE.search(q) and not score_targets:
+    if (_SUMMARY_RE.search(q) or _SUMMARY_RE.search(qg)) and not score_targets:
         intent.route = "summary"
         return intent
 
@@ -839,7 +1070,7 @@ def parse(
         intent.targets = _criteria_of(targets(("criterion", "section")), cat)
         return intent
 
-    if _RECOMMEND_RE.search(q):
+    if _RECOMMEND_RE.search(qg):
         intent.route = "recommendations"
         intent.numbers = _numbers_asked(q)
         return intent
@@ -848,20 +1079,26 @@ def parse(
     if (
         score_cue
         and not why
-        and (score_targets or intent.bands or not intent.terms)
+        # "Ofsted's rating of Sefton" asks for a score, "what is the RoSH score" too; only a
+        # definitional question about a term is left to the glossary.
+        and (score_targets or intent.bands or not intent.terms or not _GLOSSARY_RE.search(qg))
         and (score_targets or not intent.context_kinds)
+        and not _AVERAGE_RE.search(q)
     ):
         intent.route = "score"
         intent.targets = score_targets
         return intent
 
-    bare_term = intent.terms and _is_bare(q, intent.terms)
-    if intent.terms and (_GLOSSARY_RE.search(q) or bare_term):
+    bare_term = intent.terms and _is_bare(qg, intent.terms)
+    if intent.terms and (_GLOSSARY_RE.search(qg) or bare_term):
         intent.route = "glossary"
         return intent
     if asked and looks_like_acronym(asked) and not intent.terms:
         intent.route = "glossary"
         intent.undefined_term = asked
+        return intent
+    if not intent.terms and re.search(r"\bglossar(?:y|ies)\b", q, re.I):
+        intent.route = "glossary"  # "what terms does the glossary define?": the list
         return intent
 
     if intent.context_kinds:
@@ -888,15 +1125,78 @@ def parse(
     return intent
 
 
+def direction_of(question: str) -> str | None:
+    """ "lower" or "higher" when a comparison asks for one side."""
+    if _LOWER_RE.search(question):
+        return "lower"
+    return "higher" if _HIGHER_RE.search(question) else None
+
+
+def strip_areas(question: str, reports: Sequence[Report]) -> str:
+    """``question`` without the words that pick a report ("in Stockbridge", "for the 2010
+    report"): what is left is what it asks."""
+    out = question
+    spellings = sorted({s for v in catalog(reports).areas.values() for s in v}, key=len)
+    for sp in reversed(spellings):
+        out = re.sub(
+            r"(?:\b(?:in|for|from|of|at|by|about)\s+)?(?:the\s+)?(?<![A-Za-z])"
+            + re.escape(sp)
+            + r"(?:['’]s)?(?:\s+(?:report|yot|yos|inspection|reinspection|glossary))?(?![A-Za-z])",
+            " ",
+            out,
+            flags=re.I,
+        )
+    out = re.sub(
+        r"\b(?:in|for|from)\s+(?:the\s+)?(?:19|20)\d\d(?:\s+(?:report|inspection))?\b",
+        " ",
+        out,
+        flags=re.I,
+    )
+    if any(is_reinspection(r) for r in reports):
+        out = _THE_REINSPECTION_RE.sub(" ", out)
+    return " ".join(out.split()) or question
+
+
+def spelled_terms(question: str, reports: Sequence[Report]) -> list[str]:
+    """Glossary terms the question spells out ("Risk of Serious Harm" -> RoSH) by the words
+    they stand for; three words or more may stand for the start of them ("Risk of Harm")."""
+    qw = words(question)
+    spans: list[tuple[int, int, str]] = []
+    for r in reports:
+        for entry in r.glossary:
+            head = words(re.split(r"[:.;,(]| - | — ", entry.definition.replace("\n", " "))[0])
+            for n in range(len(head), 1, -1):
+                if n < len(head) and n < 3:
+                    break
+                at = next((i for i in range(len(qw) - n + 1) if qw[i : i + n] == head[:n]), None)
+                if at is not None:
+                    spans.append((at, at + n, entry.terms[0]))
+                    break
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int, str]] = []
+    for sp in spans:
+        if all(sp[1] <= a or sp[0] >= b for a, b, _ in taken):
+            taken.append(sp)
+    out: list[str] = []
+    for _, _, t in sorted(taken):
+        if t.lower() not in [o.lower() for o in out]:
+            out.append(t)
+    return out
+
+
 def _inherit(intent: Intent, previous: dict, targets, reports) -> Intent:
     """A follow-up with no cue of its own asks the previous question again, changed."""
     route = previous["route"]
     intent.route = route
     if route == "glossary":
+        if intent.terms and not _is_bare(strip_areas(intent.question, reports), intent.terms):
+            # "how were MAPPA cases handled there?": about the term, not its definition.
+            intent.route = "fallback"
+            return intent
         intent.terms = intent.terms or list(previous.get("terms", []))
     elif route in ("score", "compare"):
         intent.targets = targets(("headline", "criterion", "section"))
-        intent.direction = previous.get("direction")
+        intent.direction = direction_of(intent.question) or previous.get("direction")
     elif route == "findings":
         intent.kind = previous.get("kind") or "both"
         intent.targets = _criteria_of(targets(("criterion", "section")), catalog(reports))
@@ -942,22 +1242,33 @@ def _criteria_of(targets: list[Target], cat: Catalog) -> list[Target]:
     out: list[Target] = []
     for t in targets:
         if t.type == "section":
-            out += [
-                n.target
-                for n in cat.names
-                if n.target.type == "criterion" and str(n.section) == t.key
-            ]
+            out += sorted(
+                {
+                    Target("criterion", n.target.key)
+                    for n in cat.names
+                    if n.target.type == "criterion" and str(n.section) == t.key
+                },
+                key=lambda x: x.key,
+            )
         elif t.type == "criterion":
             out.append(t)
     return list(dict.fromkeys(out))
 
 
+_DEFINING = frozenset(
+    stem(w)
+    for w in ("mean", "meaning", "stand", "define", "definition", "term", "acronym")
+    + ("abbreviation", "explain", "glossary", "short")
+)
+
+
 def _is_bare(question: str, terms: list[str]) -> bool:
-    """The question is little more than the term(s): "RoSH?", "and MAPPP?"."""
+    """The question is little more than the term(s): "RoSH?", "and MAPPP?", "explain PPO";
+    not "what did HMIC find?"."""
     rest = question
     for t in terms:
         rest = term_pattern(t).sub(" ", rest)
-    leftover = [w for w in words(rest) if w not in STOPWORDS and stem(w) not in QUESTION_WORDS]
+    leftover = [w for w in words(rest) if w not in STOPWORDS and stem(w) not in _DEFINING]
     return not leftover
 
 

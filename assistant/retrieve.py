@@ -60,7 +60,11 @@ def term_pattern(term: str) -> re.Pattern:
     core = term.strip(" “”\"'‘’").rstrip("+")
     flags = 0 if len(core) <= 2 else re.IGNORECASE
     plus = r"\+?" if term.rstrip().endswith("+") else ""
-    return re.compile(r"(?<![A-Za-z0-9])" + re.escape(core) + plus + r"(?![A-Za-z0-9])", flags)
+    # An acronym's plural ("VMPs", "PSRs") names the same thing.
+    plural = "(?:s)?" if re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z]", core) else ""
+    return re.compile(
+        r"(?<![A-Za-z0-9])" + re.escape(core) + plus + plural + r"(?![A-Za-z0-9])", flags
+    )
 
 
 def entry_terms(entry: GlossaryEntry) -> list[str]:
@@ -139,15 +143,28 @@ class ChunkIndex:
         n = max(len(self.docs), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in counts.items()}
 
-    def correct(self, question: str) -> str:
-        """``question`` with misspelt words the reports use put right ("safegaurding")."""
+    def correct(self, question: str, cues: Sequence[str] = ()) -> str:
+        """``question`` with misspelt words the reports use put right ("safegaurding"); also
+        towards ``cues``, the words a question asks with ("scroe" -> "score")."""
 
         def fix(m: re.Match) -> str:
             word = m.group(0)
             low = word.lower()
-            if len(low) < 5 or low in self.surface or stem(low) in self.vocabulary:
+            if len(low) < 4 or low in self.surface or low in cues:
                 return word
-            close = difflib.get_close_matches(low, self.names, n=1, cutoff=0.85)
+            # "scor" stems like "score" but is no word: the cue it is a letter short of.
+            same = [c for c in cues if c.startswith(low) and len(c) - len(low) <= 2]
+            if same:
+                return min(same, key=len)
+            if stem(low) in self.vocabulary:
+                return word
+            close = []
+            if len(low) >= 5:
+                close = difflib.get_close_matches(low, self.names, n=1, cutoff=0.85)
+            if not close:
+                # Only a slip within the word: "tower" is not a misspelt "owner".
+                pool = [c for c in cues if c[0] == low[0]]
+                close = difflib.get_close_matches(low, pool, n=1, cutoff=0.8)
             return close[0] if close else word
 
         return re.sub(r"[A-Za-z]+", fix, question)

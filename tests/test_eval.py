@@ -23,7 +23,7 @@ def result(gold, tmp_path_factory):
 def test_gold_set_covers_every_kind(gold):
     files, conversations, _ = gold
     questions = [q for turns in conversations for q in turns]
-    assert len(questions) >= 60 and len(files) == 2
+    assert len(questions) >= 160 and len(files) == 5
     kinds = {q.kind for q in questions}
     assert {
         "glossary",
@@ -41,10 +41,17 @@ def test_gold_set_covers_every_kind(gold):
         "bands",
     } <= kinds
     assert any(len(turns) > 1 for turns in conversations)
-    # Both reports are asked about.
+    # Every report is asked about, the variant layouts included.
     about = {r for q in questions for r in q.reports}
-    assert {"sefton-2009", "wessex-vale-2011"} <= about
-    assert sum(not q.found for q in questions) >= 5
+    assert {
+        "sefton-2009",
+        "wessex-vale-2011",
+        "stockbridge-on-wear-2011",
+        "northbridge-and-moorvale-2011",
+        "vale-of-ashdown-2010",
+    } <= about
+    assert sum(not q.found for q in questions) >= 15
+    assert sum(len(turns) >= 3 for turns in conversations) >= 5  # follow-up chains
 
 
 @pytest.mark.e2e
