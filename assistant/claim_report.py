@@ -1,0 +1,288 @@
+"""Judging a claim against one report: splitting it into clauses and sending each to its judge."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.claim_across import _same_measure
+from assistant.claim_computed import (
+    _comparison,
+    judge_comparison,
+    judge_count,
+    judge_item_count,
+    judge_mean,
+    judge_superlative,
+)
+from assistant.claim_findings import (
+    _explained_by_measure,
+    _named_share,
+    _names_measure,
+    best_units,
+    judge_finding,
+)
+from assistant.claim_measure import Resolution, judge_score, resolve_measure
+from assistant.claim_verdict import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIABLE,
+    Judgement,
+    _combine,
+    _score_text,
+    _unverifiable,
+)
+from assistant.claim_wording import (
+    _AVERAGE_OF_AREA,
+    _CRITERION_CUE,
+    _HEADLINE_CUE,
+    _OVERALL_CUE,
+    _SCORE_CUE,
+    _SET_NOUN,
+    _SUPERLATIVE,
+    _claim_stems,
+    _parts,
+)
+from assistant.measures import Measure, ReportIndex
+from assistant.numbers import bands_in, unit_class
+from assistant.numbers import numbers_in as _numbers_in
+
+# How much of a claim's wording a report sentence must share to count as the same finding.
+FINDING_THRESHOLD = 0.6
+
+
+# Openings that carry no claim ("By contrast, ...", "Following the inspection in June, ...").
+_DISCOURSE = re.compile(
+    r"^\s*(?:by\s+contrast|in\s+contrast|however|overall|in\s+addition|additionally|"
+    r"furthermore|moreover|similarly|meanwhile|in\s+summary|in\s+short|notably|importantly|"
+    r"as\s+a\s+result|again|also|equally|likewise|(?:following|after|according\s+to|at|in)\s+"
+    r"(?:the|its|our|their|this)\s+[^,;]{0,70}?(?:inspection|reinspection|report|visit|review)"
+    r"(?:\s+[^,;]{0,40})?)\s*,\s*",
+    re.IGNORECASE,
+)
+
+
+# Clause boundaries strong enough to carry separate claims.
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|,\s*(?:and|but|while|whereas|although|though|yet)\s+|\s+(?:but|whereas|while)\s+",
+    re.IGNORECASE,
+)
+
+
+# An average over something the report does not average ("ETE performance averaged 80%").
+_AGGREGATE = re.compile(r"\baveraged\b|\bon\s+average\b|\bmean\b", re.IGNORECASE)
+
+
+_ELLIPTIC_QUANT = re.compile(
+    r"\s*(?:none|all|most|half|both|each|neither|only\s+one|just\s+one|(?:only\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+))\b(?!\s+(?:of|in|per|%))",
+    re.IGNORECASE,
+)
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a sentence that each carry a figure or band."""
+    if re.search(r"\brespectively\b", text, re.IGNORECASE):
+        return [text]
+    pieces: list[str] = []
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        pieces.append(text[last : m.start()])
+        last = m.end()
+    pieces.append(text[last:])
+    out: list[str] = []
+    for p in pieces:
+        if _numbers_in(p) or bands_in(p) or not out:
+            out.append(p)
+        else:
+            out[-1] = f"{out[-1]}, {p}"
+    if out and not (_numbers_in(out[0]) or bands_in(out[0])) and len(out) > 1:
+        out[1] = f"{out[0]}, {out[1]}"
+        out = out[1:]
+    return [o for o in out if o.strip()]
+
+
+def judge_report(text: str, idx: ReportIndex, hint: Measure | None = None) -> Judgement:
+    """Judge a claim against one report (``hint``: the measure an earlier clause named).
+
+    A sentence of several clauses ("Half of the criteria need substantial improvement, and
+    Risk of Harm was the lowest headline score") is judged clause by clause as well as whole:
+    every clause must hold for support, and a refuted clause refutes the sentence unless the
+    whole sentence reads as supported (then the verdict is 'cannot tell').
+    """
+    text = _DISCOURSE.sub("", text, count=1) or text
+    clauses = _clauses(text)
+    if len(clauses) < 2:
+        whole = _judge_clause(text, idx, hint)
+        soft = _soft_clauses(text)
+        if whole.verdict != UNVERIFIABLE or len(soft) < 2:
+            return whole
+        # "drastic improvement in three criteria and substantial improvement in four": read as
+        # two claims, both must be decided.
+        parts = _judge_clauses(soft, idx, hint)
+        verdicts = [j.verdict for j in parts]
+        if UNVERIFIABLE in verdicts:
+            return whole
+        return Judgement(
+            _combine(verdicts),
+            [e for j in parts for e in j.evidence],
+            " ".join(j.explanation for j in parts),
+            next((j.measure for j in parts if j.measure is not None), None),
+        )
+    subs = _judge_clauses(clauses, idx, hint)
+    h = next((j.measure for j in reversed(subs) if j.measure is not None), hint)
+    whole = _judge_clause(text, idx, hint)
+    verdicts = [j.verdict for j in subs]
+    evidence = [e for j in subs for e in j.evidence]
+    why = " ".join(j.explanation for j in subs)
+    if all(v == SUPPORTED for v in verdicts):
+        return Judgement(SUPPORTED, evidence, why, h)
+    if whole.exact:
+        return whole  # one statement restated in full: its clauses need no separate reading
+    if CONTRADICTED in verdicts and whole.verdict != SUPPORTED:
+        return Judgement(CONTRADICTED, evidence, why, h)
+    if whole.verdict == SUPPORTED and CONTRADICTED not in verdicts:
+        return whole
+    if CONTRADICTED in verdicts:
+        return _unverifiable(
+            f"Read whole, the sentence is supported ({whole.explanation}) but clause by clause "
+            f"one part is not ({why}); check each part separately."
+        )
+    return Judgement(UNVERIFIABLE, [], why, h)
+
+
+def _judge_clauses(clauses: list[str], idx: ReportIndex, hint: Measure | None) -> list[Judgement]:
+    """Each clause judged in turn; an elliptical clause borrows the set its neighbour counts
+    ("..., and none needs drastic improvement", "... and substantial improvement in four")."""
+    subs: list[Judgement] = []
+    h = hint
+    noun: str | None = None
+    for c in clauses:
+        own = _SET_NOUN.search(c)
+        if own is None and noun is not None:
+            lead = _ELLIPTIC_QUANT.match(c)
+            bare = [
+                q
+                for q in _numbers_in(c)
+                if unit_class(q) == "num" and q.total is None and q.role is None
+            ]
+            if lead is not None:
+                c = f"{c[: lead.end()]} of the {noun}{c[lead.end() :]}"
+            elif bare and not re.match(r"\s*[A-Za-z]", c[bare[-1].end :]):
+                c = f"{c[: bare[-1].end]} {noun}{c[bare[-1].end :]}"
+        noun = own.group(0) if own is not None else noun
+        j = _judge_clause(c, idx, h)
+        h = j.measure or h
+        subs.append(j)
+    return subs
+
+
+def _soft_clauses(text: str) -> list[str]:
+    """The sentence split at each plain "and" with a figure or band on both sides."""
+    pieces = re.split(r"\s+and\s+", text)
+    out: list[str] = []
+    for p in pieces:
+        bare = not (_numbers_in(p) or bands_in(p))
+        if out and (bare or not (_numbers_in(out[-1]) or bands_in(out[-1]))):
+            out[-1] = f"{out[-1]} and {p}"
+        else:
+            out.append(p)
+    return out
+
+
+def _judge_clause(text: str, idx: ReportIndex, hint: Measure | None = None) -> Judgement:
+    parts = _parts(text)
+    for computed in (judge_item_count, judge_count, judge_mean):
+        j = computed(text, idx)
+        if j is not None:
+            return j
+    if _AGGREGATE.search(text) and not _AVERAGE_OF_AREA.search(text):
+        return _unverifiable(
+            f"The claim states an average that {idx.report.id} does not give; only the mean of "
+            "its own criteria, headline or section scores can be computed."
+        )
+    if _SUPERLATIVE.search(text):
+        sup = judge_superlative(text, idx)
+        if sup is not None:
+            return sup
+    comp = _comparison(text)
+    if comp is not None:
+        j = judge_comparison(text, idx, idx, comp)
+        if j is not None:
+            return j
+
+    crit_refs = [r for r in parts.refs if "." in r]
+    missing = [r for r in crit_refs if idx.report.criterion(r) is None]
+    if missing:
+        return _unverifiable(f"{idx.report.id} has no criterion {', '.join(missing)}.")
+    sections = set(crit_refs) if crit_refs else None
+    ranked = best_units(text, idx, sections) if parts.quantities else []
+    if sections and not ranked and parts.quantities:
+        ranked = best_units(text, idx)
+    res = resolve_measure(text, idx)
+    claim_stems = frozenset(_claim_stems(text, idx))
+    if (
+        ranked
+        and res.measure is not None
+        and any(alias and set(alias) <= claim_stems for alias in res.measure.aliases)
+        and not _names_measure(ranked[0][1], res.measure)
+    ):
+        # "Its Safeguarding score was 77%, against a Wales average of 70%": a statement that
+        # does not name the score the claim names is not what the claim restates.
+        ranked = [(cov, u) for cov, u in ranked if _names_measure(u, res.measure)]
+    finding_cov = ranked[0][0] if ranked else 0.0
+
+    if res.measure is None and hint is not None and not res.matches:
+        same = _same_measure(hint, idx)
+        if same is not None:
+            res = Resolution(same, [])
+    explained = _explained_by_measure(text, idx, res.measure)
+    cued = bool(_SCORE_CUE.search(text)) or bool(parts.bands)
+    has_figure = bool(parts.quantities) or bool(parts.bands)
+    if (
+        finding_cov >= FINDING_THRESHOLD
+        and parts.quantities
+        and (
+            res.measure is None
+            or finding_cov > explained + (0.25 if cued else 0.1)
+            # "38% of RoH reviews were on time": words beyond the score's name, all in a finding
+            or (not cued and finding_cov >= 0.99 and _named_share(text, idx, res.measure) < 0.99)
+        )
+    ):
+        return judge_finding(text, idx, ranked)
+    if res.measure is not None and has_figure and (cued or explained >= 0.5):
+        j = judge_score(text, idx, res)
+        if j.verdict == CONTRADICTED:
+            # "Reoffending was 64%": the LoR score is not, but a stated figure may be; say so.
+            for cov, unit in ranked:
+                if cov < 0.99:
+                    break
+                alt = judge_finding(text, idx, [(cov, unit)])
+                if alt.verdict == SUPPORTED:
+                    j.explanation += f" Another reading: {alt.explanation}"
+                    break
+        return j
+    if finding_cov >= FINDING_THRESHOLD and parts.quantities:
+        return judge_finding(text, idx, ranked)
+    if res.why and res.matches:
+        return _unverifiable(f"Ambiguous in {idx.report.id}: {res.why}; name the criterion.")
+    if res.why and crit_refs:
+        return _unverifiable(f"{res.why[0].upper()}{res.why[1:]}.")
+    if not has_figure:
+        return _unverifiable("The claim states no figure or band that could be checked.")
+    for cue, kind in (
+        (_OVERALL_CUE, "overall"),
+        (_HEADLINE_CUE, "headline"),
+        (_CRITERION_CUE, "criterion"),
+    ):
+        if cue.search(text) and res.measure is None:
+            listing = "; ".join(
+                f"{m.label} {_score_text(m.score)}" for m in idx.measures if m.kind == kind
+            )
+            if listing:
+                return _unverifiable(
+                    f"The claim does not say which {kind} score it means; in {idx.report.id}: "
+                    f"{listing}."
+                )
+    return _unverifiable(
+        f"No stored score or finding of {idx.report.id} is about this claim, so it cannot be "
+        "checked (a matching number elsewhere in the report would not be evidence)."
+    )
