@@ -555,6 +555,7 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
             continue
         op = intent.op
         where = f" in {label(report)}"
+        of_all = f"the {len(scores)} {_plural(noun)}{where}"
         if op in ("min", "max"):
             value = (min if op == "min" else max)(s.value for s in scores)
             chosen = [s for s in scores if s.value == value]
@@ -567,58 +568,44 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
             )
         elif op == "equal" and intent.threshold is not None:
             t = intent.threshold
-            chosen = [s for s in scores if s.value == t]
+            chosen = [s for s in scores if _meets(intent, s)]
             about += [_target_of(s) for s in chosen]
-            if chosen:
-                out.add(
-                    f"{len(chosen)} of the {len(scores)} {_plural(noun)}{where} scored {t}%: "
-                    + "; ".join(_score_line(out, report, s) for s in chosen)
-                    + "."
-                )
-            elif terse:
-                out.add(f"None of the {len(scores)} {_plural(noun)}{where} scored {t}%.")
-            else:
-                out.add(
-                    f"None of the {len(scores)} {_plural(noun)}{where} scored {t}%: "
-                    + "; ".join(_score_line(out, report, s) for s in scores)
-                    + "."
-                )
+            _add_selection(
+                out,
+                report,
+                scores,
+                chosen,
+                terse,
+                found=f"{len(chosen)} of {of_all} scored {t}%: ",
+                none=f"None of {of_all} scored {t}%.",
+                none_listing=f"None of {of_all} scored {t}%: ",
+            )
         elif op in ("count", "list") and intent.bands:
-            chosen = [s for s in scores if s.band in intent.bands]
+            chosen = [s for s in scores if _meets(intent, s)]
             bands = " or ".join(intent.bands)
-            if chosen:
-                out.add(
-                    f"{len(chosen)} of the {len(scores)} {_plural(noun)}{where} require {bands} "
-                    "improvement: " + "; ".join(_score_line(out, report, s) for s in chosen) + "."
-                )
-            elif terse:
-                out.add(
-                    f"None of the {len(scores)} {_plural(noun)}{where} needs {bands} improvement."
-                )
-            else:
-                out.add(
-                    f"None of the {len(scores)} {_plural(noun)}{where} requires {bands} "
-                    "improvement; their bands: "
-                    + "; ".join(_score_line(out, report, s) for s in scores)
-                    + "."
-                )
+            _add_selection(
+                out,
+                report,
+                scores,
+                chosen,
+                terse,
+                found=f"{len(chosen)} of {of_all} require {bands} improvement: ",
+                none=f"None of {of_all} needs {bands} improvement.",
+                none_listing=f"None of {of_all} requires {bands} improvement; their bands: ",
+            )
         elif op in ("above", "below") and intent.threshold is not None:
             t = intent.threshold
-            chosen = [s for s in scores if (s.value < t if op == "below" else s.value > t)]
-            if chosen:
-                out.add(
-                    f"{len(chosen)} of the {len(scores)} {_plural(noun)}{where} scored {op} {t}%: "
-                    + "; ".join(_score_line(out, report, s) for s in chosen)
-                    + "."
-                )
-            elif terse:
-                out.add(f"None of the {len(scores)} {_plural(noun)}{where} scored {op} {t}%.")
-            else:
-                out.add(
-                    f"None of the {len(scores)} {_plural(noun)}{where} scored {op} {t}%: "
-                    + "; ".join(_score_line(out, report, s) for s in scores)
-                    + "."
-                )
+            chosen = [s for s in scores if _meets(intent, s)]
+            _add_selection(
+                out,
+                report,
+                scores,
+                chosen,
+                terse,
+                found=f"{len(chosen)} of {of_all} scored {op} {t}%: ",
+                none=f"None of {of_all} scored {op} {t}%.",
+                none_listing=f"None of {of_all} scored {op} {t}%: ",
+            )
         elif op == "mean":
             mean = sum(s.value for s in scores) / len(scores)
             out.add(
@@ -645,6 +632,26 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
     answer = out.answer("computed")
     answer.about = list(dict.fromkeys(about))
     return answer
+
+
+def _add_selection(
+    out: Composer,
+    report: Report,
+    scores: list[Score],
+    chosen: list[Score],
+    terse: bool,
+    *,
+    found: str,
+    none: str,
+    none_listing: str,
+) -> None:
+    """The scores that meet a condition; when none do, say so (listing every score unless terse)."""
+    if chosen:
+        out.add(found + "; ".join(_score_line(out, report, s) for s in chosen) + ".")
+    elif terse:
+        out.add(none)
+    else:
+        out.add(none_listing + "; ".join(_score_line(out, report, s) for s in scores) + ".")
 
 
 def _meets(intent: Intent, s: Score) -> bool:
