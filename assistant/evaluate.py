@@ -78,10 +78,7 @@ class EvalResult:
         return sum(o.citations_ok for o in answered) / max(len(answered), 1)
 
     def latency(self, q: float) -> float:
-        times = sorted(o.seconds for o in self.outcomes)
-        if not times:
-            return 0.0
-        return times[min(len(times) - 1, int(round(q * (len(times) - 1))))]
+        return percentile([o.seconds for o in self.outcomes], q)
 
     def kind_accuracy(self, kind: str) -> float:
         ok, n = self.by_kind().get(kind, (0, 0))
@@ -166,8 +163,20 @@ def _question(d: dict, qid: str, turn: int) -> GoldQuestion:
     )
 
 
-def _norm(text: str) -> str:
+def percentile(values: list[float], q: float) -> float:
+    """The nearest-rank ``q`` quantile of ``values`` (0.0 for none)."""
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))] if s else 0.0
+
+
+def normalise(text: str) -> str:
+    """Lower case, one kind of apostrophe, single spaces: how facts are matched in answers."""
     return " ".join(text.lower().replace("’", "'").split())
+
+
+def has_facts(text: str, facts: list[str]) -> bool:
+    body = normalise(text)
+    return all(normalise(f) in body for f in facts)
 
 
 def judge(gold: GoldQuestion, answer: dict, texts: dict[str, str]) -> list[str]:
@@ -175,12 +184,12 @@ def judge(gold: GoldQuestion, answer: dict, texts: dict[str, str]) -> list[str]:
     problems: list[str] = []
     if answer["found"] != gold.found:
         problems.append(f"found is {answer['found']}, expected {gold.found}")
-    body = _norm(answer["answer"])
+    body = normalise(answer["answer"])
     for fact in gold.facts:
-        if _norm(fact) not in body:
+        if normalise(fact) not in body:
             problems.append(f"missing fact {fact!r}")
     for fact in gold.absent:
-        if _norm(fact) in body:
+        if normalise(fact) in body:
             problems.append(f"unexpected {fact!r}")
     if gold.found and answer["found"]:
         if not answer["citations"]:

@@ -20,21 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.evaluate import DEFAULT_GOLD, gold_findings, load_gold  # noqa: E402
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
-
-
-def _has_facts(text: str, facts: list[str]) -> bool:
-    body = _norm(text)
-    return all(_norm(f) in body for f in facts)
-
-
-def _percentile(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))] if s else 0.0
+from assistant.evaluate import (  # noqa: E402
+    DEFAULT_GOLD,
+    gold_findings,
+    has_facts,
+    load_gold,
+    normalise,
+    percentile,
+)
 
 
 def baseline_index(files: list[Path], embedder, folder: Path):
@@ -79,7 +72,7 @@ def main() -> None:
         baseline = baseline_index(files, findings.embedder, Path(tmp) / "chroma")
         baseline.similarity_search("warm up", k=4)
 
-        corpus = _norm("\n".join(r.text for r in findings.reports()))
+        corpus = normalise("\n".join(r.text for r in findings.reports()))
         rows = []
         for g in answerable:
             answer = findings.ask(g.question, None, g.report).to_dict()
@@ -87,16 +80,16 @@ def main() -> None:
             context = "\n".join(d.page_content for d in docs)
             # Facts the source states verbatim (not computed ones like "3 of the 8"): the
             # fairest test of a baseline that can only return source text.
-            verbatim = [f for f in g.facts if _norm(f) in corpus]
+            verbatim = [f for f in g.facts if normalise(f) in corpus]
             rows.append(
                 {
                     "id": g.id,
                     "kind": g.kind,
-                    "assistant": _has_facts(answer["answer"], g.facts) and answer["found"],
-                    "baseline": _has_facts(context, g.facts),
+                    "assistant": has_facts(answer["answer"], g.facts) and answer["found"],
+                    "baseline": has_facts(context, g.facts),
                     "verbatim": bool(verbatim),
-                    "assistant_verbatim": _has_facts(answer["answer"], verbatim),
-                    "baseline_verbatim": _has_facts(context, verbatim),
+                    "assistant_verbatim": has_facts(answer["answer"], verbatim),
+                    "baseline_verbatim": has_facts(context, verbatim),
                     "baseline_s": seconds,
                 }
             )
@@ -125,8 +118,8 @@ def main() -> None:
         "api_ask_warm_latency_ms": latency,
         "latency_measured_through": web,
         "baseline_search_latency_ms": {
-            "p50": round(_percentile([r["baseline_s"] for r in rows], 0.5) * 1000, 1),
-            "p95": round(_percentile([r["baseline_s"] for r in rows], 0.95) * 1000, 1),
+            "p50": round(percentile([r["baseline_s"] for r in rows], 0.5) * 1000, 1),
+            "p95": round(percentile([r["baseline_s"] for r in rows], 0.95) * 1000, 1),
         },
         "baseline_misses": [r["id"] for r in rows if not r["baseline"]],
         "assistant_misses": [r["id"] for r in rows if not r["assistant"]],
@@ -172,8 +165,8 @@ def api_latency(findings, questions: list[str], passes: int = 3) -> tuple[dict, 
             client.__exit__(None, None, None)
     return {
         "requests": len(times),
-        "p50": round(_percentile(times, 0.5) * 1000, 1),
-        "p95": round(_percentile(times, 0.95) * 1000, 1),
+        "p50": round(percentile(times, 0.5) * 1000, 1),
+        "p95": round(percentile(times, 0.95) * 1000, 1),
         "mean": round(statistics.mean(times) * 1000, 1),
     }, how
 

@@ -13,11 +13,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _percentile(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["FINDINGS_STORE"] = str(Path(tmp) / "store")
@@ -25,6 +20,7 @@ def main() -> None:
         from fastapi.testclient import TestClient
 
         from assistant.core import Findings
+        from assistant.evaluate import percentile
         from tests.claims_table import CLAIMS
         from web.app import create_app
 
@@ -44,8 +40,8 @@ def main() -> None:
     result = {
         "claims": len(claims),
         "requests": len(times),
-        "warm_p50_ms": round(_percentile(times, 0.5), 2),
-        "warm_p95_ms": round(_percentile(times, 0.95), 2),
+        "warm_p50_ms": round(percentile(times, 0.5), 2),
+        "warm_p95_ms": round(percentile(times, 0.95), 2),
         "target_p95_ms": 20,
     }
     print(json.dumps(result, indent=2))
