@@ -15,12 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.numbers import Quantity, numbers_in, scan
 from ingest.model import Report, Score, Source
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text`` (keeps long word lists readable)."""
-    return frozenset(text.split())
-
+from ingest.text import word_set
 
 STOP = word_set(
     """a an the of to and or by for in on at with from into as than then that this these those

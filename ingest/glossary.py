@@ -23,6 +23,7 @@ from ingest.text import (
     is_terminated,
     strip_bullet,
     word_set,
+    wrap_width,
 )
 
 _QUOTES = "\"'“”‘’"
@@ -457,16 +458,11 @@ def _split_by_order(text: str, drafts: list[_Draft], after_last: str | None) -> 
     return out
 
 
-def _wrap_width(lines: list[Line]) -> int:
-    lengths = sorted(len(ln.text) for ln in lines if ln.text)
-    return max(lengths[int(len(lengths) * 0.9)] if lengths else 0, 30)
-
-
 def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> list[GlossaryEntry]:
     """Entries of a glossary given its body lines (after the heading)."""
     run = find_term_run(lines)
     normal_lines = lines[: run[0]] if run else lines
-    width = _wrap_width(normal_lines)
+    width = wrap_width(normal_lines, 30)
     drafts: list[_Draft] = []
     para_start = True
     alone: str | None = None  # a term printed on a line of its own, its definition next
@@ -515,7 +511,7 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
             flags.append(para_start)
             para_start = False
         previous = _draft_text(text, drafts[-1].spans) if drafts else None
-        def_width = _wrap_width(defs)
+        def_width = wrap_width(defs, 30)
         short = [k > 0 and len(defs[k - 1].text) < 0.75 * def_width for k in range(len(defs))]
         aligned = _align(terms, defs, flags, previous, short)
         if aligned:

@@ -53,6 +53,7 @@ from ingest.text import (
     strip_bullet,
     title_case,
     word_set,
+    wrap_width,
 )
 
 
@@ -823,7 +824,9 @@ def parse_report(
 ) -> Report:
     """Parse a report's text; raises NotAReportError when it is not an inspection report."""
     view, lines = _prepare(text, page_starts)
-    ctx = _Ctx(text, view, lines, sorted(page_starts) if page_starts else None, _wrap_width(lines))
+    ctx = _Ctx(
+        text, view, lines, sorted(page_starts) if page_starts else None, wrap_width(lines, 40)
+    )
     regions = _find_regions(lines)
     kinds = [r.kind for r in regions]
     if "criterion" not in kinds and not _has_score_line(lines):
@@ -959,11 +962,6 @@ def parse_report(
     )
     report.facts = extract_facts(view, _fact_passages(report), ctx.source)
     return report
-
-
-def _wrap_width(lines: list[Line]) -> int:
-    lengths = sorted(len(ln.text) for ln in lines if ln.text)
-    return max(lengths[int(len(lengths) * 0.9)] if lengths else 0, 40)
 
 
 def _has_score_line(lines: list[Line]) -> bool:

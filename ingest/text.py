@@ -83,6 +83,12 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1(:?)$")
 
 
+def wrap_width(lines: list[Line], floor: int) -> int:
+    """The width at which the text wraps: the 90th-percentile line length, at least ``floor``."""
+    lengths = sorted(len(ln.text) for ln in lines if ln.text)
+    return max(lengths[int(len(lengths) * 0.9)] if lengths else 0, floor)
+
+
 def plain_heading(s: str) -> str:
     """`## 1.1 Risk of Harm:` -> `1.1 Risk of Harm:`; `**Score:**` -> `Score:`."""
     s = _MD_HEADING.sub("", s.strip())
