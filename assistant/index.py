@@ -118,11 +118,12 @@ class Index:
         report.sha256 = loaded.sha256
         result = _counts(IngestResult(path=path, report_id=report.id), report)
         previous = self.store.sha256_of(report.id)
-        if previous == report.sha256 and self.count(report.id):
-            result.status = "unchanged"
+        stored_chunks = self.count(report.id) if previous == report.sha256 else 0
+        if stored_chunks:
+            result.status, result.chunks = "unchanged", stored_chunks
             return result
         try:
-            self.replace(report)
+            result.chunks = self.replace(report)
         except Exception as e:  # the store is left as it was; say why in one line
             return IngestResult(
                 path=path, report_id=report.id, status="failed", error=f"could not store: {e}"
@@ -185,5 +186,4 @@ def _counts(result: IngestResult, report: Report) -> IngestResult:
     result.recommendations = len(report.recommendations)
     result.glossary = len(report.glossary)
     result.facts = len(report.facts)
-    result.chunks = len(report_chunks(report))
     return result
