@@ -31,6 +31,19 @@ from assistant.numbers import (
 from assistant.numbers import numbers_in as _numbers_in
 
 
+def _in_every_report(
+    base: Measure, indexes: list[ReportIndex]
+) -> list[tuple[ReportIndex, Measure]] | Judgement:
+    """``base``'s counterpart in each report, or unverifiable if one report has none."""
+    values: list[tuple[ReportIndex, Measure]] = []
+    for idx in indexes:
+        same = _same_measure(base, idx)
+        if same is None:
+            return _unverifiable(f"{idx.report.id} has no score matching {base.label}.")
+        values.append((idx, same))
+    return values
+
+
 def _same_measure(measure: Measure, idx: ReportIndex) -> Measure | None:
     """The score of ``idx`` that is the same measure as ``measure`` of another report.
 
@@ -112,12 +125,9 @@ def judge_across(
     base = resolve_measure(rest, subject_idx or indexes[0]).measure
     if base is None:
         return _unverifiable("The claim ranks areas but does not say on which score.")
-    values: list[tuple[ReportIndex, Measure]] = []
-    for idx in indexes:
-        same = _same_measure(base, idx)
-        if same is None:
-            return _unverifiable(f"{idx.report.id} has no score matching {base.label}.")
-        values.append((idx, same))
+    values = _in_every_report(base, indexes)
+    if isinstance(values, Judgement):
+        return values
     target = (min if lowest else max)(m.score.value for _, m in values)
     at = [(i, m) for i, m in values if m.score.value == target]
     verdicts: list[str] = []
@@ -179,12 +189,9 @@ def judge_across_mean(
     pcts = [q for q in _numbers_in(rest) if unit_class(q) == "pct" and q.role is None]
     if base is None or not pcts:
         return _unverifiable("The claim averages over areas but names no score and figure.")
-    values: list[tuple[ReportIndex, Measure]] = []
-    for idx in indexes:
-        same = _same_measure(base, idx)
-        if same is None:
-            return _unverifiable(f"{idx.report.id} has no score matching {base.label}.")
-        values.append((idx, same))
+    values = _in_every_report(base, indexes)
+    if isinstance(values, Judgement):
+        return values
     mean = sum(m.score.value for _, m in values) / len(values)
     stored = Quantity("", 0, 0, round(mean, 2), "%", decimals=2)
     verdict = _verdict_of(compare(pcts[0], stored))
