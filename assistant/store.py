@@ -9,17 +9,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
-from ingest.model import (
-    Criterion,
-    Fact,
-    GlossaryEntry,
-    Item,
-    Paragraph,
-    Report,
-    Score,
-    Section,
-    Source,
-)
+from ingest.model import Report, from_dict
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -53,60 +43,9 @@ CREATE INDEX IF NOT EXISTS facts_report ON facts(report_id);
 """
 
 
-def _source(d: dict) -> Source:
-    return Source(**d)
-
-
-def _score(d: dict | None) -> Score | None:
-    if d is None:
-        return None
-    return Score(**{**d, "source": _source(d["source"])})
-
-
-def _item(d: dict) -> Item:
-    return Item(**{**d, "source": _source(d["source"])})
-
-
-def _paragraph(d: dict) -> Paragraph:
-    return Paragraph(text=d["text"], source=_source(d["source"]))
-
-
 def report_from_dict(d: dict) -> Report:
     """Rebuild a Report (and its nested dataclasses) from ``dataclasses.asdict`` output."""
-    paragraphs = ("next_steps", "foreword", "service_users", "context", "inspection_data")
-    return Report(
-        **{
-            **d,
-            "headline_scores": [_score(s) for s in d["headline_scores"]],
-            "criteria": [
-                Criterion(
-                    **{
-                        **c,
-                        "score": _score(c["score"]),
-                        "strengths": [_item(i) for i in c["strengths"]],
-                        "areas_for_improvement": [_item(i) for i in c["areas_for_improvement"]],
-                    }
-                )
-                for c in d["criteria"]
-            ],
-            "sections": [
-                Section(
-                    **{
-                        **s,
-                        "overall": _score(s["overall"]),
-                        "commentary": [_paragraph(p) for p in s["commentary"]],
-                    }
-                )
-                for s in d["sections"]
-            ],
-            "recommendations": [_item(i) for i in d["recommendations"]],
-            "glossary": [
-                GlossaryEntry(**{**g, "source": _source(g["source"])}) for g in d["glossary"]
-            ],
-            "facts": [Fact(**{**f, "source": _source(f["source"])}) for f in d["facts"]],
-            **{name: [_paragraph(p) for p in d[name]] for name in paragraphs},
-        }
-    )
+    return from_dict(Report, d)
 
 
 class Store:

@@ -7,9 +7,53 @@ citation can always be checked against (and highlighted in) the stored source te
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from enum import StrEnum
 
 BANDS = ("MINIMUM", "MODERATE", "SUBSTANTIAL", "DRASTIC")
+
+
+class Role(StrEnum):
+    """What a measure stands for in its report (a StrEnum: equal to its plain string)."""
+
+    HEADLINE = "headline"  # a report-wide score or the overall rating
+    CRITERION = "criterion"  # a numbered criterion (core case) or standard (ratings framework)
+    OVERALL = "overall"  # a whole section's or domain's score
+    KEY_QUESTION = "key-question"  # a key question answered with a share of inspected cases
+    AREA = "area"  # an area of work judged with a word (2012-2017 inspections)
+
+
+class Unit(StrEnum):
+    """What a measure's value is."""
+
+    PERCENT = "percent"  # 0-100, usually with an improvement band
+    SHARE = "share"  # the percentage of inspected cases meeting a key question
+    POINTS = "points"  # points out of ``Score.maximum`` (ratings framework: "Score 21/36")
+    RATING = "rating"  # a word on a scale, in ``Score.rating``; ``value`` is its rank or None
+
+
+class Rating(StrEnum):
+    """The ratings framework's four-point scale, best first."""
+
+    OUTSTANDING = "Outstanding"
+    GOOD = "Good"
+    REQUIRES_IMPROVEMENT = "Requires improvement"
+    INADEQUATE = "Inadequate"
+
+
+RATINGS = tuple(Rating)
+
+
+class ReportFormat(StrEnum):
+    """The layouts a reader knows; GENERAL is any other document with text."""
+
+    CORE_CASE = "core-case"  # Core Case Inspection, 2009-2012
+    INSPECTION_2012 = "inspection-2012"  # areas of work with judgement words, 2012-2017
+    RATINGS = "ratings"  # the ratings framework, 2018 onwards
+    GENERAL = "general"
+
 
 # Citation section ids for the parts of a report that are not numbered criteria.
 SECTION_IDS = (
@@ -36,15 +80,31 @@ class Source:
 
 
 @dataclass
+class Previous:
+    """A reinspection's earlier value of the same measure ("Previous score (2010): 43%")."""
+
+    value: float | None
+    source: Source
+    year: int | None = None
+    rating: str | None = None
+
+
+@dataclass
 class Score:
-    """A percentage score with its improvement band."""
+    """The one measure model: a percentage with a band, a share of cases, points out of a
+    maximum or a rating, each with its source and, on a reinspection, the previous value."""
 
     key: str  # "safeguarding" | "risk-of-harm" | "likelihood-of-reoffending" | "1.3" | "overall-1"
     name: str  # "Safeguarding", "1.3 Safeguarding", "Assessment and Sentence Planning"
-    value: int  # percent
+    value: int | float | None  # percent, share or points; a rating's rank (1 = best) or None
     band: str | None  # one of BANDS, None when the report gives none (overall scores)
-    kind: str  # "headline" | "criterion" | "overall"
+    kind: str  # a Role: "headline" | "criterion" | "overall" | "key-question" | "area"
     source: Source
+    unit: str = Unit.PERCENT
+    rating: str | None = None  # a Rating, or a 2012-2017 judgement word ("Good", "Poor", ...)
+    maximum: int | None = None  # for POINTS: the most there were to score
+    previous: Previous | None = None
+    parent: str | None = None  # a key question's standard ("2.2"), a standard's domain ("2")
 
 
 @dataclass
@@ -135,12 +195,18 @@ class Report:
     inspection_data: list[Paragraph] = field(default_factory=list)
     glossary: list[GlossaryEntry] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    format: str = ReportFormat.CORE_CASE
+    format_confidence: float = 1.0  # how sure the reader choice was, 0-1
+    missing: list[str] = field(default_factory=list)  # parts the format has that were not found
+    measures: list[Score] = field(default_factory=list)  # e.g. key questions, area judgements
+    body: list[Paragraph] = field(default_factory=list)  # a general document's paragraphs
 
     def all_scores(self) -> list[Score]:
         return (
             self.headline_scores
             + [c.score for c in self.criteria]
             + [s.overall for s in self.sections if s.overall]
+            + self.measures
         )
 
     def criterion(self, number: str) -> Criterion | None:
@@ -148,3 +214,28 @@ class Report:
 
     def section(self, number: int) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)
+
+
+def from_dict(cls, data):
+    """Rebuild a dataclass (and everything nested in it) from ``dataclasses.asdict`` output.
+
+    Driven by the type hints, so a new field needs no new loading code; keys the class no
+    longer has are dropped, so a store written by an older version still loads."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: _typed(hints[k], v) for k, v in data.items() if k in names})
+
+
+def _typed(hint, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _typed(inner[0], value) if len(inner) == 1 else value
+    if origin is list:
+        (inner,) = typing.get_args(hint)
+        return [_typed(inner, v) for v in value]
+    if is_dataclass(hint):
+        return from_dict(hint, value)
+    return value
