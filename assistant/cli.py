@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from assistant.cli_export import export_app
 from assistant.core import get_findings
 from assistant.index import IngestResult
 
@@ -18,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+app.add_typer(export_app, name="export")
 console = Console()
 # pypdf logs repair warnings for damaged PDFs; the ingest summary already says what failed.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -310,3 +312,7 @@ def serve(
     console.print(f"findings is serving on http://{host}:{port}  (API docs at /docs)")
     # By import string, so that `assistant` never imports `web`.
     uvicorn.run("web.app:create_app", factory=True, host=host, port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    app()

@@ -96,9 +96,10 @@ def create_app(findings: Findings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _mount_docs(app)
 
-    from web import api, pages
+    from web import api, exports, pages
 
     app.include_router(api.router)
+    app.include_router(exports.router)
     app.include_router(pages.router)
     return app
 
