@@ -96,10 +96,11 @@ def create_app(findings: Findings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _mount_docs(app)
 
-    from web import api, exports, pages
+    from web import api, exports, openai_compat, pages
 
     app.include_router(api.router)
     app.include_router(exports.router)
+    app.include_router(openai_compat.router)
     app.include_router(pages.router)
     return app
 
