@@ -301,6 +301,14 @@ def check(
 
 
 @app.command()
+def mcp() -> None:
+    """Serve the MCP tools (ask, check_claim, search, list_reports, get_report) on stdio."""
+    from assistant.mcp_server import run_stdio
+
+    run_stdio()
+
+
+@app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),

@@ -59,7 +59,8 @@ def create_app(findings: Findings | None = None) -> FastAPI:
         # A fresh `make run` has data: the sample is ingested before the first request.
         await anyio.to_thread.run_sync(core.ensure_sample)
         app.state.ready = True
-        yield
+        async with app.state.mcp.running():
+            yield
 
     app = FastAPI(
         title="findings",
@@ -96,11 +97,12 @@ def create_app(findings: Findings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _mount_docs(app)
 
-    from web import api, exports, openai_compat, pages
+    from web import api, exports, mcp_mount, openai_compat, pages
 
     app.include_router(api.router)
     app.include_router(exports.router)
     app.include_router(openai_compat.router)
+    app.state.mcp = mcp_mount.mount(app, core)
     app.include_router(pages.router)
     return app
 
