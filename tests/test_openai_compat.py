@@ -169,3 +169,12 @@ def test_the_api_token_is_required_when_set(base_url, core, monkeypatch):
     r = right.chat.completions.create(model="findings", messages=[_user("What does RoSH mean?")])
     assert "Risk of Serious Harm" in r.choices[0].message.content
     assert [m.id for m in right.models.list()] == ["findings"]
+
+
+def test_the_endpoints_are_documented(base_url):
+    schema = httpx.get(f"{base_url}/openapi.json", timeout=30).json()
+    assert {"/v1/models", "/v1/chat/completions"} <= set(schema["paths"])
+    body = schema["paths"]["/v1/chat/completions"]["post"]["requestBody"]
+    request = body["content"]["application/json"]["schema"]
+    assert "$ref" not in json.dumps(request)  # every part resolvable by Swagger UI
+    assert request["properties"]["messages"]["items"]["properties"]["role"]["type"] == "string"

@@ -54,6 +54,24 @@ class ChatRequest(BaseModel):
     )
 
 
+def _inline_schema(model: type[BaseModel]) -> dict:
+    """The model's JSON schema with its $defs inlined (OpenAPI would not resolve them)."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def inline(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return inline(defs[ref.removeprefix("#/$defs/")])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return inline(schema)
+
+
 class OpenAIError(Exception):
     def __init__(
         self,
@@ -210,7 +228,7 @@ async def get_model(model_id: str, request: Request):
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": ChatRequest.model_json_schema()}},
+            "content": {"application/json": {"schema": _inline_schema(ChatRequest)}},
         }
     },
 )
