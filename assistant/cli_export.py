@@ -21,10 +21,14 @@ err_console = Console(stderr=True)
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file, so a failure never leaves half a file."""
     path = path.expanduser()
+    problem = None
     if path.is_dir():
-        raise typer.BadParameter(f"{path} is a folder; give a file name", param_hint="--output")
-    if not path.parent.is_dir():
-        raise typer.BadParameter(f"folder {path.parent} does not exist", param_hint="--output")
+        problem = f"{path} is a folder; give a file name"
+    elif not path.parent.is_dir():
+        problem = f"folder {path.parent} does not exist"
+    if problem:
+        err_console.print(f"--output: {problem}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:

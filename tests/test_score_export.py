@@ -245,6 +245,8 @@ def test_cli_export_csv_and_xlsx(monkeypatch, tmp_path, sample_report, rated_rep
     assert bad.exit_code == 2
     missing_dir = runner.invoke(app, ["export", "scores", "-o", str(tmp_path / "no" / "x.csv")])
     assert missing_dir.exit_code == 2 and "does not exist" in missing_dir.output
+    folder = runner.invoke(app, ["export", "scores", "-o", str(tmp_path)])
+    assert folder.exit_code == 2 and "is a folder" in folder.output
 
 
 def test_web_download_from_the_reports_page(tmp_path_factory):
