@@ -51,6 +51,13 @@ def injected_text(text: str) -> str:
     return text[:at] + f"{definition} {INJECTION}" + text[at + len(definition) :]
 
 
+def with_csrf(client):
+    """A TestClient that sends the CSRF token its first page gave it, as the pages' forms do."""
+    client.get("/ingest")
+    client.headers["X-CSRF-Token"] = client.cookies["findings_csrf"]
+    return client
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -15,6 +15,9 @@ from fastapi import HTTPException, Request
 
 from assistant.core import Findings
 from assistant.index import IngestResult
+from web import ownership
+from web.redact import without_paths
+from web.security import Caller
 
 _INGEST_LOCK = threading.Lock()  # one ingest at a time: SQLite and Chroma change together
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -45,13 +48,23 @@ def check_token(findings: Findings, authorization: str | None, form_token: str |
 
 
 def answer_dict(
-    findings: Findings, question: str, conversation_id: str | None, report: str | None
+    findings: Findings,
+    question: str,
+    conversation_id: str | None,
+    report: str | None,
+    *,
+    caller: Caller,
 ) -> dict:
-    """``Findings.ask`` as a dict (an unknown report filter is answered as not found)."""
+    """``Findings.ask`` as a dict (an unknown report filter is answered as not found); only the
+    caller's own conversation can be continued, and a new one becomes the caller's."""
+    if conversation_id and not ownership.may_use(findings, conversation_id, caller, new=True):
+        raise HTTPException(404, detail=f"no conversation '{conversation_id}'")
     try:
-        return findings.ask(question, conversation_id=conversation_id, report=report).to_dict()
+        answer = findings.ask(question, conversation_id=conversation_id, report=report).to_dict()
     except ValueError as e:  # the answerer's own input checks, should the edge miss one
         raise HTTPException(422, detail=str(e)) from e
+    ownership.claim(findings, answer["conversation_id"], caller)
+    return answer
 
 
 def check_claim_dict(findings: Findings, claim: str) -> dict:
@@ -66,10 +79,15 @@ def check_text_dicts(findings: Findings, text: str) -> list[dict]:
     return [claims.to_dict(r) for r in claims.check_text(text, findings.reports())]
 
 
-def conversation_turns(findings: Findings, conversation_id: str) -> list[dict] | None:
-    """The turns of a stored conversation as answer dicts plus ``question``; None if unknown."""
+def conversation_turns(
+    findings: Findings, conversation_id: str, *, caller: Caller
+) -> list[dict] | None:
+    """The turns of a stored conversation as answer dicts plus ``question``; None if unknown
+    or not the caller's."""
     from web.convo import turns
 
+    if not ownership.may_use(findings, conversation_id, caller):
+        return None
     return turns(findings, conversation_id)
 
 
@@ -94,7 +112,7 @@ def _result(name: str, r: IngestResult) -> dict:
         "ok": r.ok,
         "status": r.status,
         "report_id": r.report_id,
-        "error": r.error,
+        "error": without_paths(r.error),
         "scores": r.scores,
         "findings": r.findings,
         "recommendations": r.recommendations,
