@@ -233,17 +233,21 @@ def conversation_md(conversation_id: str, request: Request) -> PlainTextResponse
     "/ingest",
     response_model=list[IngestFileResult],
     summary="Upload report files (.txt, .md, .pdf); needs the API token when one is set",
+    description="A changed version of a stored report is not stored: its result has status "
+    '"needs-replace" (HTTP 409) until it is sent again with `replace=true`.',
 )
 def ingest(
     request: Request,
     files: Annotated[list[UploadFile], File(description="One or more report files")],
     token: Annotated[str | None, Form(description="The API token, if not sent as a header")] = None,
+    replace: Annotated[
+        bool, Form(description="Replace a stored report with a changed version of it")
+    ] = False,
     authorization: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
     findings = service.findings_of(request)
     service.check_token(findings, authorization, token)
     results = service.ingest_uploads(
-        findings, [service.Upload(f.filename or "upload", f.file) for f in files]
+        findings, [service.Upload(f.filename or "upload", f.file) for f in files], replace=replace
     )
-    status = 200 if all(r["ok"] for r in results) else 422
-    return JSONResponse(results, status_code=status)
+    return JSONResponse(results, status_code=service.ingest_status(results))

@@ -475,6 +475,7 @@ def ingest_post(
     request: Request,
     files: Annotated[list[UploadFile], File()],
     token: Annotated[str | None, Form()] = None,
+    replace: Annotated[bool, Form()] = False,
 ):
     findings = service.findings_of(request)
     try:
@@ -500,14 +501,30 @@ def ingest_post(
             error="Choose a report file to upload.",
             max_mb=findings.settings.max_file_mb,
         )
-    results = service.ingest_uploads(findings, uploads)
-    ok = all(r["ok"] for r in results)
+    results = service.ingest_uploads(findings, uploads, replace=replace, keep=True)
     return render(
         request,
         "ingest.html",
-        status=200 if ok else 422,
+        status=service.ingest_status(results),
         nav="ingest",
         results=results,
         error=None,
+        max_mb=findings.settings.max_file_mb,
+    )
+
+
+@router.post("/ingest/confirm", response_class=HTMLResponse)
+def ingest_confirm(request: Request, pending: Annotated[str, Form(max_length=100)]):
+    """The user confirmed that a kept upload replaces the stored report."""
+    findings = service.findings_of(request)
+    results = service.ingest_pending(findings, pending)
+    error = None if results is not None else "That upload has expired; please upload it again."
+    return render(
+        request,
+        "ingest.html",
+        status=404 if results is None else service.ingest_status(results),
+        nav="ingest",
+        results=results,
+        error=error,
         max_mb=findings.settings.max_file_mb,
     )
