@@ -134,6 +134,12 @@ def test_same_origin_requests_are_accepted(local):
     assert referred.status_code == 200
     other_port = local.post("/api/ask", json=ASK, headers={"Origin": "http://127.0.0.1:9999"})
     assert other_port.status_code == 403
+    # The browser's own account of where a request comes from counts even without Origin.
+    for site in ("cross-site", "same-site"):
+        r = local.post("/api/ask", json=ASK, headers={"Sec-Fetch-Site": site})
+        assert r.status_code == 403 and site in r.json()["detail"]
+    own = {"Sec-Fetch-Site": "same-origin", "Origin": LOCAL}
+    assert local.post("/api/check", json={"claim": "x"}, headers=own).status_code == 200
 
 
 def test_a_program_without_browser_headers_may_write_on_loopback(local, findings):

@@ -9,8 +9,9 @@ The rules, in order (``access.yaml`` says which request is which kind):
 4. With no token set the server is for this machine only: a write from a non-loopback peer is
    refused, and so is one whose Host is not a loopback name (DNS rebinding).
 5. A browser always sends Origin (or Referer) with a cross-site POST: when either is present it
-   must name this server (the Host header). A request with neither comes from a program, not
-   from a web page, so the JSON API keeps working from curl on this machine.
+   must name this server (the Host header), and Sec-Fetch-Site, when sent, must not say
+   cross-site or same-site. A request with none of them comes from a program, not from a web
+   page, so the JSON API keeps working from curl on this machine.
 6. HTML form posts (which a foreign page could submit) must also carry the CSRF token that the
    server's own pages embed; "admin" requests need the API token when one is set (header, or
    the form's ``token`` field).
@@ -215,6 +216,12 @@ def refusal(
         return 403, (
             "writes from other machines need the API token; this server has no "
             "FINDINGS_API_TOKEN set"
+        )
+    fetch_site = headers.get("sec-fetch-site")
+    if fetch_site in ("cross-site", "same-site"):  # the browser's own word; another port too
+        return 403, (
+            f"cross-origin request refused: {method} {path} is accepted only from this "
+            f"server's own pages (the browser says the request is {fetch_site})"
         )
     origin = request_origin(headers)
     if origin is None:
