@@ -332,3 +332,22 @@ def test_no_api_returns_a_server_path(local, findings):
         assert root not in local.get(path).text, path
     bad = local.post("/api/ingest", files={"files": ("notes.docx", b"x", "application/msword")})
     assert "/tmp" not in bad.text and "findings-upload" not in bad.text
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        (
+            "could not store: unable to open /srv/findings/.findings/chroma/x.sqlite3 (busy)",
+            "could not store: unable to open x.sqlite3 (busy)",
+        ),
+        ("cannot read '/tmp/findings-upload-ab/0/report.pdf'", "cannot read 'report.pdf'"),
+        (r"failed: C:\Users\me\reports\a.txt", "failed: a.txt"),
+        ("file is 3 KB, over the 2 KB limit", "file is 3 KB, over the 2 KB limit"),
+        ("1/2 of the cases and/or 3/4", "1/2 of the cases and/or 3/4"),
+    ],
+)
+def test_messages_lose_server_paths(text, shown):
+    from web.redact import without_paths
+
+    assert without_paths(text) == shown
