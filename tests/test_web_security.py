@@ -185,6 +185,13 @@ def test_page_forms_carry_a_csrf_token_and_need_it(local):
     assert stranger.post("/check", data={"text": "x", "csrf_token": token}).status_code == 403
 
 
+def test_odd_cookies_of_other_local_apps_do_not_hide_ours(app):
+    with TestClient(app, base_url=LOCAL) as c:
+        headers = {"Cookie": 'jupyter="a b\\c; x=@@; findings_csrf=tok123456'}
+        ok = c.post("/check", data={"text": "x", "csrf_token": "tok123456"}, headers=headers)
+        assert ok.status_code == 200
+
+
 def test_a_page_upload_needs_the_csrf_token(local, findings):
     before = findings.store.fingerprint()
     assert local.post("/ingest", files=_upload(SAMPLE)).status_code == 403

@@ -27,13 +27,13 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from fastapi import HTTPException, Request
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.listen import is_loopback
@@ -139,12 +139,9 @@ def bearer(authorization: str | None) -> str | None:
 
 
 def _cookies(headers: Headers) -> dict[str, str]:
-    jar = SimpleCookie()
-    try:
-        jar.load(headers.get("cookie", ""))
-    except Exception:  # noqa: BLE001 - a malformed cookie header is as good as none
-        return {}
-    return {k: m.value for k, m in jar.items()}
+    # Starlette's lenient parser: other apps on localhost share the cookie header, and one odd
+    # cookie of theirs must not hide ours.
+    return cookie_parser(headers.get("cookie", ""))
 
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
