@@ -320,7 +320,11 @@ def test_asking_is_rate_limited_per_client(findings, monkeypatch):
         assert c.post("/api/ask", json=ASK).status_code == 200
         r = c.post("/api/ask", json=ASK)
         assert r.status_code == 429
-        assert r.json()["detail"].startswith("too many questions: each client may ask 2 per minute")
+        assert r.json()["detail"].startswith(
+            "too many questions: each client may ask (or rate answers) 2 times per minute; "
+        )
+        rating = {"rating": "up", "question": "q", "answer": "a"}
+        assert c.post("/api/feedback", json=rating).status_code == 429  # the same budget
         assert 1 <= int(r.headers["retry-after"]) <= 60
         assert c.post("/api/check", json={"claim": "x"}).status_code == 200  # only asking counts
     with TestClient(app, base_url=LOCAL, client=("127.0.0.9", 1)) as other:

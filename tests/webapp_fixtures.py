@@ -24,6 +24,8 @@ def make_findings(store: Path, reports: Sequence[Path] = (), **settings) -> Find
     """A core over its own store (real model, Chroma and SQLite) holding ``reports``."""
     from assistant.embeddings import get_embedder
 
+    # One test client asks far faster than a person: the rate limit has its own test.
+    settings.setdefault("ask_rate", "1000/minute")
     core = Findings(
         Settings(store=store, auto_ingest_sample=False, **settings), embedder=get_embedder()
     )

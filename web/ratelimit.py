@@ -58,7 +58,7 @@ class AskRateLimit:
             scope,
             send,
             429,
-            f"too many questions: each client may ask {item.amount} {_per(item)}; "
-            f"try again in {wait} s",
+            f"too many questions: each client may ask (or rate answers) {item.amount} "
+            f"times {_per(item)}; try again in {wait} s",
             headers={"Retry-After": str(wait)},
         )
