@@ -23,6 +23,7 @@ parsed form and runs as an app-wide dependency (``authorize``).
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import secrets
 from dataclasses import dataclass
 from enum import StrEnum
@@ -176,8 +177,6 @@ def _same_origin(origin: str, host: str | None) -> bool:
 
 def _peer_is_remote(scope: Scope) -> bool:
     """A real socket peer that is not this machine (test clients and unix sockets are not)."""
-    import ipaddress
-
     client = scope.get("client")
     if not client:
         return False
@@ -185,6 +184,12 @@ def _peer_is_remote(scope: Scope) -> bool:
         return not ipaddress.ip_address(client[0]).is_loopback
     except ValueError:
         return False
+
+
+def _shown(value: str | None, limit: int = 120) -> str:
+    """A header value quoted back to the client, cut short."""
+    text = value or ""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def refusal(
@@ -227,12 +232,12 @@ def refusal(
     if not _same_origin(origin, host):
         return 403, (
             f"cross-origin request refused: {method} {path} is accepted only from this "
-            f"server's own pages, not from {origin}"
+            f"server's own pages, not from {_shown(origin)}"
         )
     if local_only and not is_loopback(host or ""):
         return 403, (
             f"request refused: with no FINDINGS_API_TOKEN set this server accepts changes "
-            f"only when addressed as localhost or 127.0.0.1, not as {host}"
+            f"only when addressed as localhost or 127.0.0.1, not as {_shown(host)}"
         )
     return None
 
