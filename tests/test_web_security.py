@@ -251,6 +251,9 @@ def test_feedback_listing_needs_the_token(findings, local, monkeypatch):
 
 
 def test_a_conversation_belongs_to_the_browser_that_started_it(app, findings, local):
+    # Pages never set the owner: a link from another site (which sends no SameSite=Strict
+    # cookie) must not replace the browser's owner secret; only starting a conversation does.
+    assert "findings_owner" not in local.get("/").headers.get("set-cookie", "")
     first = local.post("/api/ask", json=ASK)
     cid = first.json()["conversation_id"]
     cookie = first.headers["set-cookie"]
