@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from assistant.cli_export import export_app
 from assistant.core import get_findings
 from assistant.index import IngestResult
+from assistant.settings import get_settings
 
 app = typer.Typer(
     help="Cited answers and claim checks over youth-offending inspection reports.",
@@ -312,11 +313,26 @@ def mcp() -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    read_only: bool = typer.Option(
+        False,
+        "--read-only",
+        help="Refuse every change to the reports (needed to serve on a network interface "
+        "without FINDINGS_API_TOKEN).",
+    ),
 ) -> None:
-    """Serve the web app and the HTTP API."""
+    """Serve the web app and the HTTP API (loopback only unless FINDINGS_API_TOKEN is set)."""
     import uvicorn
 
-    _ready()
+    from assistant.listen import serve_refusal
+
+    settings = get_settings()
+    refused = serve_refusal(host, settings.api_token, read_only or settings.read_only)
+    if refused:
+        typer.echo(f"findings serve: {refused}", err=True)
+        raise typer.Exit(2)
+    findings = _ready()
+    # The app is built in this process from the same cached core: it sees the flag.
+    findings.settings.read_only = read_only or findings.settings.read_only
     console.print(f"findings is serving on http://{host}:{port}  (API docs at /docs)")
     # By import string, so that `assistant` never imports `web`.
     uvicorn.run("web.app:create_app", factory=True, host=host, port=port, log_level="warning")

@@ -59,8 +59,10 @@ class Findings:
     def report(self, report_id: str) -> Report | None:
         return next((r for r in self.reports() if r.id == report_id), None)
 
-    def ingest(self, paths: Sequence[Path], **callbacks) -> list[IngestResult]:
-        return self.index.ingest(paths, **callbacks)
+    def ingest(
+        self, paths: Sequence[Path], replace: bool = True, **callbacks
+    ) -> list[IngestResult]:
+        return self.index.ingest(paths, replace=replace, **callbacks)
 
     @cached_property
     def answerer(self):

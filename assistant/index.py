@@ -42,7 +42,8 @@ class IngestResult:
 
     path: Path
     report_id: str | None = None
-    status: str = "ingested"  # "ingested" | "replaced" | "unchanged" | "failed"
+    # "ingested" | "replaced" | "unchanged" | "needs-replace" (nothing stored) | "failed"
+    status: str = "ingested"
     error: str | None = None
     scores: int = 0
     findings: int = 0
@@ -89,8 +90,10 @@ class Index:
         paths: Sequence[Path],
         on_file: Callable[[IngestResult], None] | None = None,
         on_start: Callable[[int], None] | None = None,
+        replace: bool = True,
     ) -> list[IngestResult]:
-        """Ingest files and folders; each file succeeds or fails on its own, atomically."""
+        """Ingest files and folders; each file succeeds or fails on its own, atomically.
+        With ``replace=False`` a changed version of a stored report is left as "needs-replace"."""
         files, errors = find_report_files([Path(p) for p in paths])
         results = [IngestResult(path=e.path, status="failed", error=e.reason) for e in errors]
         if on_start:
@@ -99,13 +102,13 @@ class Index:
             if on_file:
                 on_file(r)
         for path in files:
-            result = self._ingest_one(path)
+            result = self._ingest_one(path, replace)
             results.append(result)
             if on_file:
                 on_file(result)
         return results
 
-    def _ingest_one(self, path: Path) -> IngestResult:
+    def _ingest_one(self, path: Path, replace: bool = True) -> IngestResult:
         try:
             loaded = load_file(path, self.settings.max_file_bytes)
             report = parse_report(
@@ -121,6 +124,9 @@ class Index:
         stored_chunks = self.count(report.id) if previous == report.sha256 else 0
         if stored_chunks:
             result.status, result.chunks = "unchanged", stored_chunks
+            return result
+        if previous and not replace:
+            result.status = "needs-replace"
             return result
         try:
             result.chunks = self.replace(report)

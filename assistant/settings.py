@@ -70,7 +70,19 @@ class Settings(BaseSettings):
     )
     api_token: str | None = Field(
         default=None,
-        description="When set, write endpoints of the web app (upload) require this token.",
+        description="When set, changes to the reports (upload) and the feedback listing need "
+        "this token; without it the server only listens on loopback.",
+    )
+    read_only: bool = Field(
+        default=False,
+        description="Refuse every change to the reports (`findings serve --read-only`).",
+    )
+    ask_rate: str = Field(
+        default="30/minute",
+        description="Questions one client may ask, e.g. '30/minute' or '500/hour'.",
+    )
+    max_body_kb: int = Field(
+        default=256, description="Largest request body of any endpoint but upload, in KB."
     )
 
     @property

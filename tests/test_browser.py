@@ -225,3 +225,67 @@ def test_upload_a_report_with_progress_and_errors(browser, tmp_path):
         page.wait_for_url("**/reports/wessex-vale-2011")
         context.close()
     assert core.store.report_ids() == ["wessex-vale-2011"]
+
+
+def _changed_copy(tmp_path: Path) -> Path:
+    """The fictional report with its first percentage turned into 99%."""
+    edited, n = re.subn(r"\b\d{1,2}%", "99%", FICTIONAL.read_text(encoding="utf-8"), count=1)
+    assert n == 1
+    path = tmp_path / "changed" / FICTIONAL.name
+    path.parent.mkdir()
+    path.write_text(edited, encoding="utf-8")
+    return path
+
+
+def test_replacing_a_report_needs_confirmation_with_and_without_javascript(browser, tmp_path):
+    core = make_findings(tmp_path / "store", [FICTIONAL])
+    changed = _changed_copy(tmp_path)
+    original = core.store.sha256_of("wessex-vale-2011")
+    with serve(create_app(core)) as url:
+        for js in (True, False):
+            core.ingest([FICTIONAL], replace=True)
+            context = browser.new_context(base_url=url, java_script_enabled=js)
+            page = context.new_page()
+            page.goto("/ingest")
+            page.set_input_files("#files", [str(changed)])
+            page.get_by_role("button", name="Upload and ingest").click()
+            asked = page.locator(".ingest-results li.needs-replace")
+            asked.wait_for(timeout=120_000)
+            assert "is a different version of wessex-vale-2011" in asked.inner_text()
+            assert core.store.sha256_of("wessex-vale-2011") == original  # nothing yet
+            page.get_by_role("button", name="Replace wessex-vale-2011 with this version").click()
+            page.locator(".ingest-results li.ok").wait_for(timeout=120_000)
+            assert "Replaced" in page.locator(".ingest-results li.ok").inner_text(), js
+            assert core.store.sha256_of("wessex-vale-2011") != original
+            context.close()
+
+
+def test_a_page_on_another_site_cannot_write(browser, tmp_path):
+    """The issue's attack: any page the user visits posts an upload to the local server."""
+    core = make_findings(tmp_path / "store", [FICTIONAL])
+    changed = _changed_copy(tmp_path)
+    original = core.store.sha256_of("wessex-vale-2011")
+    with serve(create_app(core)) as url:
+        context = browser.new_context()
+        attack = (
+            f'<form id="f" method="post" action="{url}/api/ask" enctype="text/plain">'
+            '<input name=\'{"question": "x", "a": "\' value=\'"}\'></form>'
+            f'<form id="g" method="post" action="{url}/api/ingest" enctype="multipart/form-data">'
+            '<input type="file" name="files" id="file"><input name="replace" value="true"></form>'
+        )
+        context.route(
+            "http://attacker.test/**",
+            lambda route: route.fulfill(status=200, content_type="text/html", body=attack),
+        )
+        page = context.new_page()
+        page.goto("http://attacker.test/")
+        page.set_input_files("#file", [str(changed)])
+        with page.expect_navigation():
+            page.evaluate("document.getElementById('g').submit()")
+        assert "cross-origin request refused" in page.content()
+        page.goto("http://attacker.test/")
+        with page.expect_navigation():
+            page.evaluate("document.getElementById('f').submit()")
+        assert "cross-origin request refused" in page.content()
+        context.close()
+    assert core.store.sha256_of("wessex-vale-2011") == original

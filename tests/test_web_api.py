@@ -230,7 +230,10 @@ def test_quiz_answer_is_checked_with_a_citation(client, findings):
 # ---------------------------------------------------------------- feedback, conversations
 
 
-def test_feedback_on_a_conversation_turn_is_stored_and_exported(client):
+def test_feedback_on_a_conversation_turn_is_stored_and_exported(client, findings, monkeypatch):
+    # The listing is the token holder's (see test_web_security for the refusals).
+    monkeypatch.setattr(findings.settings, "api_token", "list-token")
+    auth = {"Authorization": "Bearer list-token"}
     cid = client.post("/api/ask", json={"question": "What does MAPPA mean?"}).json()[
         "conversation_id"
     ]
@@ -239,11 +242,13 @@ def test_feedback_on_a_conversation_turn_is_stored_and_exported(client):
         json={"rating": "down", "conversation_id": cid, "turn": 0, "comment": "=cmd|' /C calc'!A0"},
     )
     assert r.status_code == 200 and r.json()["rating"] == "down"
-    rows = [f for f in client.get("/api/feedback").json() if f["conversation_id"] == cid]
+    rows = [
+        f for f in client.get("/api/feedback", headers=auth).json() if f["conversation_id"] == cid
+    ]
     assert len(rows) == 1
     assert rows[0]["question"] == "What does MAPPA mean?"
     assert rows[0]["citations"]
-    exported = client.get("/api/feedback", params={"format": "csv"})
+    exported = client.get("/api/feedback", params={"format": "csv"}, headers=auth)
     assert exported.headers["content-type"].startswith("text/csv")
     parsed = [
         row for row in csv.DictReader(io.StringIO(exported.text)) if row["conversation_id"] == cid

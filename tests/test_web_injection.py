@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
-from webapp_fixtures import INJECTION, SAMPLE, injected_text, make_findings
+from webapp_fixtures import INJECTION, SAMPLE, injected_text, make_findings, with_csrf
 
 from web.app import create_app
 
@@ -30,7 +30,7 @@ def hostile(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(hostile):
     with TestClient(create_app(hostile), follow_redirects=False) as c:
-        yield c
+        yield with_csrf(c)
 
 
 def _safe(html: str) -> None:

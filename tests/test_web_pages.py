@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
-from webapp_fixtures import FICTIONAL, make_findings, shared_findings
+from webapp_fixtures import FICTIONAL, make_findings, shared_findings, with_csrf
 
 from web.app import create_app
 
@@ -23,7 +23,7 @@ def findings(tmp_path_factory):
 @pytest.fixture(scope="module")
 def client(findings):
     with TestClient(create_app(findings), follow_redirects=False) as c:
-        yield c
+        yield with_csrf(c)
 
 
 def _ask(client, question: str, cid: str = "") -> str:
@@ -259,7 +259,7 @@ def test_ingest_page_without_and_with_a_token(client, tmp_path):
     assert "unsupported file type &#39;.docx&#39;" in bad.text
 
     core = make_findings(tmp_path / "store", api_token="tok")
-    with TestClient(create_app(core)) as guarded:
+    with with_csrf(TestClient(create_app(core))) as guarded:
         assert 'name="token"' in guarded.get("/ingest").text
         upload = {"files": ("wessex.txt", FICTIONAL.read_bytes(), "text/plain")}
         refused = guarded.post("/ingest", files=upload, data={"token": "wrong"})

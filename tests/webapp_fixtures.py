@@ -24,6 +24,8 @@ def make_findings(store: Path, reports: Sequence[Path] = (), **settings) -> Find
     """A core over its own store (real model, Chroma and SQLite) holding ``reports``."""
     from assistant.embeddings import get_embedder
 
+    # One test client asks far faster than a person: the rate limit has its own test.
+    settings.setdefault("ask_rate", "1000/minute")
     core = Findings(
         Settings(store=store, auto_ingest_sample=False, **settings), embedder=get_embedder()
     )
@@ -49,6 +51,13 @@ def injected_text(text: str) -> str:
     text = text.replace(finding, f"A full RoSH {INJECTION} assessment was carried out", 1)
     at = text.rindex(definition)  # the glossary's entry is the last use
     return text[:at] + f"{definition} {INJECTION}" + text[at + len(definition) :]
+
+
+def with_csrf(client):
+    """A TestClient that sends the CSRF token its first page gave it, as the pages' forms do."""
+    client.get("/ingest")
+    client.headers["X-CSRF-Token"] = client.cookies["findings_csrf"]
+    return client
 
 
 def free_port() -> int:

@@ -11,7 +11,8 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from assistant import feedback as fb
 from assistant import quiz
 from assistant.render import report_json
-from web import service
+from web import security, service
+from web.redact import file_name, without_paths
 from web.schemas import (
     AskRequest,
     AskResponse,
@@ -34,7 +35,7 @@ def health(request: Request) -> JSONResponse:
     try:
         ids = findings.store.report_ids()
     except Exception as e:  # noqa: BLE001 - health reports any failure, it never raises
-        return JSONResponse({"status": "error", "error": str(e)}, status_code=503)
+        return JSONResponse({"status": "error", "error": without_paths(str(e))}, status_code=503)
     ready = bool(getattr(request.app.state, "ready", False))
     return JSONResponse(
         {"status": "ok" if ready else "starting", "reports": ids},
@@ -45,7 +46,11 @@ def health(request: Request) -> JSONResponse:
 @router.post("/ask", response_model=AskResponse, summary="Answer a question, with citations")
 def ask(body: AskRequest, request: Request) -> dict:
     return service.answer_dict(
-        service.findings_of(request), body.question, body.conversation_id, body.report
+        service.findings_of(request),
+        body.question,
+        body.conversation_id,
+        body.report,
+        caller=security.caller_of(request),
     )
 
 
@@ -87,7 +92,9 @@ def report(report_id: str, request: Request) -> dict:
     found = service.findings_of(request).report(report_id)
     if found is None:
         raise HTTPException(404, detail=f"no report '{report_id}' is loaded")
-    return report_json(found)
+    data = report_json(found)
+    data["source_path"] = file_name(data.get("source_path"))  # never a server path
+    return data
 
 
 @router.get("/glossary", summary="Every glossary term A-Z, with where it is used in findings")
@@ -148,12 +155,15 @@ def feedback(body: FeedbackRequest, request: Request) -> dict:
         body.answer,
         [c.model_dump() for c in body.citations],
     )
-    if body.conversation_id is not None and body.turn is not None:
-        turns = service.conversation_turns(findings, body.conversation_id) or []
-        if body.turn < len(turns):
-            turn = turns[body.turn]
-            question, answer = turn["question"], turn["answer"]
-            citations = turn.get("citations", [])
+    caller, turns = security.caller_of(request), None
+    if body.conversation_id is not None:
+        turns = service.conversation_turns(findings, body.conversation_id, caller=caller)
+        if turns is None:  # someone else's (or no) conversation: never rate it
+            raise HTTPException(404, detail=f"no conversation '{body.conversation_id}'")
+    if turns is not None and body.turn is not None and body.turn < len(turns):
+        turn = turns[body.turn]
+        question, answer = turn["question"], turn["answer"]
+        citations = turn.get("citations", [])
     if not question or answer is None:
         raise HTTPException(
             422, detail="give 'question' and 'answer', or a known 'conversation_id' and 'turn'"
@@ -188,7 +198,9 @@ def feedback_list(request: Request, format: Annotated[str, Query(pattern="^(json
 
 
 def _turns_or_404(request: Request, conversation_id: str) -> list[dict]:
-    turns = service.conversation_turns(service.findings_of(request), conversation_id)
+    turns = service.conversation_turns(
+        service.findings_of(request), conversation_id, caller=security.caller_of(request)
+    )
     if not turns:
         raise HTTPException(404, detail=f"no conversation '{conversation_id}'")
     return turns
@@ -221,17 +233,21 @@ def conversation_md(conversation_id: str, request: Request) -> PlainTextResponse
     "/ingest",
     response_model=list[IngestFileResult],
     summary="Upload report files (.txt, .md, .pdf); needs the API token when one is set",
+    description="A changed version of a stored report is not stored: its result has status "
+    '"needs-replace" (HTTP 409) until it is sent again with `replace=true`.',
 )
 def ingest(
     request: Request,
     files: Annotated[list[UploadFile], File(description="One or more report files")],
     token: Annotated[str | None, Form(description="The API token, if not sent as a header")] = None,
+    replace: Annotated[
+        bool, Form(description="Replace a stored report with a changed version of it")
+    ] = False,
     authorization: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
     findings = service.findings_of(request)
     service.check_token(findings, authorization, token)
     results = service.ingest_uploads(
-        findings, [service.Upload(f.filename or "upload", f.file) for f in files]
+        findings, [service.Upload(f.filename or "upload", f.file) for f in files], replace=replace
     )
-    status = 200 if all(r["ok"] for r in results) else 422
-    return JSONResponse(results, status_code=status)
+    return JSONResponse(results, status_code=service.ingest_status(results))

@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -16,15 +16,30 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.core import Findings, get_findings
-from web.limits import UploadLimit
+from web import security
+from web.limits import BodyLimit
+from web.ratelimit import AskRateLimit
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 DESCRIPTION = """Questions answered from HM Inspectorate of Probation youth-offending inspection
 reports, with numbered citations quoting the source; numeric claims checked against the
-stored scores. Every page of the web app has a JSON twin here. When `FINDINGS_API_TOKEN` is
-set, write endpoints (`POST /api/ingest`) need it as `Authorization: Bearer <token>` or a
-`token` form field."""
+stored scores. Every page of the web app has a JSON twin here.
+
+**Writes.** A request from a web page must come from this server's own pages (its Origin or
+Referer names this server; cross-origin requests get 403). Programs such as curl send neither
+header and are accepted. With no `FINDINGS_API_TOKEN` the server listens on loopback only and
+accepts changes only from this machine. When the token is set, changes to the reports
+(`POST /api/ingest`) and the feedback listing (`GET /api/feedback`) need it as
+`Authorization: Bearer <token>` (or a `token` form field); with no token the listing is refused
+(use `findings feedback`). A read-only server refuses every change to the reports.
+
+**Conversations** belong to the client that started them (an HttpOnly cookie; keep it, e.g.
+`curl -c jar -b jar`) or to the token holder; anyone else gets 404 for their id.
+
+**Limits.** Every request body is limited (`FINDINGS_MAX_BODY_KB`; uploads
+`FINDINGS_MAX_FILE_MB`), and questions are rate limited per client (`FINDINGS_ASK_RATE`): 429
+with `Retry-After`."""
 
 
 def _error_message(errors: list[dict]) -> str:
@@ -69,14 +84,21 @@ def create_app(findings: Findings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served below from local files: the default page loads from a CDN
         redoc_url=None,
+        dependencies=[Depends(security.authorize)],
     )
     app.state.findings = core
     app.state.ready = False
+
+    def upload_limit() -> int:
+        return core.settings.max_file_bytes
+
     app.add_middleware(
-        UploadLimit,
-        paths=("/api/ingest", "/ingest"),
-        max_bytes=lambda: core.settings.max_file_bytes,
+        BodyLimit,
+        max_bytes=lambda: core.settings.max_body_kb * 1024,
+        uploads={"/api/ingest": upload_limit, "/ingest": upload_limit},
     )
+    app.add_middleware(AskRateLimit, rate=lambda: core.settings.ask_rate)
+    app.add_middleware(security.Guard, settings=lambda: core.settings)  # outermost: first
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):

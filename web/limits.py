@@ -1,13 +1,15 @@
-"""An ASGI guard that stops oversized uploads before they are spooled to disk."""
+"""An ASGI guard that stops oversized request bodies before they are parsed or spooled to disk.
+
+Every request has the general limit; the upload endpoints have the (larger) file limit."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 
-from markupsafe import escape
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from web.refusal import refuse
 
 # Room for the multipart envelope and small form fields around the file itself; a file just
 # over the limit still reaches the loader, which then gives the CLI's exact message.
@@ -22,26 +24,39 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-class UploadLimit:
-    """Answers 413 for a POST to one of ``paths`` whose body exceeds ``max_bytes()``."""
+class BodyLimit:
+    """Answers 413 for a request whose body exceeds its limit: ``uploads[path]()`` (plus the
+    multipart overhead) for an upload path, ``max_bytes()`` for everything else."""
 
-    def __init__(self, app: ASGIApp, paths: Sequence[str], max_bytes: Callable[[], int]):
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: Callable[[], int],
+        uploads: Mapping[str, Callable[[], int]] | None = None,
+    ):
         self.app = app
-        self.paths = tuple(paths)
         self.max_bytes = max_bytes
+        self.uploads = dict(uploads or {})
+
+    def _limit(self, scope: Scope) -> tuple[int, str, str]:
+        """(bytes allowed, what is limited, the limit in words)."""
+        upload = self.uploads.get(scope["path"])
+        if upload is not None:
+            limit = upload()
+            return limit + OVERHEAD, "upload", human_size(limit)
+        limit = self.max_bytes()
+        return limit, "request body", human_size(limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in self.paths:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        limit = self.max_bytes()
+        limit, what, shown_limit = self._limit(scope)
+        text = f"{what} is over the {shown_limit} limit"
         length = Headers(scope=scope).get("content-length")
-        if length and length.isdigit() and int(length) > limit + OVERHEAD:
-            await self._reject(
-                scope,
-                send,
-                f"upload is {human_size(int(length))}, over the {human_size(limit)} limit",
-            )
+        if length and length.isdigit() and int(length) > limit:
+            size = human_size(int(length))
+            await self._reject(scope, send, f"{what} is {size}, over the {shown_limit} limit")
             return
         state = {"received": 0, "exceeded": False, "rejected": False}
 
@@ -51,7 +66,7 @@ class UploadLimit:
             message = await receive()
             if message["type"] == "http.request":
                 state["received"] += len(message.get("body", b""))
-                if state["received"] > limit + OVERHEAD:
+                if state["received"] > limit:
                     # Starve the parser instead of raising: the framework would turn an
                     # exception into a generic 400; the response is replaced below.
                     state["exceeded"] = True
@@ -62,35 +77,21 @@ class UploadLimit:
             if state["exceeded"]:
                 if not state["rejected"] and message["type"] == "http.response.start":
                     state["rejected"] = True
-                    await self._reject(scope, send, f"upload is over the {human_size(limit)} limit")
+                    await self._reject(scope, send, text)
                 return
             await send(message)
 
         await self.app(scope, counted, guarded_send)
         if state["exceeded"] and not state["rejected"]:
-            await self._reject(scope, send, f"upload is over the {human_size(limit)} limit")
+            await self._reject(scope, send, text)
 
     async def _reject(self, scope: Scope, send: Send, message: str) -> None:
-        if scope["path"].startswith("/api/"):
-            body = json.dumps({"detail": message}).encode()
-            content_type = b"application/json"
-        else:
-            body = (
-                f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Upload too large'
-                f'</title><link rel="stylesheet" href="/static/app.css"><main class="page">'
-                f'<h1>Upload too large</h1><p class="error">{escape(message)}</p>'
-                f'<p><a href="/ingest">Back to upload</a></p></main></html>'
-            ).encode()
-            content_type = b"text/html; charset=utf-8"
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", content_type),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
+        upload = scope["path"] in self.uploads
+        await refuse(
+            scope,
+            send,
+            413,
+            message,
+            title="Upload too large" if upload else "Request too large",
+            back=("/ingest", "Back to upload") if upload else ("/", "Back to findings"),
         )
-        await send({"type": "http.response.body", "body": body})

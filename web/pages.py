@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assistant import feedback as fb
 from assistant import quiz
 from ingest.model import Report
-from web import service, views
+from web import security, service, views
 from web.schemas import MAX_QUESTION, MAX_TEXT, AskRequest, CheckRequest
 
 router = APIRouter(include_in_schema=False)
@@ -58,6 +58,7 @@ def render(
         reports=reports,
         areas={r.id: r.area for r in reports},
         token_required=service.token_required(findings),
+        csrf_token=security.csrf_token(request),
         **context,
     )
     response = HTMLResponse(html, status_code=status, headers=headers)
@@ -113,7 +114,12 @@ def _chat(
     rated: int | None = None,
 ) -> HTMLResponse:
     findings = service.findings_of(request)
-    turns = service.conversation_turns(findings, conversation_id) if conversation_id else None
+    caller = security.caller_of(request)
+    turns = (
+        service.conversation_turns(findings, conversation_id, caller=caller)
+        if conversation_id
+        else None
+    )
     if conversation_id and turns is None:
         error = error or "That conversation is not stored here any more; start a new one."
         conversation_id = None
@@ -152,7 +158,11 @@ def _ask_form(request: Request, question: str, conversation_id: str, report: str
         return None, _message(e)
     try:
         answer = service.answer_dict(
-            service.findings_of(request), body.question, body.conversation_id, body.report
+            service.findings_of(request),
+            body.question,
+            body.conversation_id,
+            body.report,
+            caller=security.caller_of(request),
         )
     except HTTPException as e:
         return None, str(e.detail)
@@ -177,7 +187,12 @@ def chat_post(
             status=422,
         )
     cid = answer["conversation_id"]
-    turns = service.conversation_turns(service.findings_of(request), cid) or []
+    turns = (
+        service.conversation_turns(
+            service.findings_of(request), cid, caller=security.caller_of(request)
+        )
+        or []
+    )
     target = f"/?c={cid}" + (f"#turn-{len(turns) - 1}" if turns else "")
     return RedirectResponse(target, status_code=303)
 
@@ -194,7 +209,12 @@ def chat_turn(
     if error:
         return HTMLResponse(env.get_template("_error.html").render(error=error), status_code=422)
     cid = answer["conversation_id"]
-    turns = service.conversation_turns(service.findings_of(request), cid) or []
+    turns = (
+        service.conversation_turns(
+            service.findings_of(request), cid, caller=security.caller_of(request)
+        )
+        or []
+    )
     index = len(turns) - 1 if turns else 0
     turn = {**answer, "question": question.strip()}
     return render(
@@ -212,7 +232,9 @@ def chat_turn(
 @router.get("/conversations/{conversation_id}.md")
 def conversation_download(conversation_id: str, request: Request) -> Response:
     findings = service.findings_of(request)
-    turns = service.conversation_turns(findings, conversation_id)
+    turns = service.conversation_turns(
+        findings, conversation_id, caller=security.caller_of(request)
+    )
     if not turns:
         raise HTTPException(404, detail="no such conversation")
     areas = {r.id: r.area for r in findings.reports()}
@@ -234,7 +256,10 @@ def feedback_post(
     comment: Annotated[str, Form(max_length=2000)] = "",
 ):
     findings = service.findings_of(request)
-    turns = service.conversation_turns(findings, conversation_id) or []
+    turns = (
+        service.conversation_turns(findings, conversation_id, caller=security.caller_of(request))
+        or []
+    )
     if turn >= len(turns):
         raise HTTPException(404, detail="no such answer to rate")
     t = turns[turn]
@@ -450,6 +475,7 @@ def ingest_post(
     request: Request,
     files: Annotated[list[UploadFile], File()],
     token: Annotated[str | None, Form()] = None,
+    replace: Annotated[bool, Form()] = False,
 ):
     findings = service.findings_of(request)
     try:
@@ -475,14 +501,30 @@ def ingest_post(
             error="Choose a report file to upload.",
             max_mb=findings.settings.max_file_mb,
         )
-    results = service.ingest_uploads(findings, uploads)
-    ok = all(r["ok"] for r in results)
+    results = service.ingest_uploads(findings, uploads, replace=replace, keep=True)
     return render(
         request,
         "ingest.html",
-        status=200 if ok else 422,
+        status=service.ingest_status(results),
         nav="ingest",
         results=results,
         error=None,
+        max_mb=findings.settings.max_file_mb,
+    )
+
+
+@router.post("/ingest/confirm", response_class=HTMLResponse)
+def ingest_confirm(request: Request, pending: Annotated[str, Form(max_length=100)]):
+    """The user confirmed that a kept upload replaces the stored report."""
+    findings = service.findings_of(request)
+    results = service.ingest_pending(findings, pending)
+    error = None if results is not None else "That upload has expired; please upload it again."
+    return render(
+        request,
+        "ingest.html",
+        status=404 if results is None else service.ingest_status(results),
+        nav="ingest",
+        results=results,
+        error=error,
         max_mb=findings.settings.max_file_mb,
     )

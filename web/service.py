@@ -15,6 +15,10 @@ from fastapi import HTTPException, Request
 
 from assistant.core import Findings
 from assistant.index import IngestResult
+from web import ownership
+from web.pending import PendingUploads
+from web.redact import without_paths
+from web.security import Caller
 
 _INGEST_LOCK = threading.Lock()  # one ingest at a time: SQLite and Chroma change together
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -45,13 +49,23 @@ def check_token(findings: Findings, authorization: str | None, form_token: str |
 
 
 def answer_dict(
-    findings: Findings, question: str, conversation_id: str | None, report: str | None
+    findings: Findings,
+    question: str,
+    conversation_id: str | None,
+    report: str | None,
+    *,
+    caller: Caller,
 ) -> dict:
-    """``Findings.ask`` as a dict (an unknown report filter is answered as not found)."""
+    """``Findings.ask`` as a dict (an unknown report filter is answered as not found); only the
+    caller's own conversation can be continued, and a new one becomes the caller's."""
+    if conversation_id and not ownership.may_use(findings, conversation_id, caller, new=True):
+        raise HTTPException(404, detail=f"no conversation '{conversation_id}'")
     try:
-        return findings.ask(question, conversation_id=conversation_id, report=report).to_dict()
+        answer = findings.ask(question, conversation_id=conversation_id, report=report).to_dict()
     except ValueError as e:  # the answerer's own input checks, should the edge miss one
         raise HTTPException(422, detail=str(e)) from e
+    ownership.claim(findings, answer["conversation_id"], caller)
+    return answer
 
 
 def check_claim_dict(findings: Findings, claim: str) -> dict:
@@ -66,10 +80,15 @@ def check_text_dicts(findings: Findings, text: str) -> list[dict]:
     return [claims.to_dict(r) for r in claims.check_text(text, findings.reports())]
 
 
-def conversation_turns(findings: Findings, conversation_id: str) -> list[dict] | None:
-    """The turns of a stored conversation as answer dicts plus ``question``; None if unknown."""
+def conversation_turns(
+    findings: Findings, conversation_id: str, *, caller: Caller
+) -> list[dict] | None:
+    """The turns of a stored conversation as answer dicts plus ``question``; None if unknown
+    or not the caller's."""
     from web.convo import turns
 
+    if not ownership.may_use(findings, conversation_id, caller):
+        return None
     return turns(findings, conversation_id)
 
 
@@ -91,10 +110,10 @@ def safe_name(filename: str | None) -> str:
 def _result(name: str, r: IngestResult) -> dict:
     return {
         "file": name,
-        "ok": r.ok,
+        "ok": r.ok and r.status != "needs-replace",
         "status": r.status,
         "report_id": r.report_id,
-        "error": r.error,
+        "error": without_paths(r.error),
         "scores": r.scores,
         "findings": r.findings,
         "recommendations": r.recommendations,
@@ -103,8 +122,23 @@ def _result(name: str, r: IngestResult) -> dict:
     }
 
 
-def ingest_uploads(findings: Findings, uploads: list[Upload]) -> list[dict]:
-    """Save each upload to a temp file (original suffix kept) and ingest it like the CLI does."""
+def pending_uploads(findings: Findings) -> PendingUploads:
+    return PendingUploads(findings.settings.store / "pending-uploads")
+
+
+def ingest_status(results: list[dict]) -> int:
+    """200 when every file went in, 409 when one awaits confirmation to replace, else 422."""
+    if any(r["status"] == "failed" for r in results):
+        return 422
+    return 409 if any(r["status"] == "needs-replace" for r in results) else 200
+
+
+def ingest_uploads(
+    findings: Findings, uploads: list[Upload], *, replace: bool = False, keep: bool = False
+) -> list[dict]:
+    """Save each upload to a temp file (original suffix kept) and ingest it like the CLI does.
+    A changed version of a stored report replaces it only with ``replace``; otherwise its
+    result says "needs-replace" and, with ``keep``, carries the key that confirms it later."""
     results = []
     with tempfile.TemporaryDirectory(prefix="findings-upload-") as tmp:
         for n, upload in enumerate(uploads):
@@ -115,7 +149,7 @@ def ingest_uploads(findings: Findings, uploads: list[Upload]) -> list[dict]:
             with path.open("wb") as out:
                 shutil.copyfileobj(upload.file, out)
             with _INGEST_LOCK:
-                got = findings.ingest([path])
+                got = findings.ingest([path], replace=replace)
             if not got:
                 results.append(
                     {
@@ -123,5 +157,20 @@ def ingest_uploads(findings: Findings, uploads: list[Upload]) -> list[dict]:
                         "error": "no report file found",
                     }
                 )
-            results += [_result(name, r) for r in got]
+            for r in got:
+                results.append(_result(name, r))
+                if keep and r.status == "needs-replace":
+                    results[-1]["pending"] = pending_uploads(findings).keep(path)
     return results
+
+
+def ingest_pending(findings: Findings, key: str) -> list[dict] | None:
+    """Replace a stored report with a kept upload (the user confirmed); None if it is gone."""
+    pending = pending_uploads(findings)
+    path = pending.path(key)
+    if path is None:
+        return None
+    with _INGEST_LOCK:
+        got = findings.ingest([path], replace=True)
+    pending.discard(key)
+    return [_result(path.name, r) for r in got]

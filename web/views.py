@@ -14,6 +14,7 @@ from urllib.parse import quote as urlquote
 from markupsafe import Markup, escape
 
 from ingest.model import BANDS, Report, Score, Source
+from web import mdtext
 
 _CITE_MARK = re.compile(r"\[(\d{1,3})\]")
 
@@ -474,8 +475,8 @@ VERDICT_LABELS = {
 VERDICT_ICONS = {"supported": "✓", "contradicted": "✗", "unverifiable": "?"}
 
 
-def _md_escape_line(text: str) -> str:
-    return " ".join(text.split())
+_md_escape_line = mdtext.inline  # report text, questions and answers are inert in Markdown
+_md_block = mdtext.block
 
 
 def conversation_markdown(
@@ -485,7 +486,7 @@ def conversation_markdown(
     lines = [f"# Conversation {conversation_id}", "", f"Exported from findings on {exported}.", ""]
     for n, turn in enumerate(turns, 1):
         lines += [f"## {n}. {_md_escape_line(turn.get('question', ''))}", ""]
-        lines += [turn.get("answer", "").strip(), ""]
+        lines += [_md_block(turn.get("answer", "")), ""]
         if not turn.get("found", True):
             lines += ["_The loaded reports do not answer this question._", ""]
         citations = turn.get("citations") or []
@@ -494,7 +495,8 @@ def conversation_markdown(
             for i, c in enumerate(citations, 1):
                 area = reports.get(c.get("report", ""), c.get("report", ""))
                 page = f", page {c['page']}" if c.get("page") else ""
-                lines.append(f"[{i}] {area} ({c.get('report', '')}), {citation_where(c)}{page}:")
+                where = _md_escape_line(f"{area} ({c.get('report', '')}), {citation_where(c)}")
+                lines.append(f"[{i}] {where}{page}:")  # escaped text defines no link for it
                 lines.append(f"> {_md_escape_line(c.get('quote', ''))}")
                 lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -200,6 +200,26 @@
       out.appendChild(text("h2", "Results"));
       var ul = text("ul", undefined, "ingest-results");
       results.forEach(function (r) {
+        if (r.status === "needs-replace") {
+          // Replacing a stored report is an explicit act: nothing changed until this is pressed.
+          var ask = text("li", undefined, "needs-replace");
+          ask.appendChild(text("strong", "Already stored"));
+          ask.appendChild(document.createTextNode(" " + r.file + " is a different version of "));
+          var stored = text("a", r.report_id);
+          stored.href = "/reports/" + encodeURIComponent(r.report_id);
+          ask.appendChild(stored);
+          ask.appendChild(document.createTextNode(". Nothing was changed. "));
+          var confirm = text("button", "Replace " + r.report_id + " with this version", "primary");
+          confirm.type = "button";
+          confirm.addEventListener("click", function () {
+            var again = new FormData(form);
+            again.set("replace", "true");
+            send(again);
+          });
+          ask.appendChild(confirm);
+          ul.appendChild(ask);
+          return;
+        }
         var li = text("li", undefined, r.ok ? "ok" : "failed");
         if (r.ok) {
           li.appendChild(text("strong", r.status.charAt(0).toUpperCase() + r.status.slice(1)));
@@ -237,7 +257,10 @@
           return;
         }
       }
-      var data = new FormData(form);
+      send(new FormData(form));
+    });
+
+    function send(data) {
       var xhr = new XMLHttpRequest();
       xhr.open("POST", "/api/ingest");
       progress.hidden = false;
@@ -265,7 +288,7 @@
         showError("Could not reach the server. Please try again.");
       });
       xhr.send(data);
-    });
+    }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
