@@ -18,7 +18,7 @@ from assistant.settings import Settings
 from assistant.store import Store
 from ingest.load import LoadError, find_report_files, load_file
 from ingest.model import Report
-from ingest.parse import NotAReportError, parse_report
+from ingest.readers import NoUsableTextError, read_report
 
 
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
@@ -108,13 +108,13 @@ class Index:
     def _ingest_one(self, path: Path) -> IngestResult:
         try:
             loaded = load_file(path, self.settings.max_file_bytes)
-            report = parse_report(
+            report = read_report(
                 loaded.text, source_path=str(path), page_starts=loaded.page_starts or None
             )
         except LoadError as e:
             return IngestResult(path=path, status="failed", error=e.reason)
-        except NotAReportError as e:
-            return IngestResult(path=path, status="failed", error=f"not an inspection report: {e}")
+        except NoUsableTextError as e:
+            return IngestResult(path=path, status="failed", error=str(e))
         report.sha256 = loaded.sha256
         result = _counts(IngestResult(path=path, report_id=report.id), report)
         previous = self.store.sha256_of(report.id)

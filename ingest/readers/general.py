@@ -124,8 +124,15 @@ def _is_heading(
         or not re.search(r"[A-Za-z]{2}", t)
     ):
         return False
-    apart = k == 0 or lines[k - 1].blank or previous is None
-    if not apart and not after_heading and not is_terminated(previous.text):
+    apart = (
+        previous is None
+        or lines[k - 1].blank
+        or after_heading
+        or is_terminated(previous.text)
+        # a short line that does not run on (a date, a title): text without blank lines
+        or (len(previous.text) < 0.6 * width and not ends_open(previous.text))
+    )
+    if not apart:
         return False
     following = next((ln for ln in lines[k + 1 :] if not ln.blank), None)
     return following is None or not following.text[:1].islower()

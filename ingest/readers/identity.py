@@ -55,10 +55,12 @@ def identify(doc: Doc, fallback_title: str = "Untitled document") -> Identity:
     title = next(
         (
             ln.plain.rstrip(":")
-            for ln in head
+            for k, ln in enumerate(head)
             if heading_text(ln.plain, _TITLE_MAX_WORDS)
             and not MONTH_YEAR_RE.fullmatch(ln.plain)
             and re.search(r"[A-Za-z]{3}", ln.plain)
+            and not re.search(r"[.!?]\s+[A-Z]", ln.plain)  # sentences, not a title
+            and not (k + 1 < len(head) and head[k + 1].plain[:1].islower())
         ),
         fallback_title,
     )

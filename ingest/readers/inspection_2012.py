@@ -142,6 +142,7 @@ class Inspection2012Reader:
             name = section.name if section else src.quote[: len(src.quote) - len(word)].strip()
             judged[key] = _score(v, key, name.strip(" :–—-"), judgement, src, section)
         report.measures = sorted(judged.values(), key=lambda s: s.source.start)
+        report.sections.sort(key=lambda s: s.number)
         report.body = doc.paragraphs(free, "summary", "Summary")
         for k, item in enumerate(report.recommendations, start=1):
             item.position = k
@@ -160,6 +161,8 @@ def _landmarks(lines: list[Line], v: _Vocab) -> list[_Mark]:
         if not t:
             continue
         part = v.parts.get(t.rstrip(":").lower())
+        if part == "recommendations" and marks and marks[-1].kind == "area":
+            continue  # an area's own recommendations: a label inside it
         if part is None and re.match(r"(?:annex|appendix)\b", t, re.I) and heading_text(t):
             part = "other"
         if part:
@@ -230,7 +233,9 @@ def _area(doc: Doc, v: _Vocab, report: Report, mark: _Mark, body: list[Line]) ->
         part = body[k + 1 : end]
         label = body[k].plain.rstrip(":")
         if kind == "findings":
-            section.findings += doc.items(part, str(number), f"{name}: {label}")
+            items, rest = doc.items_and_rest(part, str(number), f"{name}: {label}")
+            section.findings += items
+            prose += [_BLANK, *rest]
         elif kind == "recommendations":
             items = doc.items(part, str(number), f"{name}: {label}")
             report.recommendations += [owner_in_brackets(i) for i in items]

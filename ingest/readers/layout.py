@@ -75,14 +75,24 @@ class Doc:
         return out
 
     def items(self, lines: list[Line], section: str, heading: str) -> list[Item]:
-        """List items: numbered ("1.", "(1)") or bulleted lines open an item and the lines
-        after them carry it on; in a list with neither, each paragraph is an item."""
+        return self.items_and_rest(lines, section, heading)[0]
+
+    def items_and_rest(
+        self, lines: list[Line], section: str, heading: str
+    ) -> tuple[list[Item], list[Line]]:
+        """List items, and the lines after the list that are not part of it.
+
+        Numbered ("1.", "(1)") or bulleted lines open an item and the lines after them carry
+        it on, until a new sentence after a finished item ends the list; in a list with
+        neither numbers nor bullets, each paragraph is an item."""
         drafts: list[tuple[int | None, int, int]] = []  # number, start, end
+        rest: list[Line] = []
         marked = any(_marker(ln) is not None for ln in lines if not ln.blank)
         if not marked:
             drafts = [(None, p[0].start, p[-1].end) for p in split_paragraphs(lines, self.width)]
         else:
-            for line in lines:
+            previous = ""
+            for k, line in enumerate(lines):
                 if line.blank:
                     continue
                 found = _marker(line)
@@ -91,16 +101,22 @@ class Doc:
                     start = line.start + offset
                     if start < line.end:
                         drafts.append((number, start, line.end))
+                elif drafts and (
+                    line.text[:1].isupper() and re.search(r"[.!?][\"'”’)]*$", previous)
+                ):
+                    rest = lines[k:]  # a new sentence after a finished item: the list ended
+                    break
                 elif drafts:
                     number, start, _ = drafts[-1]
                     drafts[-1] = (number, start, line.end)
                 # a lead-in line before the first item belongs to no item
+                previous = line.text
         out = []
         for position, (number, start, end) in enumerate(drafts, start=1):
             text = self.clean(start, end)
             if text:
                 out.append(Item(number, position, text, self.source(section, heading, start, end)))
-        return out
+        return out, rest
 
 
 def owner_in_brackets(item: Item) -> Item:
