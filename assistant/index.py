@@ -183,6 +183,7 @@ def _add(
 def _counts(result: IngestResult, report: Report) -> IngestResult:
     result.scores = len(report.all_scores())
     result.findings = sum(len(c.strengths) + len(c.areas_for_improvement) for c in report.criteria)
+    result.findings += sum(len(s.findings) for s in report.sections)
     result.recommendations = len(report.recommendations)
     result.glossary = len(report.glossary)
     result.facts = len(report.facts)

@@ -53,7 +53,7 @@ def show_report(report: Report, console: Console) -> None:
         table.add_column(col)
     for s in report.all_scores():
         previous = f" (was {s.previous.value}% in {s.previous.year})" if s.previous else ""
-        table.add_row(s.name, s.display() + previous, _band(s.band) or (s.rating or ""))
+        table.add_row(s.name, s.display() + previous, _band(s.band))
     console.print(table)
     for c in report.criteria:
         console.rule(f"{c.number} {c.name}: {c.score.display()} {_band(c.score.band)}")
