@@ -706,3 +706,23 @@ def test_pdf_pages_are_cited(tmp_path):
     assert report.criterion("2.2").score.source.page == 5
     assert report.criterion("3.4").areas_for_improvement[0].source.page == 6
     assert report.glossary[0].source.page == 7
+
+
+def test_ratings_tables_read_by_cells_and_numbers_with_a_full_stop():
+    """Shares printed on the line after their question (a table read cell by cell) and
+    standards numbered "1.1." read the same."""
+    text = (FORMATS / "ratings-harrowfield-2021.txt").read_text(encoding="utf-8")
+    cells = re.sub(r"\? (\d+%)\n", r"?\n\1\n", text)
+    cells = re.sub(r"^(\d\.\d) ", r"\1. ", cells, flags=re.M)
+    assert cells.count("?\n") >= 21 and "\n2.2. Planning\n" in cells
+    report = read_report(cells)
+    assert _check_ratings(report, HARROWFIELD) > 40
+    _cited_exactly(report)
+
+
+def test_comparison_table_with_the_own_column_unlabelled():
+    text = (FORMATS / "core-comparison-wessex-vale-2011.txt").read_text(encoding="utf-8")
+    text = text.replace("Average   Wessex Vale\n", "Average\n")
+    got = _comparison(read_report(text))
+    assert len(got) == 33 and got[("Safeguarding", "average")] == (64, 63)
+    assert got[("2.2 Reducing reoffending", "highest")] == (81, 94)

@@ -95,6 +95,8 @@ def comparison_facts(report: Report, doc: Doc) -> list[Fact]:
             if row is None:
                 break
             name, values = row
+            if "own" not in columns and len(values) == len(columns) + 1:
+                columns = [*columns, "own"]  # the area's own score printed after the others
             facts += _row_facts(
                 report, doc, line, heading, name, dict(zip(columns, values, strict=False)), spec
             )

@@ -42,8 +42,9 @@ from ingest.text import Line, clean_text, is_terminated
 
 _NAME = "ratings"
 _BLANK = Line(-1, 0, 0, "", False)
-_STANDARD = re.compile(r"^(\d)\.(\d)\s+(\S.*)$")
+_STANDARD = re.compile(r"^(\d)\.(\d)\.?\s+(\S.*)$")
 _KEY_QUESTION = re.compile(r"\?\s*(\d{1,3})\s*%\s*$")
+_SHARE_ALONE = re.compile(r"^(\d{1,3})\s*%$")  # a table's percentage cell on its own line
 _NUMBER_LINE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(%)?\s+(\S.*[A-Za-z].*)$")
 _LINE_NUMBER = re.compile(r"^(\S.*[A-Za-z].*?)\s*[:–—-]?\s+(\d[\d,]*(?:\.\d+)?)\s*(%)?$")
 
@@ -385,6 +386,13 @@ def _key_questions(
     used: set[int] = set()
     for k, line in enumerate(body):
         m = _KEY_QUESTION.search(line.plain) if line.plain else None
+        if not m and line.plain.endswith("?"):
+            # a table read by cells: the share on the next line
+            after = next((j for j in range(k + 1, len(body)) if body[j].plain), None)
+            share = _SHARE_ALONE.match(body[after].plain) if after is not None else None
+            if share:
+                used.add(after)
+                m, line = share, body[after]
         if not m:
             continue
         first = k
