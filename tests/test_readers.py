@@ -726,3 +726,18 @@ def test_comparison_table_with_the_own_column_unlabelled():
     got = _comparison(read_report(text))
     assert len(got) == 33 and got[("Safeguarding", "average")] == (64, 63)
     assert got[("2.2 Reducing reoffending", "highest")] == (81, 94)
+
+
+def test_text_without_breaks_is_read_in_bounded_pieces():
+    """A file with no paragraph breaks is cut into paragraphs and items of at most
+    MAX_LINES lines, so cleaning them stays linear in the file's length."""
+    from ingest.readers.layout import MAX_LINES
+
+    prose = read_report("Notes\n" + "the work went on and on without a stop\n" * 500)
+    assert len(prose.body) == -(-500 // MAX_LINES)
+    assert all(p.source.quote.count("\n") < MAX_LINES for p in prose.body)
+    listed = read_report("Key findings\n- one long finding\n" + "that goes on\n" * 300)
+    quotes = [p.source.quote for p in listed.body]
+    assert quotes and all(q.count("\n") < MAX_LINES for q in quotes)
+    _cited_exactly(prose)
+    _cited_exactly(listed)

@@ -12,6 +12,7 @@ A new layout is one new module with a ``score`` and a ``read`` and a line in ``R
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Protocol
 
 from ingest.model import Report
@@ -54,7 +55,7 @@ def read_report(
     text: str, source_path: str | None = None, page_starts: list[int] | None = None
 ) -> Report:
     """Read any document with text into a Report; raise NoUsableTextError when it has none."""
-    if len(_WORD.findall(text[:200_000])) < _MIN_WORDS:
+    if len(list(islice(_WORD.finditer(text), _MIN_WORDS))) < _MIN_WORDS:
         raise NoUsableTextError("the file has no usable text (no words to read)")
     for reader, confidence in detect(text):
         try:

@@ -16,7 +16,7 @@ from ingest.glossary import parse_glossary
 from ingest.model import GlossaryEntry, Paragraph, Report, ReportFormat, Section
 from ingest.readers.cues import reader_data
 from ingest.readers.identity import identify
-from ingest.readers.layout import Doc, heading_text
+from ingest.readers.layout import Doc, heading_text, next_content
 from ingest.text import MONTH_YEAR_RE, Line, ends_open, is_terminated, leading_bullet, title_case
 
 _NAME = "general"
@@ -134,7 +134,7 @@ def _is_heading(
     )
     if not apart:
         return False
-    following = next((ln for ln in lines[k + 1 :] if not ln.blank), None)
+    following = next_content(lines, k)
     return following is None or not following.text[:1].islower()
 
 

@@ -13,12 +13,12 @@ _CONNECTOR = r"(?:\s+(?:and|of|upon|on|&)\s+|\s+)"
 # "youth offending services in Harrowfield", "youth justice work in the Vale of Ashdown"
 _AREA = re.compile(
     r"youth\s+(?:offending|justice)\s+(?:work|services?|provision)\s+in\s*:?\s+(?:the\s+)?"
-    rf"({_NAME_WORD}(?:{_CONNECTOR}{_NAME_WORD})*)"
+    rf"({_NAME_WORD}(?:{_CONNECTOR}{_NAME_WORD}){{0,7}})"
 )
 # "Harrowfield YOS", "Eastmere Youth Offending Team"
 _AREA_BEFORE = re.compile(
-    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)[ \t]+(?:YOT|YOS|Youth\s+(?:Offending|Justice)\s+"
-    r"(?:Team|Service))\b"
+    rf"\b({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}})[ \t]+"
+    r"(?:YOT|YOS|Youth\s+(?:Offending|Justice)\s+(?:Team|Service))\b"
 )
 _NOT_AREA = word_set("The This That A An Each Every Our Their Its Local England Wales")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

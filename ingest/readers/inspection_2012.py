@@ -190,7 +190,8 @@ def _landmarks(lines: list[Line], v: _Vocab) -> list[_Mark]:
 def _judged_below(lines: list[Line], k: int, v: _Vocab) -> bool:
     """An area heading is followed, within a few lines, by its judgement or its findings."""
     seen = 0
-    for line in lines[k + 1 :]:
+    for i in range(k + 1, len(lines)):
+        line = lines[i]
         if not line.plain:
             continue
         low = line.plain.rstrip(":").lower()

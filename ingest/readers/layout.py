@@ -28,6 +28,8 @@ from ingest.text import (
     wrap_width,
 )
 
+# The most lines one paragraph or list item holds: longer runs are text without breaks.
+MAX_LINES = 40
 # A trailing "(owner)" on a recommendation, as the core case layout prints it.
 _TRAILING_OWNER = re.compile(r"^(.*\S)\s*\(([^()]{3,80})\)\s*[.;]?\s*$", re.S)
 
@@ -61,7 +63,7 @@ class Doc:
         return Source(section=section, heading=heading, quote=quote, start=start, page=page)
 
     def clean(self, start: int, end: int) -> str:
-        return clean_text(self.view[start:end])
+        return clean_long(self.view[start:end])
 
     def paragraphs(self, lines: list[Line], section: str, heading: str) -> list[Paragraph]:
         """Paragraphs of running text, split at blank lines and, in text extracted without
@@ -92,6 +94,7 @@ class Doc:
             drafts = [(None, p[0].start, p[-1].end) for p in split_paragraphs(lines, self.width)]
         else:
             previous = ""
+            held = 0  # lines in the current item
             for k, line in enumerate(lines):
                 if line.blank:
                     continue
@@ -106,17 +109,41 @@ class Doc:
                 ):
                     rest = lines[k:]  # a new sentence after a finished item: the list ended
                     break
-                elif drafts:
+                elif drafts and held < MAX_LINES:
                     number, start, _ = drafts[-1]
                     drafts[-1] = (number, start, line.end)
+                    held += 1
+                elif drafts:
+                    drafts.append((None, line.start, line.end))  # text without breaks
+                    held = 0
                 # a lead-in line before the first item belongs to no item
                 previous = line.text
+                if found is not None:
+                    held = 1
         out = []
         for position, (number, start, end) in enumerate(drafts, start=1):
             text = self.clean(start, end)
             if text:
                 out.append(Item(number, position, text, self.source(section, heading, start, end)))
         return out, rest
+
+
+def clean_long(raw: str) -> str:
+    """clean_text, a bounded number of lines at a time: its cost grows with the square of
+    what it joins, and a file without paragraph breaks must not stall ingest."""
+    lines = raw.split("\n")
+    if len(lines) <= MAX_LINES:
+        return clean_text(raw)
+    parts = ("\n".join(lines[k : k + MAX_LINES]) for k in range(0, len(lines), MAX_LINES))
+    return " ".join(p for p in map(clean_text, parts) if p)
+
+
+def next_content(lines: list[Line], k: int) -> Line | None:
+    """The first non-blank line after index k."""
+    for i in range(k + 1, len(lines)):
+        if lines[i].plain:
+            return lines[i]
+    return None
 
 
 def owner_in_brackets(item: Item) -> Item:
@@ -142,7 +169,7 @@ def split_paragraphs(lines: list[Line], width: int) -> list[list[Line]]:
         for k, line in enumerate(para):
             current.append(line)
             nxt = para[k + 1].text if k + 1 < len(para) else ""
-            if nxt and ends_paragraph(line.text, nxt, width):
+            if nxt and (ends_paragraph(line.text, nxt, width) or len(current) >= MAX_LINES):
                 out.append(current)
                 current = []
         if current:

@@ -37,7 +37,13 @@ from ingest.model import (
 )
 from ingest.readers.cues import alternation, cue_score, reader_data
 from ingest.readers.identity import identify
-from ingest.readers.layout import Doc, heading_text, owner_in_brackets
+from ingest.readers.layout import (
+    Doc,
+    clean_long,
+    heading_text,
+    next_content,
+    owner_in_brackets,
+)
 from ingest.text import Line, clean_text, is_terminated
 
 _NAME = "ratings"
@@ -249,7 +255,8 @@ def _domain_at(lines: list[Line], k: int, v: _Vocab) -> tuple[int, str] | None:
     m = re.match(r"^(\d)\.?\s+([A-Z][A-Za-z ,'’-]{2,60})$", t)
     if not m or v.rating_re.search(t):
         return None
-    following = next((ln.plain for ln in lines[k + 1 :] if ln.plain), "")
+    after = next_content(lines, k)
+    following = after.plain if after else ""
     return (int(m.group(1)), m.group(2).strip()) if following.startswith(m.group(1) + ".") else None
 
 
@@ -353,7 +360,7 @@ def _criterion(
         + sorted(used)[:1]
         + [len(body)]
     )
-    statement = clean_text("\n".join(ln.text for ln in body[:stop] if ln.text))
+    statement = clean_long("\n".join(ln.text for ln in body[:stop] if ln.text))
     strengths: list[Item] = []
     areas: list[Item] = []
     ends = [k for k, _ in labels] + [len(body)]
