@@ -20,6 +20,7 @@ from ingest.parse import NotAReportError
 from ingest.readers.core_case import CoreCaseReader
 from ingest.readers.general import GeneralReader
 from ingest.readers.inspection_2012 import Inspection2012Reader
+from ingest.readers.layout import table_cells
 from ingest.readers.ratings import RatingsReader
 
 # Text with fewer words than this (of two letters or more) has nothing to ask about.
@@ -45,7 +46,8 @@ GENERAL: Reader = GeneralReader()
 
 def detect(text: str) -> list[tuple[Reader, float]]:
     """Every reader with its score for ``text``, best first (the general reader last on a tie)."""
-    scored = [(r, r.score(text)) for r in READERS]
+    shown = table_cells(text)
+    scored = [(r, r.score(shown)) for r in READERS]
     best = max((s for _, s in scored), default=0.0)
     scored.append((GENERAL, round(1.0 - best, 3)))
     return sorted(scored, key=lambda rs: -rs[1])

@@ -44,7 +44,7 @@ class Doc:
 
     @classmethod
     def of(cls, text: str, page_starts: list[int] | None = None) -> Doc:
-        view = normalise_breaks(text)
+        view = table_cells(normalise_breaks(text))
         lines = split_lines(view)
         noise = page_furniture(lines, page_edges(text, lines, page_starts))
         view = mask_lines(view, lines, noise)
@@ -126,6 +126,19 @@ class Doc:
             if text:
                 out.append(Item(number, position, text, self.source(section, heading, start, end)))
         return out, rest
+
+
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*$", re.M)
+
+
+def table_cells(view: str) -> str:
+    """A Markdown table read as text (same length and offsets): its rule lines blank and
+    the pipes between its cells spaces, so a row reads like a printed table's line."""
+    if "|" not in view:
+        return view
+    view = _TABLE_RULE.sub(lambda m: " " * len(m.group(0)), view)
+    return _TABLE_ROW.sub(lambda m: m.group(0).replace("|", " "), view)
 
 
 def clean_long(raw: str) -> str:
