@@ -780,3 +780,30 @@ def test_text_without_breaks_is_read_in_bounded_pieces():
     assert quotes and all(q.count("\n") < MAX_LINES for q in quotes)
     _cited_exactly(prose)
     _cited_exactly(listed)
+
+
+WORD_TEXT = (
+    "Youth Justice Plan 2024 to 2025\n"
+    "Introduction\n"
+    "This plan sets out how the partnership will keep children safe and reduce offending over "
+    "the next year, and how the board will know whether it is working as intended.\n"
+    "The partnership met 11 times last year and agreed four priorities with children and their "
+    "families, schools, the police and health services across the whole of the county area.\n"
+    "Priorities\n"
+    "First, every child diverted from court will be offered the same help as a child who is "
+    "sentenced, and 90% of them will be seen within five working days of the decision panel.\n"
+)
+
+
+def test_word_processor_text_keeps_one_paragraph_per_line():
+    report = read_report(WORD_TEXT)
+    assert report.format == ReportFormat.GENERAL
+    assert report.title == "Youth Justice Plan 2024 to 2025"
+    assert [s.name for s in report.sections] == [report.title, "Introduction", "Priorities"]
+    assert [(p.source.heading, p.text[:20]) for p in report.body] == [
+        ("Introduction", "This plan sets out h"),
+        ("Introduction", "The partnership met "),
+        ("Priorities", "First, every child d"),
+    ]
+    assert {(f.value, f.unit) for f in report.facts} >= {(4.0, "count"), (90.0, "%")}
+    _cited_exactly(report)

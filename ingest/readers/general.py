@@ -117,8 +117,8 @@ def _is_heading(
     if (
         not heading_text(t, max_words)
         or len(t) > 0.75 * max(width, 40)
-        or MONTH_YEAR_RE.fullmatch(t)
-        or re.search(r"\d\s*%?$", t)
+        or MONTH_YEAR_RE.search(t)  # a date line
+        or re.search(r"\d\s*%$|(?<![\d/–-])(?!(?:19|20)\d\d$)\d+$", t)  # a table row
         or ends_open(t)
         or leading_bullet(line.text) is not None
         or not re.search(r"[A-Za-z]{2}", t)

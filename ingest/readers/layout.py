@@ -30,6 +30,8 @@ from ingest.text import (
 
 # The most lines one paragraph or list item holds: longer runs are text without breaks.
 MAX_LINES = 40
+# A line longer than this was never wrapped: it holds a whole paragraph.
+_UNWRAPPED = 160
 # A trailing "(owner)" on a recommendation, as the core case layout prints it.
 _TRAILING_OWNER = re.compile(r"^(.*\S)\s*\(([^()]{3,80})\)\s*[.;]?\s*$", re.S)
 
@@ -200,6 +202,8 @@ def ends_paragraph(text: str, following: str, width: int) -> bool:
         return not ends_open(text)
     if not is_terminated(text) or not nxt[0].isupper():
         return False
+    if len(text) > _UNWRAPPED:
+        return True  # a paragraph on one line (a word processor's text): no one wraps there
     return len(text) < 0.8 * width or len(text) + 1 + len(nxt.split()[0]) <= width
 
 
