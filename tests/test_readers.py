@@ -293,6 +293,9 @@ def test_ratings_reports(name):
 
 def test_ratings_standard_has_its_wording_and_lists():
     report = _read("ratings-harrowfield-2021")
+    assert report.signatory == "Jonah Pelling, HM Chief Inspector of Probation"
+    assert report.foreword[-1].text.startswith("Leaders have a clear vision")
+    assert not any("Pelling" in p.text for p in report.foreword)
     c = report.criterion("2.2")
     assert c.general_criterion.startswith("Planning is well-informed, holistic and personalised")
     assert c.strengths[0].text == "Plans are written in language children can understand."
@@ -420,6 +423,8 @@ def test_areas_of_work_reports(name):
 
 def test_area_findings_and_commentary_are_kept_apart():
     report = _read("inspection-2012-eastmere-2014")
+    assert report.signatory == "Marian Holt, HM Chief Inspector of Probation"
+    assert [p.text[:14] for p in report.foreword] == ["We inspected y", "The service ha"]
     child = report.section(3)
     assert [i.text for i in child.findings] == [
         "Workers knew the children well and spotted signs of harm quickly.",

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.readers.layout import Doc, heading_text
-from ingest.text import MONTH_YEAR_RE, slug, title_case, word_set
+from ingest.text import MONTH_YEAR_RE, Line, is_terminated, slug, title_case, word_set
 
 _NAME_WORD = r"[A-Z][\w’'.-]*"
 _CONNECTOR = r"(?:\s+(?:and|of|upon|on|&)\s+|\s+)"
@@ -84,3 +84,24 @@ def _area(view: str) -> str | None:
             name = " ".join(words)
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def signature(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """A foreword's closing name and role lines (two or three short lines that are not
+    sentences, perhaps above a date): the lines without them, and the signatory."""
+    content = [k for k, ln in enumerate(lines) if ln.plain]
+    tail: list[int] = []
+    for k in reversed(content):
+        t = lines[k].plain
+        if not tail and MONTH_YEAR_RE.fullmatch(t):
+            continue  # the date under the signature
+        if len(tail) < 3 and len(t) < 60 and t[0].isupper() and not is_terminated(t):
+            tail.insert(0, k)
+        else:
+            break
+    if len(tail) < 2 or len(tail) == len(content):
+        return lines, None
+    drop = set(tail)
+    return [ln for k, ln in enumerate(lines) if k not in drop], ", ".join(
+        lines[k].plain for k in tail
+    )

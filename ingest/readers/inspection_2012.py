@@ -23,7 +23,7 @@ from ingest.glossary import parse_glossary
 from ingest.model import Report, ReportFormat, Role, Score, Section, Source, Unit
 from ingest.parse import NotAReportError
 from ingest.readers.cues import alternation, cue_score, reader_data
-from ingest.readers.identity import identify
+from ingest.readers.identity import identify, signature
 from ingest.readers.layout import Doc, heading_text, owner_in_brackets
 from ingest.text import Line, slug
 
@@ -130,6 +130,7 @@ class Inspection2012Reader:
                     doc.view, body, lambda _h, s, e, h=heading: doc.source("glossary", h, s, e)
                 )
             elif mark.kind == "foreword" and not report.foreword:
+                body, report.signatory = signature(body)
                 report.foreword = doc.paragraphs(body, "foreword", "Foreword")
             else:
                 free += [_BLANK, *body]

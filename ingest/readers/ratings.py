@@ -36,7 +36,7 @@ from ingest.model import (
     Unit,
 )
 from ingest.readers.cues import alternation, cue_score, reader_data
-from ingest.readers.identity import identify
+from ingest.readers.identity import identify, signature
 from ingest.readers.layout import (
     Doc,
     clean_long,
@@ -182,6 +182,7 @@ class RatingsReader:
                     doc.view, body, lambda _h, s, e, h=heading: doc.source("glossary", h, s, e)
                 )
             elif mark.kind == "foreword" and not report.foreword:
+                body, report.signatory = signature(body)
                 report.foreword = doc.paragraphs(body, "foreword", "Foreword")
             else:
                 free.append(body)
@@ -271,8 +272,13 @@ def _domain(report: Report, v: _Vocab, number: int, name: str) -> None:
 
 
 def _overall(doc: Doc, v: _Vocab, lines: list[Line]) -> Score | None:
+    """The overall rating: a line that says "rated" or "rating" first ("Overall, X was
+    rated as: Good"), any other overall line ("Overall, work was good") only failing that."""
     content = [ln for ln in lines if ln.plain]
-    for k, line in enumerate(content):
+    rated = [k for k, ln in enumerate(content) if re.search(r"\brat(?:ed|ing)\b", ln.plain, re.I)]
+    others = [k for k in range(len(content)) if k not in set(rated)]
+    for k in rated + others:
+        line = content[k]
         low = line.plain.lower()
         cue = next((c for c in v.overall_cues if c in low), None)
         if cue is None:
