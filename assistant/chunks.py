@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from langchain_core.documents import Document
 
-from ingest.model import Item, Paragraph, Report, Score, Source
+from ingest.model import Item, Paragraph, Report, Score, Source, Unit
 
 # Chunk kinds, used as retrieval filters.
 KINDS = (
@@ -20,6 +20,8 @@ KINDS = (
     "service-users",
     "context",
     "inspection-data",
+    "finding",  # an area of work's key finding (2012-2017 inspections)
+    "body",  # a paragraph of a report's other text (general documents, summaries)
 )
 
 
@@ -43,8 +45,13 @@ def _doc(report: Report, kind: str, source: Source, text: str, n: int | None, ke
 
 
 def _score_text(s: Score) -> str:
+    if s.unit == Unit.RATING:
+        return f"{s.name} rated: {s.rating}"
+    if s.unit == Unit.SHARE:
+        return f"{s.name} {s.value}% of inspected cases"
     band = f" {s.band} improvement required" if s.band else ""
-    return f"{s.name} score: {s.value}%{band}"
+    previous = f" (previous score {s.previous.value}%)" if s.previous else ""
+    return f"{s.name} score: {s.display()}{band}{previous}"
 
 
 def _items(report: Report, kind: str, items: list[Item], prefix: str) -> list[Document]:
@@ -89,6 +96,7 @@ def report_chunks(report: Report) -> list[Document]:
             )
     for sec in report.sections:
         docs += _paragraphs(report, "commentary", sec.commentary, f"{sec.number}:commentary")
+        docs += _items(report, "finding", sec.findings, f"{sec.number}:finding")
     docs += _items(report, "recommendation", report.recommendations, "recommendation")
     for n, g in enumerate(report.glossary, 1):
         docs.append(
@@ -99,4 +107,5 @@ def report_chunks(report: Report) -> list[Document]:
     docs += _paragraphs(report, "service-users", report.service_users, "service-users")
     docs += _paragraphs(report, "context", report.context, "context")
     docs += _paragraphs(report, "inspection-data", report.inspection_data, "inspection-data")
+    docs += _paragraphs(report, "body", report.body, "body")
     return docs

@@ -96,6 +96,8 @@ def reports(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
                         "area": r.area,
                         "published": r.published,
                         "fieldwork": r.fieldwork,
+                        "format": r.format,
+                        "format_confidence": r.format_confidence,
                         "scores": {
                             s.key: {"value": s.value, "band": s.band} for s in r.headline_scores
                         },
@@ -107,11 +109,14 @@ def reports(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -
         )
         return
     table = Table(title="Reports")
-    for col in ("id", "area", "published", "headline scores"):
+    for col in ("id", "area", "published", "format", "headline scores"):
         table.add_column(col)
     for r in loaded:
-        scores = ", ".join(f"{s.name} {s.value}% {s.band or ''}".strip() for s in r.headline_scores)
-        table.add_row(r.id, r.area, r.published or "", scores)
+        # a 2012-2017 report has no headline score: its areas' judgements stand in
+        shown = r.headline_scores or [m for m in r.measures if m.kind == "area"]
+        scores = ", ".join(f"{s.name} {s.display()} {s.band or ''}".strip() for s in shown)
+        shown_format = f"{r.format} ({r.format_confidence:.0%} sure)"
+        table.add_row(r.id, r.area, r.published or "", shown_format, scores)
     console.print(table)
 
 

@@ -18,7 +18,7 @@ from assistant.settings import Settings
 from assistant.store import Store
 from ingest.load import LoadError, find_report_files, load_file
 from ingest.model import Report
-from ingest.parse import NotAReportError, parse_report
+from ingest.readers import NoUsableTextError, read_report
 
 
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
@@ -111,13 +111,13 @@ class Index:
     def _ingest_one(self, path: Path, replace: bool = True) -> IngestResult:
         try:
             loaded = load_file(path, self.settings.max_file_bytes)
-            report = parse_report(
+            report = read_report(
                 loaded.text, source_path=str(path), page_starts=loaded.page_starts or None
             )
         except LoadError as e:
             return IngestResult(path=path, status="failed", error=e.reason)
-        except NotAReportError as e:
-            return IngestResult(path=path, status="failed", error=f"not an inspection report: {e}")
+        except NoUsableTextError as e:
+            return IngestResult(path=path, status="failed", error=str(e))
         report.sha256 = loaded.sha256
         result = _counts(IngestResult(path=path, report_id=report.id), report)
         previous = self.store.sha256_of(report.id)
@@ -189,6 +189,7 @@ def _add(
 def _counts(result: IngestResult, report: Report) -> IngestResult:
     result.scores = len(report.all_scores())
     result.findings = sum(len(c.strengths) + len(c.areas_for_improvement) for c in report.criteria)
+    result.findings += sum(len(s.findings) for s in report.sections)
     result.recommendations = len(report.recommendations)
     result.glossary = len(report.glossary)
     result.facts = len(report.facts)

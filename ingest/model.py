@@ -106,6 +106,19 @@ class Score:
     previous: Previous | None = None
     parent: str | None = None  # a key question's standard ("2.2"), a standard's domain ("2")
 
+    def display(self) -> str:
+        """The value as a reader would print it: "61%", "Good", "21/36", "69% of cases"."""
+        if self.unit == Unit.RATING:
+            return self.rating or ""
+        if self.value is None:
+            return ""
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        if self.unit == Unit.POINTS:
+            return f"{value}/{self.maximum}" if self.maximum else f"{value} points"
+        if self.unit == Unit.SHARE:
+            return f"{value}% of cases"
+        return f"{value}%"
+
 
 @dataclass
 class Item:
@@ -142,12 +155,14 @@ class Criterion:
 
 @dataclass
 class Section:
-    """One of the numbered sections (1 ASSESSMENT AND SENTENCE PLANNING, ...)."""
+    """A numbered part of a report: a core case section (1 ASSESSMENT AND SENTENCE PLANNING),
+    a ratings domain (2 Court disposals), a 2012-2017 area of work, or a general heading."""
 
     number: int
     name: str  # title case, e.g. "Assessment and Sentence Planning"
     overall: Score | None
     commentary: list[Paragraph] = field(default_factory=list)
+    findings: list[Item] = field(default_factory=list)  # an area of work's key findings
 
 
 @dataclass
