@@ -216,9 +216,10 @@ class Index:
         return version
 
     def _discard(self, ids: set[str]) -> None:
+        ordered = sorted(ids)
         try:
-            if ids:
-                self.collection.delete(ids=sorted(ids))
+            for i in range(0, len(ordered), 500):  # in batches: a delete holds the GIL
+                self.collection.delete(ids=ordered[i : i + 500])
         except Exception:  # best effort: the original error is the one worth reporting
             pass
 
@@ -236,7 +237,9 @@ def stored_version(stored_id: str) -> str:
 def _add(
     collection, ids: list[str], docs: list[Document], vectors: list[list[float]], version: str
 ) -> None:
-    batch = 1000
+    # Small batches: Chroma holds the GIL through an add, and a web server sharing this
+    # process must keep answering meanwhile.
+    batch = 64
     for i in range(0, len(docs), batch):
         part = docs[i : i + batch]
         collection.add(
