@@ -1,7 +1,8 @@
 """`python -m tests.store_child ACTION STORE [FILE] [--replace] [--real]`: one store action
 in a process of its own, for the crash and concurrency tests. Prints one JSON line.
 
-ACTION: ingest (FILE), doctor (repair, then check again), state (the stored report)."""
+ACTION: ingest (FILE), doctor (repair, check again, and the state), state (the
+stored reports)."""
 
 from __future__ import annotations
 
@@ -34,17 +35,22 @@ def main(argv: list[str]) -> None:
         out = {
             "repaired": [f.line() for f in first.findings],
             "consistent": first.consistent and again.consistent and not again.findings,
+            "state": _state(core),
         }
     else:
-        out = {
-            r.id: {
-                "sha256": r.sha256,
-                "score_1_1": r.criterion("1.1").score.value if r.criterion("1.1") else None,
-                "chunks": core.index.count(r.id),
-            }
-            for r in core.reports()
-        }
+        out = _state(core)
     print(json.dumps(out), flush=True)
+
+
+def _state(core: Findings) -> dict:
+    return {
+        r.id: {
+            "sha256": r.sha256,
+            "score_1_1": r.criterion("1.1").score.value if r.criterion("1.1") else None,
+            "chunks": core.index.count(r.id),
+        }
+        for r in core.reports()
+    }
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def _kill_then_check(store: Path, path: Path, delay: float, *extra: str) -> dict
     proc.wait(timeout=60)
     doctor = _run("doctor", str(store), *extra)
     assert doctor["consistent"], doctor
-    return _run("state", str(store), *extra)
+    return doctor["state"]
 
 
 def _assert_whole(state: dict, a_sha: str, b_sha: str) -> None:
@@ -89,7 +89,6 @@ def test_kill_9_at_random_moments_leaves_old_or_new_whole(tmp_path):
     first = _run("ingest", str(store), str(a))
     assert first["status"] == "ingested"
     # how long the write takes, so the kills land inside it (and a few after it)
-    started = time.monotonic()
     proc = _child("ingest", str(store), str(b), "--replace")
     assert proc.stdout.readline().strip() == "ready"
     started = time.monotonic()
@@ -119,7 +118,7 @@ def test_kill_9_with_the_real_model(tmp_path):
     _assert_whole(state, _sha(a), _sha(b))
     again = _run("ingest", str(store), str(b), "--replace", "--real")
     assert again["status"] in ("replaced", "unchanged")
-    assert _run("state", str(store), "--real")["wessex-vale-2011"]["score_1_1"] == 56
+    assert _run("state", str(store))["wessex-vale-2011"]["score_1_1"] == 56
 
 
 def test_two_processes_ingesting_two_versions_one_wins_whole(tmp_path):
@@ -132,13 +131,14 @@ def test_two_processes_ingesting_two_versions_one_wins_whole(tmp_path):
     state = _run("state", str(store))
     _assert_whole(state, _sha(a), _sha(b))
     assert state["wessex-vale-2011"]["sha256"] == _sha(winner)
-    assert _run("doctor", str(store)) == {"repaired": [], "consistent": True}
+    assert _run("doctor", str(store))["repaired"] == []
     # both with --replace: both succeed one after the other; the store holds one of them whole
     procs = [_child("ingest", str(store), str(p), "--replace") for p in (b, a)]
     results = [json.loads(p.communicate(timeout=600)[0].strip().splitlines()[-1]) for p in procs]
     assert all(r["status"] in ("replaced", "unchanged") for r in results), results
-    _assert_whole(_run("state", str(store)), _sha(a), _sha(b))
-    assert _run("doctor", str(store)) == {"repaired": [], "consistent": True}
+    doctor = _run("doctor", str(store))
+    assert doctor["repaired"] == [] and doctor["consistent"]
+    _assert_whole(doctor["state"], _sha(a), _sha(b))
 
 
 # --- replace, history, rollback, remove (in one process, on the test embedder) ------------
