@@ -34,11 +34,28 @@ BASES = [
     *sorted((ROOT / "tests" / "data" / "variants").glob("*.txt")),
 ]
 # Fictional area names for the generated variants.
-PLACES = (
-    "Ashcombe Brackenford Coldwater Dunmere Eastholt Fenbridge Greywell Hollinsby Ivybridge "
-    "Juniper Vale Kestrel Moor Larchfield Marrowby Netherstone Oakhollow Pennock Quillton "
-    "Redmarsh Saltmead Thornbury Edge"
-)
+PLACES = [
+    "Ashcombe",
+    "Brackenford",
+    "Coldwater",
+    "Dunmere",
+    "Eastholt",
+    "Fenbridge",
+    "Greywell",
+    "Hollinsby",
+    "Ivymoor",
+    "Juniper Vale",
+    "Kestrel Moor",
+    "Larchfield",
+    "Marrowby",
+    "Netherstone",
+    "Oakhollow",
+    "Pennock",
+    "Quillton",
+    "Redmarsh",
+    "Saltmead",
+    "Thornbury Edge",
+]
 QUESTIONS = [
     "What was the Safeguarding score?",
     "What does RoSH stand for?",
@@ -55,7 +72,7 @@ def variants(folder: Path, count: int) -> list[Path]:
     """``count`` fictional reports: the test reports with other area names and numbers."""
     from ingest.parse import parse_report
 
-    names = re.findall(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", PLACES)
+    names = PLACES
     out = []
     for k in range(count):
         base = BASES[k % len(BASES)]
