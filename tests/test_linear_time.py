@@ -3,6 +3,7 @@ or worse, at sizes where a quadratic cost would take minutes."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 from ingest import glossary
@@ -15,10 +16,8 @@ def _parse_seconds(name: str) -> float:
     data = corpus()[name]()
     text = data if isinstance(data, str) else data.decode()
     started = time.monotonic()
-    try:
+    with contextlib.suppress(NotAReportError):  # refused or not, it must be quick
         parse_report(text)
-    except NotAReportError:
-        pass
     return time.monotonic() - started
 
 
