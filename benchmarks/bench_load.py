@@ -197,6 +197,9 @@ def main() -> int:
         "reports_stored": len(stored),
     }
     print(json.dumps(result, indent=2))
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "load.json").write_text(json.dumps(result, indent=2))
     ok = not errors and ingest.returncode == 0 and result["ingested"] == args.reports
     return 0 if ok else 1
 
