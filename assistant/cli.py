@@ -37,6 +37,11 @@ def _ready():
 
 
 def _summary(r: IngestResult) -> str:
+    if r.status == "needs-replace":
+        return (
+            f"[yellow]not replaced[/yellow] {r.report_id}: a different version is stored; "
+            f"run again with --replace to replace it ({r.path})"
+        )
     if not r.ok:
         return f"[red]error[/red] {r.path}: {r.error}"
     return (
@@ -49,8 +54,13 @@ def _summary(r: IngestResult) -> str:
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Report files (.txt, .md, .pdf) or folders."),
+    replace: bool = typer.Option(
+        False,
+        "--replace",
+        help="Replace stored reports by these changed versions (the old ones stay in history).",
+    ),
 ) -> None:
-    """Parse report files and add them to the store (a changed file replaces its report)."""
+    """Parse report files and add them to the store (a changed report needs --replace)."""
     findings = get_findings()
     results: list[IngestResult] = []
     with Progress(
@@ -73,12 +83,94 @@ def ingest(
                 progress.advance(task)
             progress.console.print(_summary(r), highlight=False, soft_wrap=True)
 
-        findings.ingest(paths, on_file=on_file, on_start=on_start)
+        findings.ingest(paths, replace=replace, on_file=on_file, on_start=on_start)
     if not results:
         err_console.print("No report files found (looked for .txt, .md and .pdf).")
         raise typer.Exit(2)
     if any(not r.ok for r in results):
         raise typer.Exit(2)
+
+
+@app.command()
+def history(report_id: str = typer.Argument(..., help="Report id, e.g. sefton-2009.")) -> None:
+    """List the stored versions of a report: when, sha256 and file name."""
+    from rich.table import Table
+
+    versions = get_findings().history(report_id)
+    if not versions:
+        err_console.print(f"No history for '{report_id}' (nothing was ever stored under it).")
+        raise typer.Exit(2)
+    table = Table(title=f"Versions of {report_id}")
+    for col in ("version", "stored (UTC)", "sha256", "file", ""):
+        table.add_column(col)
+    for v in versions:
+        table.add_row(
+            str(v.number), v.stored_at, v.sha256[:12], v.file_name, "stored" if v.active else ""
+        )
+    console.print(table)
+    if not any(v.active for v in versions):
+        console.print(f"{report_id} is removed; `findings rollback {report_id}` restores it.")
+
+
+@app.command()
+def rollback(
+    report_id: str = typer.Argument(..., help="Report id, e.g. sefton-2009."),
+    to: str | None = typer.Option(
+        None, "--to", help="Version number or sha256 prefix (default: the one before)."
+    ),
+) -> None:
+    """Restore an earlier version of a report (its facts and its chunks)."""
+    from assistant.history import NoSuchVersion
+    from assistant.lock import StoreBusy
+
+    findings = get_findings()
+    try:
+        with console.status(f"Restoring {report_id}..."):
+            version = findings.rollback(report_id, to)
+    except (NoSuchVersion, StoreBusy) as e:
+        err_console.print(str(e))
+        raise typer.Exit(2) from None
+    console.print(
+        f"{report_id}: version {version.number} ({version.sha256[:12]}, {version.file_name}, "
+        f"stored {version.stored_at}) is the stored version"
+    )
+
+
+@app.command()
+def remove(report_id: str = typer.Argument(..., help="Report id, e.g. sefton-2009.")) -> None:
+    """Remove a report from the store; it stays in its history, so rollback restores it."""
+    from assistant.lock import StoreBusy
+
+    try:
+        removed = get_findings().remove(report_id)
+    except StoreBusy as e:
+        err_console.print(str(e))
+        raise typer.Exit(2) from None
+    if not removed:
+        err_console.print(f"No report '{report_id}' in the store.")
+        raise typer.Exit(2)
+    console.print(
+        f"removed {report_id}; its versions are kept (`findings rollback {report_id}` "
+        "restores the last one)"
+    )
+
+
+@app.command()
+def doctor(
+    check_only: bool = typer.Option(False, "--check-only", help="Report problems, repair none."),
+) -> None:
+    """Check the SQLite facts and the vector store against each other and repair what it can."""
+    from assistant.lock import StoreBusy
+
+    try:
+        result = get_findings().doctor(repair=not check_only)
+    except StoreBusy as e:
+        err_console.print(str(e))
+        raise typer.Exit(2) from None
+    for line in result.lines():
+        console.print(line, highlight=False, markup=False)
+    if not result.consistent:
+        raise typer.Exit(1)
 
 
 @app.command()

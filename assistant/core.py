@@ -60,9 +60,31 @@ class Findings:
         return next((r for r in self.reports() if r.id == report_id), None)
 
     def ingest(
-        self, paths: Sequence[Path], replace: bool = True, **callbacks
+        self, paths: Sequence[Path], replace: bool = False, **callbacks
     ) -> list[IngestResult]:
+        """Ingest files; a changed version of a stored report needs ``replace=True`` (else
+        its result has status "needs-replace" and nothing is stored)."""
         return self.index.ingest(paths, replace=replace, **callbacks)
+
+    def remove(self, report_id: str) -> bool:
+        """Remove a stored report (kept in its history, so `rollback` restores it)."""
+        return self.index.remove(report_id)
+
+    def rollback(self, report_id: str, to: str | None = None):
+        """Restore a version from the report's history (an ``assistant.history.Version``)."""
+        return self.index.rollback(report_id, to)
+
+    def history(self, report_id: str):
+        """Every stored version of ``report_id``, oldest first."""
+        from assistant.history import versions
+
+        return versions(self.store, report_id)
+
+    def doctor(self, repair: bool = True):
+        """Check the SQLite facts against the vector store (an ``assistant.doctor.Checkup``)."""
+        from assistant.doctor import checkup
+
+        return checkup(self.index, repair=repair)
 
     @cached_property
     def answerer(self):

@@ -17,6 +17,7 @@ from langchain_core.documents import Document
 from rank_bm25 import BM25Okapi
 
 from assistant.chunks import report_chunks
+from assistant.index import version_id
 from assistant.textutil import STOPWORDS, stem, stems, words
 from ingest.model import GlossaryEntry, Report
 
@@ -259,10 +260,14 @@ class Retriever:
     def _dense(self, text: str, n: int, reports, sections, kinds) -> list[tuple[str, float]]:
         collection = self.findings.index.collection
         vector = self.findings.embedder.embed_query(text)
+        # Only the stored versions' chunks: others are a write in progress or its garbage.
+        active = {version_id(r.sha256) for r in self.findings.reports()}
+        where = _where(reports, sections, kinds)
+        in_active = {"version": {"$in": sorted(active)}}
         result = collection.query(
             query_embeddings=[vector],
             n_results=max(1, n),
-            where=_where(reports, sections, kinds),
+            where={"$and": [where, in_active]} if where else in_active,
             include=["distances"],
         )
         ids = result["ids"][0] if result["ids"] else []

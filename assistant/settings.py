@@ -9,6 +9,9 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ingest.load import PdfLimits
+from ingest.worker import ParseLimits
+
 # Offline by default: these must be set before chromadb or huggingface are imported.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -68,6 +71,33 @@ class Settings(BaseSettings):
     llm_api_key: str | None = Field(
         default=None, description="API key for the LLM endpoint, if it needs one."
     )
+    parse_seconds: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest time one file may take to load and parse (in a worker process, "
+        "killed after it); the file is refused as 'took too long'.",
+    )
+    parse_memory_mb: int = Field(
+        default=1024,
+        ge=128,
+        description="Memory (address space) the parsing worker may use; a file needing more "
+        "is refused as 'too large'.",
+    )
+    pdf_max_pages: int = Field(
+        default=500, ge=1, description="Most pages a PDF may have; a longer one is refused."
+    )
+    pdf_max_chars: int = Field(
+        default=5_000_000,
+        ge=1000,
+        description="Most characters of text a PDF may expand to (decompression bombs, one "
+        "huge stream shared by every page); a PDF over it is refused.",
+    )
+    lock_seconds: float = Field(
+        default=600.0,
+        gt=0,
+        description="How long a write (ingest, remove, rollback, doctor) waits for another "
+        "process's write to the same store to finish before giving up.",
+    )
     api_token: str | None = Field(
         default=None,
         description="When set, changes to the reports (upload) and the feedback listing need "
@@ -96,6 +126,19 @@ class Settings(BaseSettings):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.store / "write.lock"
+
+    @property
+    def parse_limits(self) -> ParseLimits:
+        return ParseLimits(
+            seconds=self.parse_seconds,
+            memory_mb=self.parse_memory_mb,
+            max_bytes=self.max_file_bytes,
+            pdf=PdfLimits(pages=self.pdf_max_pages, chars=self.pdf_max_chars),
+        )
 
 
 @lru_cache

@@ -36,6 +36,13 @@ CREATE TABLE IF NOT EXISTS facts (
     value REAL NOT NULL, unit TEXT NOT NULL, sentence TEXT NOT NULL, section TEXT NOT NULL,
     heading TEXT NOT NULL, compared_with TEXT, compared_value REAL, quote TEXT NOT NULL
 );
+-- Every version of every report ever stored, so a replace or a remove can be undone. It has
+-- no foreign key to reports: a removed report's versions stay.
+CREATE TABLE IF NOT EXISTS report_versions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, report_id TEXT NOT NULL, sha256 TEXT NOT NULL,
+    file_name TEXT, stored_at TEXT NOT NULL DEFAULT (datetime('now')), data TEXT NOT NULL,
+    UNIQUE (report_id, sha256)
+);
 CREATE INDEX IF NOT EXISTS scores_report ON scores(report_id);
 CREATE INDEX IF NOT EXISTS items_report ON items(report_id);
 CREATE INDEX IF NOT EXISTS glossary_report ON glossary(report_id);
@@ -55,6 +62,9 @@ class Store:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect() as db:
+            # WAL: readers never block the writer, and a long ingest does not make other
+            # writers fail with "database is locked" (they wait, up to the busy timeout).
+            db.execute("PRAGMA journal_mode = WAL")
             db.executescript(SCHEMA)
 
     @contextmanager
@@ -62,6 +72,7 @@ class Store:
         """A connection whose ``with`` block is one transaction (commit on success)."""
         db = sqlite3.connect(self.path, timeout=30)
         db.row_factory = sqlite3.Row
+        db.execute("PRAGMA busy_timeout = 30000")
         db.execute("PRAGMA foreign_keys = ON")
         try:
             with db:

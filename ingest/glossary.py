@@ -201,8 +201,13 @@ def _entry_start(line: Line, para_start: bool, previous: str | None) -> tuple[st
     return None
 
 
-def _draft_text(text: str, spans: list[tuple[int, int, bool]]) -> str:
-    return " ".join(text[s:e] for s, e, _ in spans)
+def _draft_tail(text: str, spans: list[tuple[int, int, bool]]) -> str:
+    """The draft's text as far as `continues` needs it: how it ends, i.e. its last non-empty
+    span. Re-joining every span for every line would make a long definition quadratic."""
+    for s, e, _ in reversed(spans):
+        if text[s:e].strip():
+            return text[s:e]
+    return ""
 
 
 def _absorb_term_column(text: str, draft: _Draft) -> None:
@@ -242,9 +247,13 @@ def _term_only(t: str) -> bool:
     return t[0] in _QUOTES and len(t.split()) <= 5
 
 
+# A term printed over more lines than this is not a term: the cap also keeps the joins linear.
+_MAX_TERM_LINES = 5
+
+
 def _joins_group(group: list[Line], t: str) -> bool:
     last = group[-1].text
-    if len(t.split()) > 5 or t.endswith("."):
+    if len(t.split()) > 5 or t.endswith(".") or len(group) >= _MAX_TERM_LINES:
         return False
     if re.search(r"(?:,|/|\bor|\band)$", last) or t[0].islower():
         return True
@@ -257,8 +266,9 @@ def _joins_group(group: list[Line], t: str) -> bool:
 def find_term_run(lines: list[Line]) -> tuple[int, int, list[list[Line]]] | None:
     """The first run of at least three bare terms: (first line index, end index, groups)."""
     n = len(lines)
+    resume = 0
     for i, line in enumerate(lines):
-        if line.blank or not _term_only(line.text):
+        if i < resume or line.blank or not _term_only(line.text):
             continue
         groups: list[list[Line]] = []
         j = i
@@ -277,6 +287,9 @@ def find_term_run(lines: list[Line]) -> tuple[int, int, list[list[Line]]] | None
         capitalised = sum(g[0].text[0].isupper() or g[0].text[0] in _QUOTES for g in groups)
         if len(groups) >= 3 and capitalised * 3 >= len(groups) * 2:
             return i, j, groups
+        # the lines up to j were one failed run: starting again inside it would rescan them
+        # for every line (quadratic on a long run of bare words)
+        resume = j
     return None
 
 
@@ -320,41 +333,69 @@ def _align(
     words = [words_at(j) for j in range(m)]
     bounds = [boundary(j) for j in range(m)]
     neg = float("-inf")
-    # term i can only start on lines i .. m-n+i: the others must fit before and after it
-    start = [
-        [
-            match_score(terms[i], words[j]) + bounds[j] if i <= j <= m - n + i else neg
-            for j in range(m)
-        ]
-        for i in range(n)
-    ]
+    lo, hi = _band(n, m)
     prefix_ok = bool(previous) and continues(previous or "", defs[0].text)
-    best = [[neg] * m for _ in range(n)]
-    back = [[-1] * m for _ in range(n)]
-    for j in range(m - n + 1):
+    # Row i holds term i's scores over its window lo[i]..hi[i] only (index j - lo[i]).
+    best: list[list[float]] = []
+    back: list[list[int]] = []
+    row = []
+    for j in range(lo[0], hi[0] + 1):
         if j == 0:
             penalty = -0.3 if previous and not is_terminated(previous) else 0.0
+        elif not para_start[j] and not is_terminated(defs[j - 1].text):
+            row.append(neg)
+            continue
         else:
-            if not para_start[j] and not is_terminated(defs[j - 1].text):
-                continue
             penalty = 0.0 if prefix_ok else -2.0
-        best[0][j] = start[0][j] + penalty
+        row.append(match_score(terms[0], words[j]) + bounds[j] + penalty)
+    best.append(row)
+    back.append([-1] * len(row))
     for i in range(1, n):
-        run_best, run_arg = neg, -1
-        for j in range(i, m - (n - 1 - i)):
-            if best[i - 1][j - 1] > run_best:
-                run_best, run_arg = best[i - 1][j - 1], j - 1
+        prev, prev_lo = best[i - 1], lo[i - 1]
+        row, arg = [], []
+        run_best, run_arg, p = neg, -1, 0
+        for j in range(lo[i], hi[i] + 1):
+            while p < len(prev) and prev_lo + p <= j - 1:
+                if prev[p] > run_best:
+                    run_best, run_arg = prev[p], prev_lo + p
+                p += 1
             if run_best > neg:
-                best[i][j] = run_best + start[i][j]
-                back[i][j] = run_arg
-    last = max(range(m), key=lambda j: best[n - 1][j])
-    if best[n - 1][last] == neg:
+                row.append(run_best + match_score(terms[i], words[j]) + bounds[j])
+            else:
+                row.append(neg)
+            arg.append(run_arg)
+        best.append(row)
+        back.append(arg)
+    last_row = best[n - 1]
+    k = max(range(len(last_row)), key=lambda x: last_row[x])
+    if last_row[k] == neg:
         return None
-    starts = [last]
+    starts = [lo[n - 1] + k]
     for i in range(n - 1, 0, -1):
-        starts.append(back[i][starts[-1]])
+        starts.append(back[i][starts[-1] - lo[i]])
     starts.reverse()
     return starts[0], starts
+
+
+# Scored (term, line) pairs the alignment may try. A real two-column glossary needs a few
+# thousand; beyond this the search keeps to a band around the diagonal, so a pathological
+# input (thousands of bare terms over thousands of lines) costs linear time, not n * m.
+_ALIGN_BUDGET = 40_000
+
+
+def _band(n: int, m: int) -> tuple[list[int], list[int]]:
+    """Each term's window of possible start lines. Term i can only start on lines
+    i .. m-n+i (the others must fit before and after it); over the budget, also within a
+    band around where it would start if all definitions were the same length. Both
+    bounds never decrease with i, which the alignment's running maximum relies on."""
+    slack = m - n
+    width = slack if n * (slack + 1) <= _ALIGN_BUDGET else max(2, _ALIGN_BUDGET // (2 * n))
+    lo, hi = [], []
+    for i in range(n):
+        centre = i + (slack * i) // max(n - 1, 1)
+        lo.append(max(i, centre - width))
+        hi.append(min(slack + i, centre + width))
+    return lo, hi
 
 
 # --- assembling entries ----------------------------------------------------------------
@@ -406,10 +447,11 @@ def _term_alone(lines: list[Line], k: int, drafts: list[_Draft]) -> bool:
     t = lines[k].text
     if not (_term_only(t) or _title_words(t)) or not (t[0].isupper() or t[0] in _QUOTES):
         return False
-    before = next((ln.text for ln in reversed(lines[:k]) if not ln.blank), "")
+    # index walks, not slices: a slice per line would copy the list (quadratic)
+    before = next((lines[b].text for b in range(k - 1, -1, -1) if not lines[b].blank), "")
     if before and ends_open(before):
         return False
-    after = next((ln for ln in lines[k + 1 :] if not ln.blank), None)
+    after = next((lines[a] for a in range(k + 1, len(lines)) if not lines[a].blank), None)
     if after is None or not (after.text[0].isupper() or after.text[0] in _QUOTES):
         return False
     if acronym_score(t, after.text.split()) >= 0.6:
@@ -446,7 +488,7 @@ def _split_by_order(text: str, drafts: list[_Draft], after_last: str | None) -> 
             candidate = None
             if n and upper and current.spans:
                 line = Line(-1, s, e, text[s:e], False)
-                candidate = _entry_start(line, True, _draft_text(text, current.spans))
+                candidate = _entry_start(line, True, _draft_tail(text, current.spans))
             if candidate and (
                 _sort_key(current.term) < _sort_key(candidate[0]) < _sort_key(upper or "")
             ):
@@ -481,7 +523,7 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
             # text extracted without blank lines: a line that stopped short (this line's first
             # word would have fitted on it) ends its paragraph
             para_start = True
-        previous = _draft_text(text, drafts[-1].spans) if drafts else None
+        previous = _draft_tail(text, drafts[-1].spans) if drafts else None
         started = _entry_start(line, para_start, previous)
         acronym_entry = started is not None and _is_acronym(started[0].split()[0])
         if not acronym_entry and _term_alone(normal_lines, k, drafts):
@@ -510,7 +552,7 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
             defs.append(line)
             flags.append(para_start)
             para_start = False
-        previous = _draft_text(text, drafts[-1].spans) if drafts else None
+        previous = _draft_tail(text, drafts[-1].spans) if drafts else None
         def_width = wrap_width(defs, 30)
         short = [k > 0 and len(defs[k - 1].text) < 0.75 * def_width for k in range(len(defs))]
         aligned = _align(terms, defs, flags, previous, short)

@@ -42,7 +42,16 @@ class LoadError(Exception):
         self.reason = reason
 
 
-def load_file(path: Path, max_bytes: int) -> LoadedText:
+@dataclass(frozen=True)
+class PdfLimits:
+    """Bounds on what a PDF may expand to: a small file can hold a decompression bomb, or
+    one huge content stream that every page reuses."""
+
+    pages: int = 500
+    chars: int = 5_000_000  # extracted characters, all pages together
+
+
+def load_file(path: Path, max_bytes: int, pdf_limits: PdfLimits | None = None) -> LoadedText:
     """Read one report file; raise ``LoadError`` for anything that is not usable report text."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -58,7 +67,7 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
         raise LoadError(path, "file is empty")
     digest = hashlib.sha256(data).hexdigest()
     if suffix == ".pdf":
-        text, page_starts = _pdf_text(path, data)
+        text, page_starts = _pdf_text(path, data, pdf_limits or PdfLimits())
     else:
         text, page_starts = _plain_text(path, data), []
     return LoadedText(path=path, text=text, page_starts=page_starts, sha256=digest)
@@ -182,9 +191,9 @@ def _control_share(text: str) -> float:
     return controls / len(text)
 
 
-def _pdf_text(path: Path, data: bytes) -> tuple[str, list[int]]:
+def _pdf_text(path: Path, data: bytes, limits: PdfLimits) -> tuple[str, list[int]]:
     from pypdf import PasswordType, PdfReader
-    from pypdf.errors import DependencyError
+    from pypdf.errors import DependencyError, LimitReachedError
 
     # pypdf raises many exception types on malformed input (not only PdfReadError), and a
     # bad upload must never surface as a traceback, hence the broad catches below.
@@ -192,9 +201,26 @@ def _pdf_text(path: Path, data: bytes) -> tuple[str, list[int]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
             raise LoadError(path, "PDF is encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > limits.pages:
+            raise LoadError(
+                path, f"too large: PDF has {count} pages, over the {limits.pages} limit"
+            )
+        pages: list[str] = []
+        total = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            total += len(pages[-1])
+            if total > limits.chars:
+                raise LoadError(
+                    path, f"too large: PDF text is over the {limits.chars:,} character limit"
+                )
     except LoadError:
         raise
+    except LimitReachedError as exc:
+        raise LoadError(
+            path, "too large: a PDF stream expands past the decompression limit"
+        ) from exc
     except DependencyError as exc:
         raise LoadError(
             path, "PDF is encrypted with AES; reading it needs the 'cryptography' package"

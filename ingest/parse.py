@@ -117,7 +117,7 @@ _LABEL = re.compile(
     r"recommendations?|next\s+steps|contents|foreword|overall|commentary|appendix)\b",
     re.I,
 )
-_TOC_ENTRY = re.compile(r"(?:\.{2,}|…+)\s*\d{1,3}$|\S\s+\d{1,3}$")
+_TOC_ENTRY = re.compile(r"(?<![.…])(?:\.{2,}+|…++)\s*+\d{1,3}$|\S\s++\d{1,3}$")
 _SUBHEADING_MAX_WORDS = 6
 
 

@@ -32,6 +32,10 @@ _SLASH_SPACE_RE = re.compile(r"(\w)/ (?=\w)")
 _OCR_WORDS = {"YIB": "YJB"}  # J read as I: the only OCR confusion common enough to fix
 _OCR_WORD_RE = re.compile(r"\b(" + "|".join(_OCR_WORDS) + r")\b")
 _TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_BROKEN_WORD_RE = re.compile(r"[A-Za-z]-")
+# How much of a passage's end decides whether it is terminated: the end of a sentence and a
+# few closing quotes or brackets (looking at all of a long passage for each line is quadratic).
+_TAIL = 64
 _MARKER_ONLY_RE = re.compile(r"^(?:[-*•]\s+)?(?:\(\s*\d{0,2}\s*\)\s*)+$")
 _MARKER_RE = re.compile(r"\(\s*(\d{0,2})\s*\)")
 
@@ -222,7 +226,9 @@ def join_lines(lines: list[str]) -> str:
         if not part:
             continue
         # "well-\nbeing": keep the hyphen (it may be a real compound) but drop the break.
-        if out and re.search(r"[A-Za-z]-$", out) and part[0].islower():
+        # Only the joined text's last two characters are looked at: a search of all of it
+        # for every line would be quadratic.
+        if out and _BROKEN_WORD_RE.fullmatch(out[-2:]) and part[0].islower():
             out += part
         elif out:
             out += " " + part
@@ -242,12 +248,12 @@ def clean_text(raw: str) -> str:
 
 def is_terminated(s: str) -> bool:
     """True when a passage ends like a finished sentence (or a heading-like colon)."""
-    return bool(_TERMINAL_RE.search(s.rstrip()))
+    return bool(_TERMINAL_RE.search(s.rstrip()[-_TAIL:]))
 
 
 def ends_open(s: str) -> bool:
     """True when a passage stops on a word that cannot end a sentence (`the`, `and`, `to`)."""
-    s = s.rstrip()
+    s = s.rstrip()[-_TAIL:]
     if not s or is_terminated(s):
         return False
     last_word = re.sub(r"\W+$", "", s.split()[-1]).lower()

@@ -77,7 +77,10 @@ def test_ingest_is_idempotent_and_replaces_changed_file(findings, tmp_path):
     changed = tmp_path / "sefton.txt"
     text = SAMPLE.read_text(encoding="utf-8").replace("46% SUBSTANTIAL", "47% SUBSTANTIAL")
     changed.write_text(text, encoding="utf-8")
-    replaced = findings.ingest([changed])[0]
+    refused = findings.ingest([changed])[0]  # replacing is explicit
+    assert refused.status == "needs-replace" and not refused.ok
+    assert findings.report("sefton-2009").criterion("1.1").score.value == 46
+    replaced = findings.ingest([changed], replace=True)[0]
     assert replaced.status == "replaced" and replaced.report_id == "sefton-2009"
     assert findings.index.count() == first.chunks  # no duplicates
     assert findings.report("sefton-2009").criterion("1.1").score.value == 47
@@ -104,7 +107,7 @@ def test_failed_chroma_write_leaves_store_as_it_was(findings, monkeypatch, tmp_p
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(findings.index.collection, "add", broken_add, raising=False)
-    [result] = findings.ingest([changed])
+    [result] = findings.ingest([changed], replace=True)
     monkeypatch.undo()
     assert not result.ok and "disk full" in result.error
     assert _db_counts(findings) == before_db
