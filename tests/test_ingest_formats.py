@@ -54,7 +54,9 @@ def test_cli_ingests_every_format_and_says_which(tmp_path):
     from assistant.core import get_findings
 
     get_findings.cache_clear()
-    result = runner.invoke(app, ["ingest", str(FORMATS)])
+    # The folder holds a mutated copy of one fixture under the same report id: replacing is
+    # explicit, so the second of the two needs --replace.
+    result = runner.invoke(app, ["ingest", "--replace", str(FORMATS)])
     assert result.exit_code == 0, result.output
     assert "harrowfield-2021: 35 scores, 28 findings, 4 recommendations" in result.output
     assert "eastmere-2014: 6 scores, 16 findings, 5 recommendations" in result.output
