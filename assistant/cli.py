@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.core import get_findings
-from assistant.index import IngestResult
+from assistant.storage.index import IngestResult
 
 app = typer.Typer(
     help="Cited answers and claim checks over youth-offending inspection reports.",
@@ -184,7 +184,7 @@ def feedback(
     as_csv: bool = typer.Option(False, "--csv", help="Print every rating as CSV."),
 ) -> None:
     """Ratings (thumbs up/down and comments) given to answers in the web app."""
-    from assistant.feedback import all_feedback, write_csv
+    from assistant.storage.feedback import all_feedback, write_csv
 
     rows = all_feedback(get_findings().store)
     if as_csv:
@@ -273,7 +273,7 @@ def check(
     from rich.markup import escape
 
     from assistant.claims import check_claim, check_text, to_dict
-    from assistant.measures import split_sentences
+    from assistant.claims.measures import split_sentences
 
     reports = _ready().reports()
     several = len(split_sentences(claim)) > 1

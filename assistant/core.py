@@ -9,9 +9,9 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.index import Index, IngestResult
 from assistant.settings import Settings, get_settings
-from assistant.store import Store
+from assistant.storage.database import Store
+from assistant.storage.index import Index, IngestResult
 from ingest.model import Report
 
 
@@ -64,12 +64,12 @@ class Findings:
 
     @cached_property
     def answerer(self):
-        from assistant.answer import Answerer
+        from assistant.answers.answerer import Answerer
 
         return Answerer(self)
 
     def ask(self, question: str, conversation_id: str | None = None, report: str | None = None):
-        """Answer ``question`` (an ``assistant.answer.Answer``), continuing a conversation."""
+        """Answer ``question`` (an ``answers.answerer.Answer``), continuing a conversation."""
         return self.answerer.ask(question, conversation_id, report)
 
     def ensure_sample(self) -> list[IngestResult]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.model import Fact, Source
-from ingest.text import clean_text, word_list, word_set
+from ingest.text.layout import clean_text, word_list, word_set
 
 NUMBER_WORDS = {
     w: i

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from fastapi import HTTPException, Request
 
 from assistant.core import Findings
-from assistant.index import IngestResult
+from assistant.storage.index import IngestResult
 
 _INGEST_LOCK = threading.Lock()  # one ingest at a time: SQLite and Chroma change together
 _UNSAFE = re.compile(r"[^\w.\- ]+")
@@ -68,7 +68,7 @@ def check_text_dicts(findings: Findings, text: str) -> list[dict]:
 
 def conversation_turns(findings: Findings, conversation_id: str) -> list[dict] | None:
     """The turns of a stored conversation as answer dicts plus ``question``; None if unknown."""
-    from web.convo import turns
+    from web.transcripts import turns
 
     return turns(findings, conversation_id)
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from assistant.store import Store
+from assistant.storage.database import Store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (

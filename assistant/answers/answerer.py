@@ -12,7 +12,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.citations import (
+from assistant.answers.citations import (
     Citation,
     from_metadata,
     from_source,
@@ -21,8 +21,7 @@ from assistant.citations import (
     page_at,
     sentences,
 )
-from assistant.conversation import Conversations
-from assistant.intent import (
+from assistant.answers.intent import (
     CUE_WORDS,
     NEXT_STEPS_RE,
     QUESTION_WORDS,
@@ -36,9 +35,16 @@ from assistant.intent import (
     names_signatory,
     parse,
 )
-from assistant.retrieve import ChunkIndex, Retriever, entry_terms, expand_query, term_pattern
-from assistant.textutil import STOPWORDS, clean, sentence_spans, stem, stems, words
+from assistant.answers.retrieve import (
+    ChunkIndex,
+    Retriever,
+    entry_terms,
+    expand_query,
+    term_pattern,
+)
+from assistant.storage.conversations import Conversations
 from ingest.model import BANDS, GlossaryEntry, Report, Score
+from ingest.text.tokens import STOPWORDS, clean, sentence_spans, stem, stems, words
 
 MAX_QUESTION_CHARS = 2000
 # Retrieval gates: below these the best passage is a near miss, and a near miss is not an
@@ -983,7 +989,7 @@ def _offset(quote: str, parts: list[tuple[str, str]], n: int) -> int:
 def _synonyms(question: str, reports: Sequence[Report]) -> dict[str, set[str]]:
     """Acronyms in the question -> the content words of what they stand for ("ete" ->
     employment, training, education), from the reports' glossaries."""
-    from assistant.intent import looks_like_acronym
+    from assistant.answers.intent import looks_like_acronym
 
     out: dict[str, set[str]] = {}
     for entry in expand_query(question, reports).terms:
@@ -1016,7 +1022,7 @@ def _spelled_out(
 
 def _shared_head_words(reports: Sequence[Report]) -> frozenset[str]:
     """Words that the expansions of two or more different acronyms use ("management", "plan")."""
-    from assistant.intent import looks_like_acronym
+    from assistant.answers.intent import looks_like_acronym
 
     seen: dict[str, set[str]] = {}
     for r in reports:
@@ -1486,7 +1492,7 @@ class Answerer:
         model = self.chat_model()
         if model is None or not answer.found:
             return answer
-        from assistant.llm import phrase_answer
+        from assistant.answers.llm import phrase_answer
 
         return phrase_answer(model, question, answer, self.findings.reports())
 
@@ -1498,7 +1504,7 @@ class Answerer:
             return None
         with self._lock:
             if self._chat is None:
-                from assistant.llm import build_chat_model
+                from assistant.answers.llm import build_chat_model
 
                 self._chat = build_chat_model(self.findings.settings)
             return self._chat

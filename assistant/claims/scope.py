@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.measures import ReportIndex, word_set
-from assistant.numbers import scan, word_to_number
+from assistant.claims.measures import ReportIndex, word_set
+from ingest.text.numbers import scan, word_to_number
 
 _MONTHS = word_set(
     "january february march april may june july august september october november december"

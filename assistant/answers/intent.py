@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from assistant.retrieve import entry_terms, expand_query, term_pattern
-from assistant.textutil import STOPWORDS, stem, stems, words
+from assistant.answers.retrieve import entry_terms, expand_query, term_pattern
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report
+from ingest.text.tokens import STOPWORDS, stem, stems, words
 
 ROUTES = (
     "glossary",

@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.claim_scope import _national, _report_years
-from assistant.claim_verdict import (
+from assistant.claims.measures import (
+    Measure,
+    MeasureMatch,
+    ReportIndex,
+    content_stems,
+    match_measures,
+    stem,
+)
+from assistant.claims.scope import _national, _report_years
+from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     UNVERIFIABLE,
@@ -18,7 +26,7 @@ from assistant.claim_verdict import (
     _unverifiable,
     _verdict_of,
 )
-from assistant.claim_wording import (
+from assistant.claims.wording import (
     _CRITERION_CUE,
     _HEADLINE_CUE,
     _HEADLINE_PHRASE,
@@ -27,15 +35,8 @@ from assistant.claim_wording import (
     _claim_stems,
     _parts,
 )
-from assistant.measures import (
-    Measure,
-    MeasureMatch,
-    ReportIndex,
-    content_stems,
-    match_measures,
-    stem,
-)
-from assistant.numbers import (
+from ingest.model import BANDS
+from ingest.text.numbers import (
     Quantity,
     bands_in,
     compare,
@@ -44,8 +45,7 @@ from assistant.numbers import (
     quantity_of,
     unit_class,
 )
-from assistant.numbers import numbers_in as _numbers_in
-from ingest.model import BANDS
+from ingest.text.numbers import numbers_in as _numbers_in
 
 _CLAUSE_SPLIT = re.compile(
     r"\s*;\s*|,\s*(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas)\s+|,\s+",

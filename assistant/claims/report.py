@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.claim_across import _same_measure
-from assistant.claim_computed import (
+from assistant.claims.across import _same_measure
+from assistant.claims.computed import (
     _comparison,
     judge_comparison,
     judge_count,
@@ -13,15 +13,16 @@ from assistant.claim_computed import (
     judge_mean,
     judge_superlative,
 )
-from assistant.claim_findings import (
+from assistant.claims.findings import (
     _explained_by_measure,
     _named_share,
     _names_measure,
     best_units,
     judge_finding,
 )
-from assistant.claim_measure import Resolution, judge_score, resolve_measure
-from assistant.claim_verdict import (
+from assistant.claims.measure import Resolution, judge_score, resolve_measure
+from assistant.claims.measures import Measure, ReportIndex
+from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     UNVERIFIABLE,
@@ -30,7 +31,7 @@ from assistant.claim_verdict import (
     _score_text,
     _unverifiable,
 )
-from assistant.claim_wording import (
+from assistant.claims.wording import (
     _AVERAGE_OF_AREA,
     _CRITERION_CUE,
     _HEADLINE_CUE,
@@ -41,9 +42,8 @@ from assistant.claim_wording import (
     _claim_stems,
     _parts,
 )
-from assistant.measures import Measure, ReportIndex
-from assistant.numbers import bands_in, unit_class
-from assistant.numbers import numbers_in as _numbers_in
+from ingest.text.numbers import bands_in, unit_class
+from ingest.text.numbers import numbers_in as _numbers_in
 
 # How much of a claim's wording a report sentence must share to count as the same finding.
 FINDING_THRESHOLD = 0.6

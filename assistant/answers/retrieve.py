@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from langchain_core.documents import Document
 from rank_bm25 import BM25Okapi
 
-from assistant.chunks import report_chunks
-from assistant.textutil import STOPWORDS, stem, stems, words
+from assistant.storage.chunks import report_chunks
 from ingest.model import GlossaryEntry, Report
+from ingest.text.tokens import STOPWORDS, stem, stems, words
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very top ranks
 

@@ -8,19 +8,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from web import views
+from web import presenters
 
 
 def test_anchor_is_a_safe_id():
-    assert views.anchor("1.3") == "sec-1-3"
-    assert views.anchor("glossary") == "sec-glossary"
-    assert views.anchor("inspection-data") == "sec-inspection-data"
-    assert views.anchor('"><script>') == "sec-script"
-    assert views.anchor("") == "sec-report"
+    assert presenters.anchor("1.3") == "sec-1-3"
+    assert presenters.anchor("glossary") == "sec-glossary"
+    assert presenters.anchor("inspection-data") == "sec-inspection-data"
+    assert presenters.anchor('"><script>') == "sec-script"
+    assert presenters.anchor("") == "sec-report"
 
 
 def test_cite_url_carries_the_quote_and_section():
-    url = views.cite_url({"report": "sefton-2009", "section": "1.3", "quote": "28% & <b>\nDRASTIC"})
+    url = presenters.cite_url(
+        {"report": "sefton-2009", "section": "1.3", "quote": "28% & <b>\nDRASTIC"}
+    )
     parts = urlsplit(url)
     assert parts.path == "/reports/sefton-2009"
     assert parse_qs(parts.query)["hl"] == ["28% & <b>\nDRASTIC"]
@@ -30,22 +32,22 @@ def test_cite_url_carries_the_quote_and_section():
 
 def test_cite_url_stays_short_for_long_quotes():
     quote = "word " * 2000
-    url = views.cite_url({"report": "r", "section": "1", "quote": quote})
+    url = presenters.cite_url({"report": "r", "section": "1", "quote": quote})
     hl = parse_qs(urlsplit(url).query)["hl"][0]
-    assert quote.startswith(hl) and len(hl) <= views.MAX_HL
+    assert quote.startswith(hl) and len(hl) <= presenters.MAX_HL
 
 
 def test_citation_where_names_the_part_of_the_report():
-    assert views.citation_where({"section": "glossary", "heading": "RoSH"}) == "Glossary: RoSH"
-    assert views.citation_where({"section": "1.3", "heading": "1.3 Safeguarding"}) == (
+    assert presenters.citation_where({"section": "glossary", "heading": "RoSH"}) == "Glossary: RoSH"
+    assert presenters.citation_where({"section": "1.3", "heading": "1.3 Safeguarding"}) == (
         "1.3 Safeguarding"
     )
-    assert views.citation_where({"section": "foreword", "heading": "Foreword"}) == "Foreword"
+    assert presenters.citation_where({"section": "foreword", "heading": "Foreword"}) == "Foreword"
 
 
 def test_answer_segments_link_only_known_citations():
     cites = [{"report": "r", "section": "1.1", "quote": "q"}]
-    segs = views.answer_segments("Score 46% [1]. See [2] and [x].", cites)
+    segs = presenters.answer_segments("Score 46% [1]. See [2] and [x].", cites)
     assert [(s.text, s.n) for s in segs] == [
         ("Score 46% ", None),
         ("[1]", 1),
@@ -55,38 +57,38 @@ def test_answer_segments_link_only_known_citations():
 
 
 def test_answer_blocks_make_lists_of_dash_lines():
-    blocks = views.answer_blocks("Intro [1]\n- one\n- two [1]\n\nAfter", [{"quote": "q"}])
+    blocks = presenters.answer_blocks("Intro [1]\n- one\n- two [1]\n\nAfter", [{"quote": "q"}])
     assert [(b.kind, len(b.lines)) for b in blocks] == [("p", 1), ("ul", 2), ("p", 1)]
     assert blocks[1].lines[1][-1].n == 1
 
 
 def test_mark_escapes_everything_and_finds_across_whitespace():
-    out = views.mark("a <b>risk\nof harm</b> & more", "risk of harm", mark_id="hl")
+    out = presenters.mark("a <b>risk\nof harm</b> & more", "risk of harm", mark_id="hl")
     assert isinstance(out, Markup)
     assert out == 'a &lt;b&gt;<mark id="hl">risk\nof harm</mark>&lt;/b&gt; &amp; more'
-    assert views.mark("<i>x</i>", "absent") == "&lt;i&gt;x&lt;/i&gt;"
+    assert presenters.mark("<i>x</i>", "absent") == "&lt;i&gt;x&lt;/i&gt;"
 
 
 @given(st.text(max_size=60), st.text(max_size=10))
 def test_mark_never_lets_markup_through(text, needle):
-    out = str(views.mark(text, needle))
+    out = str(presenters.mark(text, needle))
     stripped = out.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in stripped and ">" not in stripped
 
 
 def test_mark_all_uses_word_boundaries_and_acronym_case():
-    out = views.mark_all("MAPPA and MAPPAs, mappa; MAPPA.", [views.term_pattern("MAPPA")])
+    out = presenters.mark_all("MAPPA and MAPPAs, mappa; MAPPA.", [presenters.term_pattern("MAPPA")])
     assert out == "<mark>MAPPA</mark> and MAPPAs, mappa; <mark>MAPPA</mark>."
-    lower = views.mark_all("Asset and asset", [views.term_pattern("asset")])
+    lower = presenters.mark_all("Asset and asset", [presenters.term_pattern("asset")])
     assert lower == "<mark>Asset</mark> and <mark>asset</mark>"
 
 
 def test_locate_tolerates_whitespace():
     text = "one two\nthree   four"
-    assert views.locate(text, "two\nthree") == (4, 13)
-    assert views.locate(text, "two three four") == (4, 20)
-    assert views.locate(text, "five") is None
-    assert views.locate(text, "") is None
+    assert presenters.locate(text, "two\nthree") == (4, 13)
+    assert presenters.locate(text, "two three four") == (4, 20)
+    assert presenters.locate(text, "five") is None
+    assert presenters.locate(text, "") is None
 
 
 def test_check_parts_cover_the_text_in_order():
@@ -96,13 +98,13 @@ def test_check_parts_cover_the_text_in_order():
         {"verdict": "supported", "span": [0, 9]},
         {"verdict": "supported", "span": [5, 12]},  # overlaps: skipped
     ]
-    parts = views.check_parts(text, results)
+    parts = presenters.check_parts(text, results)
     assert "".join(p.text for p in parts) == text
     assert [(p.text, p.n) for p in parts if p.result] == [("A is 38%.", 2), ("B is 45%.", 1)]
 
 
 def test_score_chart_rows_and_geometry(sample_report):
-    chart = views.score_chart(sample_report)
+    chart = presenters.score_chart(sample_report)
     expected = (
         len(sample_report.headline_scores)
         + len(sample_report.criteria)
@@ -118,7 +120,7 @@ def test_score_chart_rows_and_geometry(sample_report):
 
 
 def test_compare_table_aligns_measures_across_reports(sample_report, fictional_report):
-    rows = views.compare_table([sample_report, fictional_report])
+    rows = presenters.compare_table([sample_report, fictional_report])
     by_key = {r.key: r for r in rows}
     row = by_key["1.3"]
     assert [c.value for c in row.cells] == [
@@ -130,7 +132,7 @@ def test_compare_table_aligns_measures_across_reports(sample_report, fictional_r
 
 
 def test_glossary_items_are_sorted_merged_and_linked(sample_report, fictional_report):
-    items = views.glossary_items([sample_report, fictional_report])
+    items = presenters.glossary_items([sample_report, fictional_report])
     terms = [i.term for i in items]
     assert len(terms) == len({t.lower() for t in terms})
     assert [t.lower() for t in terms] == sorted(t.lower() for t in terms)
@@ -141,7 +143,7 @@ def test_glossary_items_are_sorted_merged_and_linked(sample_report, fictional_re
 
 def test_highlighter_marks_the_cited_item_only(sample_report):
     item = sample_report.criteria[0].strengths[0]
-    hl = views.Highlighter(sample_report, hl=item.source.quote)
+    hl = presenters.Highlighter(sample_report, hl=item.source.quote)
     assert hl.found and hl.hit_sections[0] == item.source.section
     assert hl.hit(item.source)
     other = sample_report.criteria[1].strengths[0]
@@ -174,7 +176,7 @@ def test_conversation_markdown():
             "citations": [],
         },
     ]
-    md = views.conversation_markdown("abc", turns, {"sefton-2009": "Sefton"}, "2024-01-01")
+    md = presenters.conversation_markdown("abc", turns, {"sefton-2009": "Sefton"}, "2024-01-01")
     assert md.startswith("# Conversation abc\n")
     assert "## 1. What does RoSH mean?" in md
     assert "[1] Sefton (sefton-2009), Glossary: RoSH, page 3:\n> Risk of Serious Harm" in md

@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.claim_measure import _dated, _qualified
-from assistant.claim_scope import _national
-from assistant.claim_verdict import (
-    CONTRADICTED,
-    SUPPORTED,
-    UNVERIFIABLE,
-    Evidence,
-    Judgement,
-    _combine,
-    _unit_evidence,
-    _unverifiable,
-)
-from assistant.claim_wording import _claim_groups, _claim_stems
-from assistant.measures import (
+from assistant.claims.measure import _dated, _qualified
+from assistant.claims.measures import (
     SCORE_WORDS,
     STOP,
     Measure,
@@ -28,8 +16,20 @@ from assistant.measures import (
     content_stems,
     stem,
 )
-from assistant.numbers import Quantity, compare, is_salient, unit_class
-from assistant.numbers import numbers_in as _numbers_in
+from assistant.claims.scope import _national
+from assistant.claims.verdict import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIABLE,
+    Evidence,
+    Judgement,
+    _combine,
+    _unit_evidence,
+    _unverifiable,
+)
+from assistant.claims.wording import _claim_groups, _claim_stems
+from ingest.text.numbers import Quantity, compare, is_salient, unit_class
+from ingest.text.numbers import numbers_in as _numbers_in
 
 _POLARITY = re.compile(r"\b(no|not|none|never|without|nor|nobody|nothing)\b|n't\b", re.I)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from assistant.textutil import clean, find_loose, sentence_spans
 from ingest.model import Report, Source
+from ingest.text.tokens import clean, find_loose, sentence_spans
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.claim_across import _AREA_SET, _cross_area, judge_across, judge_across_mean
-from assistant.claim_computed import _comparison, judge_comparison
-from assistant.claim_findings import _BETWEEN_BREAK
-from assistant.claim_measure import _segments
-from assistant.claim_report import judge_report
-from assistant.claim_scope import Scope, _area_pattern, find_scope
-from assistant.claim_verdict import (
+from assistant.claims.across import _AREA_SET, _cross_area, judge_across, judge_across_mean
+from assistant.claims.computed import _comparison, judge_comparison
+from assistant.claims.findings import _BETWEEN_BREAK
+from assistant.claims.measure import _segments
+from assistant.claims.measures import Measure, ReportIndex, index_for, split_sentences
+from assistant.claims.report import judge_report
+from assistant.claims.scope import Scope, _area_pattern, find_scope
+from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     UNVERIFIABLE,
@@ -29,7 +30,7 @@ from assistant.claim_verdict import (
     Judgement,
     _combine,
 )
-from assistant.claim_wording import (
+from assistant.claims.wording import (
     _AVERAGE_OF_AREA,
     _COMPARATIVE,
     _GREATER,
@@ -38,10 +39,9 @@ from assistant.claim_wording import (
     _negation,
     band_set,
 )
-from assistant.measures import Measure, ReportIndex, index_for, split_sentences
-from assistant.numbers import Quantity, bands_in, comparable, is_salient, scan
-from assistant.numbers import numbers_in as _numbers_in
 from ingest.model import Report
+from ingest.text.numbers import Quantity, bands_in, comparable, is_salient, scan
+from ingest.text.numbers import numbers_in as _numbers_in
 
 __all__ = [
     "CONTRADICTED",

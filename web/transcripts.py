@@ -1,9 +1,9 @@
-"""Read stored conversations (kept by assistant.conversation) in the shape the pages render."""
+"""Stored conversations (kept by assistant.storage.conversations) shaped for the pages."""
 
 from __future__ import annotations
 
-from assistant.conversation import Conversations
 from assistant.core import Findings
+from assistant.storage.conversations import Conversations
 
 
 def _conversations(findings: Findings) -> Conversations:

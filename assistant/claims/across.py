@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.claim_measure import _qualified, resolve_measure
-from assistant.claim_scope import Scope
-from assistant.claim_verdict import (
+from assistant.claims.measure import _qualified, resolve_measure
+from assistant.claims.measures import Measure, ReportIndex
+from assistant.claims.scope import Scope
+from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     Judgement,
@@ -18,9 +19,8 @@ from assistant.claim_verdict import (
     _unverifiable,
     _verdict_of,
 )
-from assistant.claim_wording import _MEAN, _MIN_WORDS, _SUPERLATIVE, _negation
-from assistant.measures import Measure, ReportIndex
-from assistant.numbers import (
+from assistant.claims.wording import _MEAN, _MIN_WORDS, _SUPERLATIVE, _negation
+from ingest.text.numbers import (
     Quantity,
     compare,
     format_value,
@@ -28,7 +28,7 @@ from assistant.numbers import (
     unit_class,
     word_to_number,
 )
-from assistant.numbers import numbers_in as _numbers_in
+from ingest.text.numbers import numbers_in as _numbers_in
 
 
 def _in_every_report(

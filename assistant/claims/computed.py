@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
-from assistant.claim_across import _ORDINALS, _cross_area, _same_measure
-from assistant.claim_measure import (
+from assistant.claims.across import _ORDINALS, _cross_area, _same_measure
+from assistant.claims.measure import (
     Resolution,
     _measure_by_ref,
     _qualified,
     _set_scores,
     resolve_measure,
 )
-from assistant.claim_verdict import (
+from assistant.claims.measures import STOP, Measure, ReportIndex
+from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     UNVERIFIABLE,
@@ -26,7 +27,7 @@ from assistant.claim_verdict import (
     _unverifiable,
     _verdict_of,
 )
-from assistant.claim_wording import (
+from assistant.claims.wording import (
     _AVERAGE_OF_AREA,
     _COMPARATIVE,
     _GREATER,
@@ -39,8 +40,8 @@ from assistant.claim_wording import (
     _negation,
     _parts,
 )
-from assistant.measures import STOP, Measure, ReportIndex
-from assistant.numbers import (
+from ingest.model import BANDS, Score
+from ingest.text.numbers import (
     Quantity,
     compare,
     format_value,
@@ -49,8 +50,7 @@ from assistant.numbers import (
     scan,
     unit_class,
 )
-from assistant.numbers import numbers_in as _numbers_in
-from ingest.model import BANDS, Score
+from ingest.text.numbers import numbers_in as _numbers_in
 
 
 def _threshold(parts: Parts) -> Quantity | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.measures import Measure, ReportIndex, Unit
-from assistant.numbers import format_value
+from assistant.claims.measures import Measure, ReportIndex, Unit
 from ingest.model import Score, Source
+from ingest.text.numbers import format_value
 
 SUPPORTED = "supported"
 

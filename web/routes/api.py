@@ -8,10 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, PlainTextResponse
 
-from assistant import feedback as fb
 from assistant import quiz
 from assistant.render import report_json
+from assistant.storage import feedback as fb
 from web import service
+from web.presenters import conversation_markdown, glossary_items
 from web.schemas import (
     AskRequest,
     AskResponse,
@@ -23,7 +24,6 @@ from web.schemas import (
     IngestFileResult,
     QuizAnswerRequest,
 )
-from web.views import conversation_markdown, glossary_items
 
 router = APIRouter(prefix="/api", tags=["api"])
 

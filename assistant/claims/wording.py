@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.measures import (
+from assistant.claims.measures import (
     ReportIndex,
     blank_numbers,
     content_groups,
@@ -13,9 +13,9 @@ from assistant.measures import (
     stem,
     word_set,
 )
-from assistant.numbers import Quantity, bands_in, scan
-from assistant.numbers import numbers_in as _numbers_in
 from ingest.model import BANDS
+from ingest.text.numbers import Quantity, bands_in, scan
+from ingest.text.numbers import numbers_in as _numbers_in
 
 _SUPERLATIVE = re.compile(
     r"\b(lowest|highest|best|worst|weakest|strongest|poorest|top|bottom)\b", re.IGNORECASE

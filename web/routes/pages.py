@@ -13,15 +13,15 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Upload
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from assistant import feedback as fb
 from assistant import quiz
+from assistant.storage import feedback as fb
 from ingest.model import Report
-from web import service, views
+from web import presenters, service
 from web.schemas import MAX_QUESTION, MAX_TEXT, AskRequest, CheckRequest
 
 router = APIRouter(include_in_schema=False)
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Report text is data: autoescape everything, whatever the template's extension.
 env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -31,13 +31,13 @@ env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 env.globals.update(
-    anchor=views.anchor,
-    band_class=views.band_class,
-    cite_url=views.cite_url,
-    citation_where=views.citation_where,
-    report_url=views.report_url,
-    verdict_labels=views.VERDICT_LABELS,
-    verdict_icons=views.VERDICT_ICONS,
+    anchor=presenters.anchor,
+    band_class=presenters.band_class,
+    cite_url=presenters.cite_url,
+    citation_where=presenters.citation_where,
+    report_url=presenters.report_url,
+    verdict_labels=presenters.VERDICT_LABELS,
+    verdict_icons=presenters.VERDICT_ICONS,
     max_question=MAX_QUESTION,
     max_text=MAX_TEXT,
 )
@@ -81,7 +81,7 @@ def example_questions(reports: list[Report]) -> list[str]:
         return []
     report = reports[0]
     examples: list[str] = []
-    used_terms = [i for i in views.glossary_items([report]) if i.uses]
+    used_terms = [i for i in presenters.glossary_items([report]) if i.uses]
     if used_terms:
         # The term the findings lean on most is the one a new reader will meet first.
         # Prefer a short acronym ("RoSH") over a long, OCR-mangled multi-word entry.
@@ -128,7 +128,7 @@ def _chat(
         error=error,
         question=question,
         report_filter=report or "",
-        blocks=views.answer_blocks,
+        blocks=presenters.answer_blocks,
         rated=rated,
     )
 
@@ -205,7 +205,7 @@ def chat_turn(
         index=index,
         is_last=True,
         conversation_id=cid,
-        blocks=views.answer_blocks,
+        blocks=presenters.answer_blocks,
     )
 
 
@@ -216,7 +216,9 @@ def conversation_download(conversation_id: str, request: Request) -> Response:
     if not turns:
         raise HTTPException(404, detail="no such conversation")
     areas = {r.id: r.area for r in findings.reports()}
-    text = views.conversation_markdown(conversation_id, turns, areas, dt.date.today().isoformat())
+    text = presenters.conversation_markdown(
+        conversation_id, turns, areas, dt.date.today().isoformat()
+    )
     safe = re.sub(r"[^\w-]", "_", conversation_id)[:80]
     return Response(
         text,
@@ -264,7 +266,7 @@ def reports_page(request: Request):
         request,
         "reports.html",
         nav="reports",
-        compare=views.compare_table(reports) if len(reports) > 1 else [],
+        compare=presenters.compare_table(reports) if len(reports) > 1 else [],
     )
 
 
@@ -284,15 +286,15 @@ def report_page(
             title="Report not found",
             message=f"No report '{report_id}' is loaded.",
         )
-    highlighter = views.Highlighter(report, hl=hl, term=term)
+    highlighter = presenters.Highlighter(report, hl=hl, term=term)
     return render(
         request,
         "report.html",
         nav="reports",
         report=report,
-        chart=views.score_chart(report),
+        chart=presenters.score_chart(report),
         hl=highlighter,
-        hl_heading=views.citation_where(
+        hl_heading=presenters.citation_where(
             {"section": highlighter.hit_sections[0], "heading": highlighter.hit_heading}
         )
         if highlighter.found
@@ -305,7 +307,7 @@ def report_page(
 
 @router.get("/glossary", response_class=HTMLResponse)
 def glossary_page(request: Request, q: Annotated[str | None, Query(max_length=200)] = None):
-    items = views.glossary_items(service.findings_of(request).reports())
+    items = presenters.glossary_items(service.findings_of(request).reports())
     needle = (q or "").strip().lower()
     # Every term is rendered (non-matches hidden) so the live filter can widen a search again.
     matched = {i.term for i in items if needle in i.search}
@@ -353,7 +355,7 @@ def check_post(request: Request, text: Annotated[str, Form()] = ""):
         nav="check",
         text=body.text,
         results=results,
-        parts=views.check_parts(body.text or "", results),
+        parts=presenters.check_parts(body.text or "", results),
         error=None,
     )
 

@@ -13,9 +13,9 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
-from assistant.numbers import Quantity, numbers_in, scan
 from ingest.model import Report, Score, Source
-from ingest.text import word_set
+from ingest.text.layout import word_set
+from ingest.text.numbers import Quantity, numbers_in, scan
 
 STOP = word_set(
     """a an the of to and or by for in on at with from into as than then that this these those

@@ -13,9 +13,9 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
-from assistant.chunks import report_chunks
 from assistant.settings import Settings
-from assistant.store import Store
+from assistant.storage.chunks import report_chunks
+from assistant.storage.database import Store
 from ingest.load import LoadError, find_report_files, load_file
 from ingest.model import Report
 from ingest.parse import NotAReportError, parse_report

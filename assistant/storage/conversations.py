@@ -8,7 +8,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from assistant.store import Store
+from assistant.storage.database import Store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
