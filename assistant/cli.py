@@ -273,10 +273,10 @@ def check(
     from rich.markup import escape
 
     from assistant.claims import check_claim, check_text, to_dict
-    from assistant.claims.measures import split_sentences
+    from ingest.text.sentences import sentence_spans
 
     reports = _ready().reports()
-    several = len(split_sentences(claim)) > 1
+    several = len(sentence_spans(claim)) > 1
     results = check_text(claim, reports) if several else [check_claim(claim, reports)]
     if as_json:
         payload = {"results": [to_dict(r) for r in results]} if several else to_dict(results[0])

@@ -8,6 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
+from ingest.text.locate import find_quote
+from ingest.text.terms import exact_term_pattern
 from web import presenters
 
 
@@ -77,18 +79,18 @@ def test_mark_never_lets_markup_through(text, needle):
 
 
 def test_mark_all_uses_word_boundaries_and_acronym_case():
-    out = presenters.mark_all("MAPPA and MAPPAs, mappa; MAPPA.", [presenters.term_pattern("MAPPA")])
+    out = presenters.mark_all("MAPPA and MAPPAs, mappa; MAPPA.", [exact_term_pattern("MAPPA")])
     assert out == "<mark>MAPPA</mark> and MAPPAs, mappa; <mark>MAPPA</mark>."
-    lower = presenters.mark_all("Asset and asset", [presenters.term_pattern("asset")])
+    lower = presenters.mark_all("Asset and asset", [exact_term_pattern("asset")])
     assert lower == "<mark>Asset</mark> and <mark>asset</mark>"
 
 
 def test_locate_tolerates_whitespace():
     text = "one two\nthree   four"
-    assert presenters.locate(text, "two\nthree") == (4, 13)
-    assert presenters.locate(text, "two three four") == (4, 20)
-    assert presenters.locate(text, "five") is None
-    assert presenters.locate(text, "") is None
+    assert find_quote(text, "two\nthree") == (4, 13)
+    assert find_quote(text, "two three four") == (4, 20)
+    assert find_quote(text, "five") is None
+    assert find_quote(text, "") is None
 
 
 def test_check_parts_cover_the_text_in_order():

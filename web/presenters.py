@@ -14,6 +14,8 @@ from urllib.parse import quote as urlquote
 from markupsafe import Markup, escape
 
 from ingest.model import BANDS, Report, Score, Source
+from ingest.text.locate import find_loose, find_quote
+from ingest.text.terms import exact_term_pattern
 
 _CITE_MARK = re.compile(r"\[(\d{1,3})\]")
 
@@ -133,34 +135,20 @@ def answer_blocks(answer: str, citations: Sequence[dict]) -> list[Block]:
     return blocks
 
 
-def _flexible(needle: str) -> re.Pattern | None:
-    """A pattern matching ``needle`` whatever the whitespace between its words."""
-    words = needle.split()
-    if not words:
-        return None
-    return re.compile(r"\s+".join(re.escape(w) for w in words))
-
-
 def mark(text: str, needle: str | None, *, mark_id: str | None = None) -> Markup:
     """``text`` escaped, with the first whitespace-insensitive match of ``needle`` in <mark>."""
-    pattern = _flexible(needle or "")
-    m = pattern.search(text) if pattern else None
-    if not m:
+    span = find_loose(text, needle or "", ignore_case=False)
+    if not span:
         return escape(text)
+    start, end = span
     attrs = Markup(' id="{}"').format(mark_id) if mark_id else Markup("")
     return (
-        escape(text[: m.start()])
+        escape(text[:start])
         + Markup("<mark{}>").format(attrs)
-        + escape(m.group(0))
+        + escape(text[start:end])
         + Markup("</mark>")
-        + escape(text[m.end() :])
+        + escape(text[end:])
     )
-
-
-def term_pattern(term: str) -> re.Pattern:
-    """Whole-word match; acronyms (any capital after the first letter) match case-sensitively."""
-    flags = 0 if any(c.isupper() for c in term[1:]) else re.IGNORECASE
-    return re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])", flags)
 
 
 def mark_all(text: str, patterns: Sequence[re.Pattern]) -> Markup:
@@ -177,18 +165,6 @@ def mark_all(text: str, patterns: Sequence[re.Pattern]) -> Markup:
         out += Markup("</mark>")
         pos = end
     return out + escape(text[pos:])
-
-
-def locate(text: str, quote: str) -> tuple[int, int] | None:
-    """Where ``quote`` stands in ``text`` (exactly, else ignoring whitespace differences)."""
-    if not quote:
-        return None
-    at = text.find(quote)
-    if at >= 0:
-        return at, at + len(quote)
-    pattern = _flexible(quote)
-    m = pattern.search(text) if pattern else None
-    return (m.start(), m.end()) if m else None
 
 
 def source_span(source: Source) -> tuple[int, int]:
@@ -219,8 +195,8 @@ class Highlighter:
         self.report = report
         self.hl = (hl or "").strip() or None
         self.term = (term or "").strip() or None
-        self.span = locate(report.text, self.hl) if self.hl else None
-        self._patterns = [term_pattern(self.term)] if self.term else []
+        self.span = find_quote(report.text, self.hl) if self.hl else None
+        self._patterns = [exact_term_pattern(self.term)] if self.term else []
         self._first = True
         hits = [s for s in report_sources(report) if self.span and self._overlaps(s)]
         self.hit_sections = [s.section for s in hits]
@@ -425,7 +401,7 @@ def glossary_items(reports: Sequence[Report]) -> list[GlossaryItem]:
                 merged[key] = item
             if all(d[1] != entry.definition for d in item.definitions):
                 item.definitions.append((report.id, entry.definition, entry.source))
-            patterns = [term_pattern(t) for t in (entry.terms or [entry.term]) if t.strip()]
+            patterns = [exact_term_pattern(t) for t in (entry.terms or [entry.term]) if t.strip()]
             seen = {(u.report, u.section) for u in item.uses}
             for text, source in units:
                 if (report.id, source.section) in seen:

@@ -40,11 +40,14 @@ from assistant.answers.retrieve import (
     Retriever,
     entry_terms,
     expand_query,
-    term_pattern,
 )
 from assistant.storage.conversations import Conversations
 from ingest.model import BANDS, GlossaryEntry, Report, Score
-from ingest.text.tokens import STOPWORDS, clean, sentence_spans, stem, stems, words
+from ingest.text.sentences import sentence_spans
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.terms import term_pattern
+from ingest.text.tokens import clean, stems, words
 
 MAX_QUESTION_CHARS = 2000
 # Retrieval gates: below these the best passage is a near miss, and a near miss is not an

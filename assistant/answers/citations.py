@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from ingest.model import Report, Source
-from ingest.text.tokens import clean, find_loose, sentence_spans
+from ingest.text.locate import find_loose
+from ingest.text.sentences import sentence_spans
+from ingest.text.tokens import clean
 
 
 @dataclass(frozen=True)

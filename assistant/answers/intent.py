@@ -13,9 +13,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-from assistant.answers.retrieve import entry_terms, expand_query, term_pattern
+from assistant.answers.retrieve import entry_terms, expand_query
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report
-from ingest.text.tokens import STOPWORDS, stem, stems, words
+from ingest.text.resources import cue_patterns
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.terms import term_pattern
+from ingest.text.tokens import stems, words
 
 ROUTES = (
     "glossary",
@@ -110,196 +114,49 @@ class Intent:
 
 # --- question vocabulary -------------------------------------------------------------------
 
+_CUES = cue_patterns("assistant.answers", "cues.yaml")
+
 _BAND_RE = re.compile(r"\b(" + "|".join(b.lower() for b in BANDS) + r")\b", re.I)
-_CRITERION_RE = re.compile(r"(?<![\d.])([1-9])\.([1-9])(?![\d%])")
-_SECTION_RE = re.compile(r"\bsection\s+([1-9])\b|\b([1-9])(?:st|nd|rd|th)? section\b", re.I)
-_STRENGTH_RE = re.compile(
-    r"\bstrengths?\b|\bstrong points?\b|\bpositives?\b|\bgood (?:practice|work|points?|things)\b"
-    r"|\bwent well\b|\b(?:did|done|do|doing) well\b|\bwhat worked\b|\bpraised?\b",
-    re.I,
-)
-_AREA_RE = re.compile(
-    r"\bweak(?:ness|nesses|points?)\b|\bareas? (?:for|of|to|needing|requiring|that need)"
-    r" ?improv\w*|\bimprovement areas?\b|\b(?:needs?|needed|has|had|have|should|must) to improve"
-    r"\b|\bneed(?:s|ed)? improving\b|\bto be improved\b|\bimprove on\b|\bconcerns?\b"
-    r"|\bproblems?\b"
-    r"|\bshortcomings?\b|\bfailings?\b|\bwent wrong\b|\bdeficienc\w+|\bgaps?\b|\bcriticis\w+"
-    r"|\bnegatives?\b|\bwhat was (?:poor|bad|lacking)\b|\bpoor practice\b",
-    re.I,
-)
-_SUMMARY_RE = re.compile(
-    r"\bsummar\w+|\boverview\b|\b(?:key|main|overall|headline) (?:findings|messages|points)\b"
-    r"|\bin a nutshell\b|\btl;?dr\b|\bhow did .{1,40}\bdo overall\b|\boverall verdict\b"
-    r"|\bwhat did (?:the )?(?:(?:inspection|inspectors?|report) )?(?:find|conclude|say)\s*\??$"
-    r"|\b(?:good|bad|positive|negative)\b.{0,30}\boverall\b|\boverall\b.{0,30}\b(?:good|bad"
-    r"|positive|negative)\b|\bverdict\b|\bconclu(?:sion|ded?)\b",
-    re.I,
-)
-_BANDS_RE = re.compile(
-    r"\b(?:explain|what (?:are|do|does)|how do|meaning of|tell me about)\b.{0,30}"
-    r"\b(?:bands?|scoring|scores mean|improvement required)\b|\bhow (?:are|is|were|was) .{0,30}"
-    r"\bscored\b|\bscoring (?:system|bands?|scale)\b",
-    re.I,
-)
-_FINDINGS_RE = re.compile(
-    r"\bfindings?\b|\bwhat did (?:the )?inspect\w* (?:find|say|note)\b|\bfound\b"
-    r"|\bnumbered items?\b",
-    re.I,
-)
-_RECOMMEND_RE = re.compile(
-    r"\brecommend\w*|\brecs?\b|\bowners?\b|\bresponsib\w*"
-    r"|\bwho (?:should|must|needs? to|will|is to)\b"
-    r"|\bnext steps?\b|\bimprovement plan\b|\breinspect\w*|\baction plan\b"
-    r"|\bwhat (?:happens|will happen|should happen) (?:next|now|after)\b"
-    r"|\bafter the (?:inspection|report)\b"
-    r"|\bchanges? (?:are|is) necessary\b"
-    r"|\bwhat (?:should|must|needs? to|will) (?:the )?.{1,60}\bdo\b|\bactions? for\b",
-    re.I,
-)
-NEXT_STEPS_RE = re.compile(
-    r"\bnext steps?\b|\bimprovement plan\b|\breinspect\w*|\bwhat (?:happens|will happen) "
-    r"(?:next|now|after)\b|\bafter the (?:inspection|report)\b",
-    re.I,
-)
-_SCORE_RE = re.compile(
-    r"\bscores?\b|\bscored\b|\bscoring\b|\bratings?\b|\brated\b|\bbands?\b|\bbanded\b"
-    r"|\bgrade[ds]?\b|\bwhat did .{1,60}\b(?:get|receive|achieve)\b|\bhow (?:well )?did .{1,60}"
-    r"\b(?:do|perform|fare)\b|\bhow good\b|\bimprovement (?:is |was )?(?:required|needed)\b"
-    r"|\bwell enough\b|\bper ?cent(?:age)? of the time\b|\bresult\b",
-    re.I,
-)
-_CLAIM_RE = re.compile(
-    r"^\s*(?:is it (?:true|correct|right|accurate) (?:that|to say(?: that)?)|true or false:?"
-    r"|(?:please )?(?:check|verify|fact[- ]check)(?: the claim)?(?: that| whether| if)?:?"
-    r"|is (?:this|the following|the claim) (?:true|correct|right|accurate):?)\s*",
-    re.I,
-)
-WHY_RE = re.compile(
-    r"^\s*(?:and |so )?(?:why|how come)\b|\bwhat (?:caused|explains|led to)\b"
-    r"|\breasons? (?:for|why)\b",
-    re.I,
-)
-_MIN_RE = re.compile(r"\b(?:lowest|worst|weakest|poorest|least well|bottom)\b", re.I)
-_MAX_RE = re.compile(r"\b(?:highest|best|strongest|top|most well)\b", re.I)
-_COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.I)
-_EQUAL_RE = re.compile(
-    r"\b(?:scored?|scoring|got|get|at|of|with|on)\s+(?:exactly\s+)?(\d{1,3})\s*(?:%|per ?cent)",
-    re.I,
-)
+_CRITERION_RE = _CUES["criterion"]
+_SECTION_RE = _CUES["section"]
+_STRENGTH_RE = _CUES["strength"]
+_AREA_RE = _CUES["area"]
+_SUMMARY_RE = _CUES["summary"]
+_BANDS_RE = _CUES["bands"]
+_FINDINGS_RE = _CUES["findings"]
+_RECOMMEND_RE = _CUES["recommend"]
+NEXT_STEPS_RE = _CUES["next-steps"]
+_SCORE_RE = _CUES["score"]
+_CLAIM_RE = _CUES["claim"]
+WHY_RE = _CUES["why"]
+_MIN_RE = _CUES["min"]
+_MAX_RE = _CUES["max"]
+_COUNT_RE = _CUES["count"]
+_EQUAL_RE = _CUES["equal"]
 # "Tell me about 1.1": a criterion's score together with its findings.
-_ABOUT_RE = re.compile(
-    r"\btell me (?:more )?about\b|\bwhat happened\b|\bdetails? (?:of|on|about|for)\b"
-    r"|\bmore (?:about|on)\b|\bwhat (?:did|does) (?:the )?report say about\b|\bbreakdown\b",
-    re.I,
-)
+_ABOUT_RE = _CUES["about"]
 # Another inspection's score ("the previous score", "since the last inspection"): the stored
 # scores are each report's own.
-PREVIOUS_RE = re.compile(
-    r"\bprevious(?:ly)?\b|\bearlier (?:inspection|score|report)|\bprior\b|\blast time\b"
-    r"|\bsince (?:the )?(?:last|previous|(?:19|20)\d\d)\b|\bimprov\w* (?:from|since)\b"
-    r"|\bused to (?:score|be)\b",
-    re.I,
-)
+PREVIOUS_RE = _CUES["previous"]
 # A comparator the reports give for context figures only, never for their own scores.
-_AVERAGE_RE = re.compile(
-    r"\b(?:national|england|english|welsh|wales|regional)(?: and wales)? average\b"
-    r"|\baverage\b.{0,40}\b(?:for|in|across) (?:england|wales|the country)\b",
-    re.I,
-)
-_WHICH_RE = re.compile(
-    r"\bwhich\b|\blist\b|\bwhat (?:criteria|scores|areas|measures)\b|\bany\b", re.I
-)
-_THRESHOLD_RE = re.compile(
-    r"\b(below|under|less than|lower than|above|over|more than|higher than|at least|at or above)"
-    r"\s+(\d{1,3})\s*(?:%|per ?cent)?",
-    re.I,
-)
-_MEAN_RE = re.compile(r"\baverage\b|\bthe mean\b|\bmean (?:score|value|of)\b", re.I)
-_SCOPE_HEADLINE_RE = re.compile(r"\bheadlines?\b|\bthree (?:main |headline )?scores\b", re.I)
-_SCOPE_SECTION_RE = re.compile(
-    r"\bsections?\b(?!\s*\d)|\boverall scores?\b|\bsection scores?\b", re.I
-)
-_CRITERIA_RE = re.compile(r"\bcriteri(?:a|on|ons)\b|\bareas of (?:work|practice)\b", re.I)
-_COMPARE_RE = re.compile(
-    r"\bcompar\w*|\bversus\b|\bvs\.?\b|\b(lower|higher|better|worse|stronger|weaker|lowest"
-    r"|highest)\b|\bdifference between\b|\bdiffer\b|\bwhich (?:area|yot|report|service|team"
-    r"|one|of the)\b|\bboth\b|\beach (?:area|report|yot)\b|\bacross\b|\bside by side\b"
-    r"|\brank\w*|\bsort\w*|\bleague table\b|\bin order\b",
-    re.I,
-)
-_ACROSS_RE = re.compile(
-    r"\bacross\b|\ball (?:the |\w+ )?(?:reports|areas|yots|inspections)\b"
-    r"|\bany (?:report|area|yot)\b|\bof (?:all|the) (?:reports|areas|yots)\b|\bin any\b"
-    r"|\boverall\b(?! score)",
-    re.I,
-)
-_LOWER_RE = re.compile(r"\b(?:lower|lowest|worse|worst|weaker|weakest|poorer|less)\b", re.I)
-_HIGHER_RE = re.compile(r"\b(?:higher|highest|better|best|stronger|strongest|more)\b", re.I)
-_GLOSSARY_RE = re.compile(
-    r"\bmeans?\b|\bmeaning\b|\bstands? for\b|\bstand for\b|\bacronym\b|\babbreviation\b"
-    r"|\bdefin\w+|\bwhat (?:is|are|was|'s) (?:an? |the )?\S+\s*\??$|\bwhat'?s (?:an? )?\S+\s*\??$"
-    r"|\bdifference between\b|\bshort for\b|\bglossary\b|\bexplain (?:the )?term\b",
-    re.I,
-)
-_DEFINE_PATTERNS = (
-    re.compile(r"what (?:does|do|did) [\"“‘']?(.+?)[\"”’']? (?:mean|stand for)\b", re.I),
-    re.compile(r"(?:meaning|definition) of [\"“‘']?(.+?)[\"”’']?\s*\??$", re.I),
-    re.compile(r"\bdefine [\"“‘']?(.+?)[\"”’']?\s*\??$", re.I),
-    re.compile(r"what (?:is|are|'s) (?:an? |the )?[\"“‘']?([A-Za-z][\w+/-]*)[\"”’']?\s*\??$", re.I),
-    re.compile(r"^[\"“‘']?([A-Za-z][\w+/-]*)[\"”’']?\s*\??$", re.I),
-)
-_FOLLOWUP_RE = re.compile(
-    r"^\s*(?:and|also|what about|how about|same for|and for|and in|what of|then|ok(?:ay)?,? and)"
-    r"\b|\b(?:its|it|that one|this one|those|these|them|they|the same|that|there|the other)\b"
-    r"|\bone\s*\??$",
-    re.I,
-)
+_AVERAGE_RE = _CUES["average"]
+_WHICH_RE = _CUES["which"]
+_THRESHOLD_RE = _CUES["threshold"]
+_MEAN_RE = _CUES["mean"]
+_SCOPE_HEADLINE_RE = _CUES["scope-headline"]
+_SCOPE_SECTION_RE = _CUES["scope-section"]
+_CRITERIA_RE = _CUES["criteria"]
+_COMPARE_RE = _CUES["compare"]
+_ACROSS_RE = _CUES["across"]
+_LOWER_RE = _CUES["lower"]
+_HIGHER_RE = _CUES["higher"]
+_GLOSSARY_RE = _CUES["glossary"]
+_DEFINE_PATTERNS = tuple(_CUES[f"define-{n}"] for n in range(1, 6))
+_FOLLOWUP_RE = _CUES["followup"]
 # Facts outside the scored sections, and the chunk kinds that hold them.
-_CONTEXT_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
-    (
-        re.compile(
-            r"\bfieldwork\b|\bwhen (?:was|were|did) .{0,40}\b(?:inspect\w*|visit\w*|"
-            r"take place|took place|carried out|undertaken)\b|\binspection (?:date|take|"
-            r"took|happen)\w*|\bconsist\w* of\b",
-            re.I,
-        ),
-        ("inspection-data",),
-    ),
-    (
-        re.compile(
-            r"\bpopulation\b|\bcensus\b|\bethnic\w*|\bbme\b|\bminority\b|\bcrime\b|"
-            r"\bregion\b|\blocated\b|\blocation\b|\bwhere (?:is|was)\b|\bheadquarters\b|"
-            r"\bpolice\b|\bprobation areas?\b|\bboundar\w+|\baged\b|\bchaired?\b|"
-            r"\bmanagement board\b|\bmanaged by\b|\byjb\b|\byib\b|\bperformance\b|"
-            r"\bnational indicators?\b|\breoffending rate\b|\brate of reoffending\b|"
-            r"\baccommodation\b|\beducation,? training\b|\bemployment\b|\bete\b|"
-            r"\bengland average\b|\bnational average\b|\bcontext\w*",
-            re.I,
-        ),
-        ("context",),
-    ),
-    (
-        re.compile(
-            r"\bservice users?\b|\bvictims?\b.*\b(?:say|said|view|"
-            r"questionnaire|think)\w*|\bchildren and young people (?:say|said|think)\b|"
-            r"\bfeedback\b|\bperspective\b"
-            # Questionnaires from service users, not an assessment tool's ("What do you think?").
-            r"|\b(?:children|young people|victims?|service users?|returns?|complet\w*|fill\w*"
-            r"|how many)\b.{0,60}\bquestionnaires?\b|\bquestionnaires?\b.{0,30}\b(?:returns?"
-            r"|responses?|completed|from (?:children|young people|victims))\b",
-            re.I,
-        ),
-        ("service-users",),
-    ),
-    (
-        re.compile(
-            r"\bpublished\b|\bpublication\b|\bwho signed\b|\bsignator\w+|\bsigned\b|"
-            r"\bchief inspector\b|\bwho wrote\b|\bauthor\b|\bforeword\b|\boverall verdict\b|"
-            r"\bsummary of (?:the )?findings\b|\boverall,? how\b",
-            re.I,
-        ),
-        ("foreword",),
-    ),
+_CONTEXT_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = tuple(
+    (_CUES[f"context-{kind}"], (kind,))
+    for kind in ("inspection-data", "context", "service-users", "foreword")
 )
 # Words a question may use that never name what it is about (checked for unknown words).
 _QUESTION_WORDS_TEXT = """
@@ -437,11 +294,7 @@ def _text_words(report: Report) -> frozenset[str]:
 
 # "In the reinspection", "the reinspection report", "what did the reinspection find": a report,
 # unlike "when is the reinspection?" (the next steps of an inspection).
-_THE_REINSPECTION_RE = re.compile(
-    r"\b(?:in|of|from|for|at|on) the re-?inspection(?: report)?\b"
-    r"|\bthe re-?inspection(?: report\b|(?= (?:find|say|conclu|show)))",
-    re.I,
-)
+_THE_REINSPECTION_RE = _CUES["the-reinspection"]
 
 
 def is_reinspection(report: Report) -> bool:

@@ -18,7 +18,10 @@ from rank_bm25 import BM25Okapi
 
 from assistant.storage.chunks import report_chunks
 from ingest.model import GlossaryEntry, Report
-from ingest.text.tokens import STOPWORDS, stem, stems, words
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.terms import term_pattern
+from ingest.text.tokens import stems, words
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very top ranks
 
@@ -53,18 +56,6 @@ def _definition_head(definition: str) -> str:
     """The words a term abbreviates: the definition up to its first ':', '.', ' - ' or ','."""
     head = re.split(r"[:.;,(]| - | — ", definition.replace("\n", " "), maxsplit=1)[0]
     return head.strip(" “”\"'‘’")
-
-
-def term_pattern(term: str) -> re.Pattern:
-    """Whole-word pattern for a glossary term; short terms must match their case exactly."""
-    core = term.strip(" “”\"'‘’").rstrip("+")
-    flags = 0 if len(core) <= 2 else re.IGNORECASE
-    plus = r"\+?" if term.rstrip().endswith("+") else ""
-    # An acronym's plural ("VMPs", "PSRs") names the same thing.
-    plural = "(?:s)?" if re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z]", core) else ""
-    return re.compile(
-        r"(?<![A-Za-z0-9])" + re.escape(core) + plus + plural + r"(?![A-Za-z0-9])", flags
-    )
 
 
 def entry_terms(entry: GlossaryEntry) -> list[str]:

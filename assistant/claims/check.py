@@ -18,7 +18,7 @@ from assistant.claims.across import _AREA_SET, _cross_area, judge_across, judge_
 from assistant.claims.computed import _comparison, judge_comparison
 from assistant.claims.findings import _BETWEEN_BREAK
 from assistant.claims.measure import _segments
-from assistant.claims.measures import Measure, ReportIndex, index_for, split_sentences
+from assistant.claims.measures import Measure, ReportIndex, index_for
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, _area_pattern, find_scope
 from assistant.claims.verdict import (
@@ -42,6 +42,7 @@ from assistant.claims.wording import (
 from ingest.model import Report
 from ingest.text.numbers import Quantity, bands_in, comparable, is_salient, scan
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.sentences import sentence_spans
 
 __all__ = [
     "CONTRADICTED",
@@ -420,7 +421,7 @@ def check_text(text: str, reports: list[Report]) -> list[ClaimResult]:
     scope: Scope | None = None
     hint: Measure | None = None
     areas_named: set[str] = set()
-    for a, b in split_sentences(text):
+    for a, b in sentence_spans(text):
         sentence = text[a:b]
         named = find_scope(" ".join(sentence.split()), indexes) if indexes else None
         if named is not None and (named.explicit or named.unknown):

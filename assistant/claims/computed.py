@@ -12,7 +12,7 @@ from assistant.claims.measure import (
     _set_scores,
     resolve_measure,
 )
-from assistant.claims.measures import STOP, Measure, ReportIndex
+from assistant.claims.measures import Measure, ReportIndex
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
@@ -51,6 +51,7 @@ from ingest.text.numbers import (
     unit_class,
 )
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.stopwords import CLAIM_STOPWORDS
 
 
 def _threshold(parts: Parts) -> Quantity | None:
@@ -276,7 +277,7 @@ def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:
         items, where = idx.report.recommendations, "recommendations"
         if owner:
             # "Six recommendations were for the YOT Manager": the bracketed owners decide.
-            who = set(re.findall(r"[a-z]+", owner.group(1).lower())) - STOP
+            who = set(re.findall(r"[a-z]+", owner.group(1).lower())) - CLAIM_STOPWORDS
             items = [
                 i for i in items if i.owner and who <= set(re.findall(r"[a-z]+", i.owner.lower()))
             ]

@@ -7,14 +7,12 @@ import re
 from assistant.claims.measure import _dated, _qualified
 from assistant.claims.measures import (
     SCORE_WORDS,
-    STOP,
     Measure,
     ReportIndex,
     Unit,
     blank_numbers,
     content_groups,
     content_stems,
-    stem,
 )
 from assistant.claims.scope import _national
 from assistant.claims.verdict import (
@@ -30,6 +28,8 @@ from assistant.claims.verdict import (
 from assistant.claims.wording import _claim_groups, _claim_stems
 from ingest.text.numbers import Quantity, compare, is_salient, unit_class
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.stemming import prefix_stem
+from ingest.text.stopwords import CLAIM_STOPWORDS
 
 _POLARITY = re.compile(r"\b(no|not|none|never|without|nor|nobody|nothing)\b|n't\b", re.I)
 
@@ -468,6 +468,6 @@ def _named_share(text: str, idx: ReportIndex, measure: Measure) -> float:
     return _coverage(_claim_groups(text, idx), known, idx)
 
 
-SCORE_WORDS_STEMS = frozenset(stem(w) for w in SCORE_WORDS if w not in STOP) | frozenset(
-    stem(w) for w in SCORE_WORDS
-)
+SCORE_WORDS_STEMS = frozenset(
+    prefix_stem(w) for w in SCORE_WORDS if w not in CLAIM_STOPWORDS
+) | frozenset(prefix_stem(w) for w in SCORE_WORDS)

@@ -11,7 +11,6 @@ from assistant.claims.measures import (
     ReportIndex,
     content_stems,
     match_measures,
-    stem,
 )
 from assistant.claims.scope import _national, _report_years
 from assistant.claims.verdict import (
@@ -46,6 +45,7 @@ from ingest.text.numbers import (
     unit_class,
 )
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.stemming import prefix_stem
 
 _CLAUSE_SPLIT = re.compile(
     r"\s*;\s*|,\s*(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas)\s+|,\s+",
@@ -433,7 +433,7 @@ def _set_scores(text: str, idx: ReportIndex) -> tuple[str, list[Measure]] | None
         else:
             hits = {}
             qualifier = re.search(r"([A-Za-z]+)\s+(?:criteria|criterion)\b", text, re.IGNORECASE)
-            first_word = stem(qualifier.group(1)) if qualifier else None
+            first_word = prefix_stem(qualifier.group(1)) if qualifier else None
             for s in idx.report.sections:
                 sstems = content_stems(s.name, idx.expansions)
                 if sstems and (

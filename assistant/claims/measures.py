@@ -15,23 +15,12 @@ from dataclasses import dataclass, field
 
 from ingest.model import Report, Score, Source
 from ingest.text.layout import word_set
+from ingest.text.locate import find_cleaned
 from ingest.text.numbers import Quantity, numbers_in, scan
-
-STOP = word_set(
-    """a an the of to and or by for in on at with from into as than then that this these those
-    it its their them they there here which who whom whose what when where while was were is
-    are be been being had has have having do does did not no nor only just also very so such
-    each every all any both either neither most more less much many some few per cent percent
-    i we you he she his her our us my me him about over under up down out off own same other
-    s t can could would should will shall may might must 's report reports inspection
-    inspections area yot judged found score scores scored scoring rated rating gave give given
-    gives got get gets show showed shows shown put reached recorded stood came
-    come says said according noted note notes state states stated figure figures number
-    numbers proportion percentage share result results respectively above below nearly almost
-    around approximately roughly exactly least fewer greater slightly little just well
-    against compared compare compares comparison versus vs whereas see page
-    january february march april may june july august september october november december"""
-)
+from ingest.text.sentences import sentence_spans
+from ingest.text.stemming import prefix_stem
+from ingest.text.stopwords import CLAIM_STOPWORDS
+from ingest.text.tokens import letter_words
 
 # Generic vocabulary of the Core Case Inspection format (not of any one report).
 FORMAT_SYNONYMS: dict[str, str] = {
@@ -58,34 +47,6 @@ SCORE_WORDS = word_set(
     "currently still rose risen fell fallen increased decreased improved dropped declined"
 )
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019+]*")
-
-
-def stem(word: str) -> str:
-    """A crude, deterministic stem: 'outcomes'/'outcome', 'protecting'/'protection' meet."""
-    w = word.lower().replace("\u2019", "'").rstrip("+")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'")
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    # "reviewed"/"reviews", "screening"/"screenings", "requires"/"required"/"requirement".
-    for suffix in ("ment", "ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            w = w[: -len(suffix)]
-            if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-                w = w[:-1]  # "planning" -> "plan"
-            break
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    return w[:7]
-
-
-def words(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
-
 
 def blank_numbers(text: str) -> str:
     """The text with its numeric tokens replaced by spaces (so they are not content words)."""
@@ -100,14 +61,14 @@ def content_groups(
 ) -> list[tuple[str, ...]]:
     """The stems of each content word of ``text``: an acronym gives its expansion's stems."""
     out: list[tuple[str, ...]] = []
-    for w in words(text):
+    for w in letter_words(text):
         key = w.lower().replace("\u2019", "'").removesuffix("'s").strip("'")
         expansion = FORMAT_SYNONYMS.get(key) or (expansions or {}).get(key)
-        parts = words(expansion) if expansion else [w]
+        parts = letter_words(expansion) if expansion else [w]
         group = []
         for p in parts:
-            s = stem(p)
-            if p.lower().removesuffix("'s") in STOP or s in drop or len(s) < 2:
+            s = prefix_stem(p)
+            if p.lower().removesuffix("'s") in CLAIM_STOPWORDS or s in drop or len(s) < 2:
                 continue
             group.append(s)
         if group:
@@ -203,46 +164,15 @@ class ReportIndex:
 
 # --- building the index --------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z0-9\"'\u201c\u2018(])")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans [start, end) of the sentences of ``text`` (decimals and 'e.g.' do not split)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        before = text[max(0, m.start() - 6) : m.start()].lower()
-        if re.search(r"\b(e\.g|i\.e|etc|vs|no|approx|cf|mr|mrs|dr|st)\.$", before):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
 
 def locate(sentence: str, source: Source, report_text: str) -> str:
-    """The exact source text of a cleaned ``sentence``, searched inside its source quote."""
-    tokens = re.findall(r"\w+|[^\w\s]", sentence)
-    if not tokens:
-        return source.quote
-    pattern = r"[\s\-]*".join(re.escape(t) for t in tokens)
-    hay = source.quote if source.quote else report_text
-    m = re.search(pattern, hay)
-    if m is None:
-        m = re.search(pattern, report_text)
-        if m is None:
-            return source.quote
-        return m.group(0)
-    return m.group(0)
+    """The exact source text of a cleaned ``sentence``: in its source quote, else anywhere in
+    the report, else the source quote itself."""
+    span = find_cleaned(source.quote or report_text, sentence)
+    if span is not None:
+        return (source.quote or report_text)[span[0] : span[1]]
+    span = find_cleaned(report_text, sentence)
+    return report_text[span[0] : span[1]] if span is not None else source.quote
 
 
 def _expansions(report: Report) -> dict[str, str]:
@@ -336,7 +266,7 @@ def build_index(report: Report) -> ReportIndex:
     def add(text: str, source: Source, kind: str) -> None:
         nonlocal group
         group += 1
-        for a, b in split_sentences(text):
+        for a, b in sentence_spans(text):
             sentence = text[a:b]
             nums = numbers_in(sentence)
             if not nums:
@@ -389,15 +319,15 @@ def build_index(report: Report) -> ReportIndex:
             groups[g].append(i)
             groups[g].sort()
 
-    area_words = frozenset(w.lower() for w in words(report.area))
+    area_words = frozenset(w.lower() for w in letter_words(report.area))
     # Words the report uses in lower case: ordinary words, not the names of places.
-    vocabulary = frozenset(w for w in words(report.text) if w.islower())
+    vocabulary = frozenset(w for w in letter_words(report.text) if w.islower())
     measure_words: set[str] = set()
     for m in measures:
-        measure_words.update(w.lower() for w in words(m.score.name))
-        measure_words.update(w.lower() for w in words(m.label))
+        measure_words.update(w.lower() for w in letter_words(m.score.name))
+        measure_words.update(w.lower() for w in letter_words(m.label))
     for s in report.sections:
-        measure_words.update(w.lower() for w in words(s.name))
+        measure_words.update(w.lower() for w in letter_words(s.name))
     for entry in report.glossary:
         measure_words.update(t.lower() for t in entry.terms)
     return ReportIndex(

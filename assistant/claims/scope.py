@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.claims.measures import ReportIndex, word_set
+from assistant.claims.measures import ReportIndex
+from ingest.text.layout import word_set
 from ingest.text.numbers import scan, word_to_number
 
 _MONTHS = word_set(

@@ -10,12 +10,12 @@ from assistant.claims.measures import (
     blank_numbers,
     content_groups,
     content_stems,
-    stem,
-    word_set,
 )
 from ingest.model import BANDS
+from ingest.text.layout import word_set
 from ingest.text.numbers import Quantity, bands_in, scan
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.stemming import prefix_stem
 
 _SUPERLATIVE = re.compile(
     r"\b(lowest|highest|best|worst|weakest|strongest|poorest|top|bottom)\b", re.IGNORECASE
@@ -185,12 +185,12 @@ def band_set(text: str) -> set[str]:
 
 
 def _claim_stems(text: str, idx: ReportIndex) -> list[str]:
-    drop = frozenset(stem(w) for w in idx.area_words)
+    drop = frozenset(prefix_stem(w) for w in idx.area_words)
     return content_stems(blank_numbers(text), idx.expansions, drop)
 
 
 def _claim_groups(text: str, idx: ReportIndex) -> list[tuple[str, ...]]:
-    drop = frozenset(stem(w) for w in idx.area_words)
+    drop = frozenset(prefix_stem(w) for w in idx.area_words)
     return content_groups(blank_numbers(text), idx.expansions, drop)
 
 
