@@ -42,7 +42,7 @@ from assistant.answers.retrieve import (
     expand_query,
 )
 from assistant.storage.conversations import Conversations
-from ingest.model import BANDS, GlossaryEntry, Report, Score
+from ingest.model import BANDS, GlossaryEntry, Report, Role, Score
 from ingest.text.sentences import sentence_spans
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
@@ -121,18 +121,6 @@ def label(report: Report) -> str:
 
 def _band_text(score: Score) -> str:
     return f", {score.band} improvement required" if score.band else ""
-
-
-def _score_of(report: Report, target: Target) -> Score | None:
-    if target.type == "headline":
-        return next((s for s in report.headline_scores if s.key == target.key), None)
-    if target.type == "criterion":
-        c = find_criterion(report, target)
-        return c.score if c else None
-    if target.type == "section":
-        sec = report.section(int(target.key))
-        return sec.overall if sec else None
-    return None
 
 
 def _score_name(score: Score) -> str:
@@ -313,7 +301,7 @@ def answer_score(
         lines = []
         seen: list[Score] = []
         for t in targets:
-            score = _score_of(report, t)
+            score = t.score_in(report)
             if score is None:
                 missing.append(_missing_measure(report, t, labels, brief=len(scoped) > 1))
                 continue
@@ -683,7 +671,7 @@ def _filter_measures(intent: Intent, measures: list[Target], scoped: Sequence[Re
     those that meet the condition first; every score looked at is cited."""
     out = Composer()
     for t in measures:
-        values = [(r, _score_of(r, t)) for r in scoped]
+        values = [(r, t.score_in(r)) for r in scoped]
         values = [(r, s) for r, s in values if s]
         if not values:
             continue
@@ -739,7 +727,7 @@ def _target_of(score: Score) -> Target:
     if score.kind == "criterion":
         return Target("criterion", score.key, name_key(score.name.split(" ", 1)[-1]))
     if score.kind == "overall":
-        return Target("section", score.key.rsplit("-", 1)[-1])
+        return Target(Role.OVERALL, score.key.rsplit("-", 1)[-1])
     return Target("headline", score.key)
 
 
@@ -752,7 +740,7 @@ def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
         return list(report.headline_scores), "headline score"
     if intent.scope == "section":
         return [s.overall for s in report.sections if s.overall], "section"
-    sections = {t.key for t in intent.targets if t.type == "section"}
+    sections = {t.key for t in intent.targets if t.type == Role.OVERALL}
     criteria = [c for c in report.criteria if not sections or str(c.section_number) in sections]
     return [c.score for c in criteria], "criterion"
 
@@ -774,7 +762,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
     labels = {n.target: n.label for n in catalog(scoped).names}
     if len(scoped) >= 2:
         for t in targets:
-            values = [(r, _score_of(r, t)) for r in scoped]
+            values = [(r, t.score_in(r)) for r in scoped]
             values = [(r, s) for r, s in values if s]
             if not values:
                 continue
@@ -794,12 +782,12 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             line = f"{name[0].upper()}{name[1:]}: " + "; ".join(parts) + "."
             line += _verdict([(label(r), s.value) for r, s in values], intent.direction)
             out.add(line)
-            lacking = [label(r) for r in scoped if not _score_of(r, t)]
+            lacking = [label(r) for r in scoped if not t.score_in(r)]
             if lacking:
                 out.add(f"({', '.join(lacking)}: no such criterion.)")
     else:
         report = scoped[0]
-        values = [(t, _score_of(report, t)) for t in targets]
+        values = [(t, t.score_in(report)) for t in targets]
         values = [(t, s) for t, s in values if s]
         parts = [
             f"{_score_name(s)} {s.value}%{f' ({s.band})' if s.band else ''}"

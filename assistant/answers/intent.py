@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from assistant.answers.retrieve import entry_terms, expand_query
-from ingest.model import BANDS, Criterion, GlossaryEntry, Report
+from ingest.model import BANDS, Criterion, GlossaryEntry, Report, Role, Score
 from ingest.text.resources import cue_patterns
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
@@ -38,14 +38,20 @@ ROUTES = (
 
 @dataclass(frozen=True)
 class Target:
-    """A scored measure: a headline score, a criterion, or a whole section."""
+    """A measure a question is about, by reference: the role and key of a ``Score`` (the one
+    measure model, ``ingest.model``), which each report resolves to its own (``score_in``)."""
 
-    type: str  # "headline" | "criterion" | "section"
+    type: Role  # HEADLINE | CRITERION | OVERALL (a whole section's score)
     key: str  # "safeguarding" | "1.3" | "2"
     # A criterion named by its words ("safeguarding assessment"): the stems of its name. Reports
     # number their criteria differently (1.3 Safeguarding here, 1.4 there), so each report's
     # own criterion is found by this name; empty when it was named by number.
     name: str = ""
+
+    def __post_init__(self) -> None:
+        # Conversations stored before roles were named kept a section's score as "section".
+        role = Role.OVERALL if self.type == Role.OVERALL else Role(self.type)
+        object.__setattr__(self, "type", role)
 
     def __str__(self) -> str:
         return f"{self.type}:{self.key}" + (f":{self.name}" if self.name else "")
@@ -54,6 +60,22 @@ class Target:
     def parse(cls, text: str) -> Target:
         type_, key, *name = text.split(":", 2)
         return cls(type_, key, name[0] if name else "")
+
+    def score_in(self, report: Report) -> Score | None:
+        """This measure's score in ``report``, when the report has it."""
+        if self.type == Role.HEADLINE:
+            return next((s for s in report.headline_scores if s.key == self.key), None)
+        if self.type == Role.CRITERION:
+            c = find_criterion(report, self)
+            return c.score if c else None
+        if self.type == Role.OVERALL:
+            sec = report.section(int(self.key))
+            return sec.overall if sec else None
+        return None
+
+
+# Every kind of measure a question may name.
+SCORED = (Role.HEADLINE, Role.CRITERION, Role.OVERALL)
 
 
 def name_key(name: str) -> str:
@@ -237,7 +259,7 @@ def _catalog(reports: tuple[Report, ...]) -> Catalog:
                 t, Named(t, _name_tokens(c.name), c.section_number, f"{c.number} {c.name}")
             )
         for sec in r.sections:
-            t = Target("section", str(sec.number))
+            t = Target(Role.OVERALL, str(sec.number))
             tokens = _name_tokens(sec.name)
             names.setdefault(t, Named(t, tokens, sec.number, sec.name))
             section_tokens.setdefault(sec.number, tokens)
@@ -512,7 +534,7 @@ def resolve_targets(
         if (t.type, t.key) in known and t not in explicit:
             explicit.append(t)
     for a, b in _SECTION_RE.findall(question):
-        t = Target("section", a or b)
+        t = Target(Role.OVERALL, a or b)
         if (t.type, t.key) in known and t not in explicit:
             explicit.append(t)
     if explicit:
@@ -520,7 +542,7 @@ def resolve_targets(
     q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
     hints = {n for n, toks in cat.section_tokens.items() if toks & q}
     overall_named = any(
-        n.target.type == "section" and n.tokens and n.tokens <= q for n in cat.names
+        n.target.type == Role.OVERALL and n.tokens and n.tokens <= q for n in cat.names
     )
     if not hints and prefer_section is not None:
         hints = {prefer_section}  # a follow-up stays in the section of the previous answer
@@ -564,9 +586,9 @@ def resolve_targets(
     for s in pool:
         groups.setdefault(s[1], []).append(s)
     order = (
-        [prefer_type, "headline", "section", "criterion"]
+        [prefer_type, Role.HEADLINE, Role.OVERALL, Role.CRITERION]
         if prefer_type
-        else ["headline", "section", "criterion"]
+        else [Role.HEADLINE, Role.OVERALL, Role.CRITERION]
     )
     result = []
     for group in groups.values():
@@ -709,7 +731,7 @@ def parse(
         prefer_type = prev.type
         if prev.type == "criterion":
             prefer_section = int(prev.key.split(".")[0])
-        elif prev.type == "section":
+        elif prev.type == Role.OVERALL:
             prefer_section = int(prev.key)
 
     def targets(types: Sequence[str]) -> list[Target]:
@@ -732,7 +754,7 @@ def parse(
         intent.route = "claim"
         intent.claim = q[claim.end() :].strip(" ?:'\"“”")
         # A band-only claim ("its risk of harm score was drastic") is checked against these.
-        intent.targets = targets(("headline", "criterion", "section"))
+        intent.targets = targets(SCORED)
         return intent
     if (
         followup
@@ -770,17 +792,15 @@ def parse(
     compare = _COMPARE_RE.search(q)
     criteria_word = _CRITERIA_RE.search(q)
     equal = _EQUAL_RE.search(q)
-    score_targets = targets(("headline", "criterion", "section"))
+    score_targets = targets(SCORED)
     # What the question itself names, not what a follow-up inherits: "and the lowest?" after
     # "which criterion scored highest?" asks for another criterion, not about the last one.
-    own_targets = resolve_targets(
-        q, cat, ("headline", "criterion", "section"), scoped or reports, prefer_section, prefer_type
-    )
+    own_targets = resolve_targets(q, cat, SCORED, scoped or reports, prefer_section, prefer_type)
     if (
         not intent.kind
         and not score_cue
         and _ABOUT_RE.search(q)
-        and any(t.type in ("criterion", "section") for t in score_targets)
+        and any(t.type in (Role.CRITERION, Role.OVERALL) for t in score_targets)
     ):
         intent.kind = "both"
     # "list the DRASTIC criteria across the reports": a computed list, not a comparison.
@@ -892,7 +912,7 @@ def parse(
             intent.op = "list"
         else:
             intent.op = "mean"
-        intent.targets = [t for t in score_targets if t.type == "section"]
+        intent.targets = [t for t in score_targets if t.type == Role.OVERALL]
         if intent.op in ("count", "list", "above", "below", "equal") and not criteria_word:
             # "Which reports had a DRASTIC safeguarding score?": that measure, in each report.
             intent.targets += [t for t in score_targets if t.type in ("headline", "criterion")]
@@ -920,7 +940,7 @@ def parse(
 
     if intent.kind:
         intent.route = "findings"
-        intent.targets = _criteria_of(targets(("criterion", "section")), cat)
+        intent.targets = _criteria_of(targets((Role.CRITERION, Role.OVERALL)), cat)
         return intent
 
     if _RECOMMEND_RE.search(qg):
@@ -1048,11 +1068,11 @@ def _inherit(intent: Intent, previous: dict, targets, reports) -> Intent:
             return intent
         intent.terms = intent.terms or list(previous.get("terms", []))
     elif route in ("score", "compare"):
-        intent.targets = targets(("headline", "criterion", "section"))
+        intent.targets = targets(SCORED)
         intent.direction = direction_of(intent.question) or previous.get("direction")
     elif route == "findings":
         intent.kind = previous.get("kind") or "both"
-        intent.targets = _criteria_of(targets(("criterion", "section")), catalog(reports))
+        intent.targets = _criteria_of(targets((Role.CRITERION, Role.OVERALL)), catalog(reports))
     elif route == "computed":
         intent.op, intent.bands = previous.get("op"), intent.bands or previous.get("bands", [])
         intent.threshold, intent.scope = previous.get("threshold"), previous.get("scope")
@@ -1085,8 +1105,8 @@ def _convert(prev: list[Target], types: Sequence[str], cat: Catalog, reports) ->
             out.append(t)
         elif t.type == "headline":
             out += resolve_targets(t.key.replace("-", " "), cat, types, reports)
-        elif t.type == "criterion" and "section" in types:
-            out.append(Target("section", t.key.split(".")[0]))
+        elif t.type == "criterion" and Role.OVERALL in types:
+            out.append(Target(Role.OVERALL, t.key.split(".")[0]))
     return list(dict.fromkeys(out))
 
 
@@ -1094,7 +1114,7 @@ def _criteria_of(targets: list[Target], cat: Catalog) -> list[Target]:
     """Findings live under criteria: a section stands for all of its criteria."""
     out: list[Target] = []
     for t in targets:
-        if t.type == "section":
+        if t.type == Role.OVERALL:
             out += sorted(
                 {
                     Target("criterion", n.target.key)

@@ -5,13 +5,14 @@ one kind of claim each (a measure, a finding, a comparison, a claim across repor
 """
 
 from assistant.claims.check import check_claim, check_text, numbers_in, to_dict
-from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNVERIFIABLE, ClaimResult
+from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNVERIFIABLE, ClaimResult, Verdict
 
 __all__ = [
     "CONTRADICTED",
     "SUPPORTED",
     "UNVERIFIABLE",
     "ClaimResult",
+    "Verdict",
     "check_claim",
     "check_text",
     "numbers_in",

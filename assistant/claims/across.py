@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import re
 
-from assistant.claims.measure import _qualified, resolve_measure
+from assistant.claims.measure import qualifier, resolve_measure
 from assistant.claims.measures import Measure, ReportIndex
 from assistant.claims.scope import Scope
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     Judgement,
-    _combine,
-    _flip,
-    _lead,
-    _score_evidence,
-    _score_text,
-    _unverifiable,
-    _verdict_of,
+    combine_verdicts,
+    flip,
+    score_evidence,
+    score_text,
+    unverifiable_because,
+    verdict_lead,
+    verdict_of,
 )
-from assistant.claims.wording import _MEAN, _MIN_WORDS, _SUPERLATIVE, _negation
+from assistant.claims.wording import MEAN, MIN_WORDS, SUPERLATIVE, negation_in
 from ingest.text.numbers import (
     Quantity,
     compare,
@@ -37,14 +37,14 @@ def _in_every_report(
     """``base``'s counterpart in each report, or unverifiable if one report has none."""
     values: list[tuple[ReportIndex, Measure]] = []
     for idx in indexes:
-        same = _same_measure(base, idx)
+        same = same_measure(base, idx)
         if same is None:
-            return _unverifiable(f"{idx.report.id} has no score matching {base.label}.")
+            return unverifiable_because(f"{idx.report.id} has no score matching {base.label}.")
         values.append((idx, same))
     return values
 
 
-def _same_measure(measure: Measure, idx: ReportIndex) -> Measure | None:
+def same_measure(measure: Measure, idx: ReportIndex) -> Measure | None:
     """The score of ``idx`` that is the same measure as ``measure`` of another report.
 
     Headline and section scores match by key; criteria by name, since reports number them
@@ -62,7 +62,7 @@ def _same_measure(measure: Measure, idx: ReportIndex) -> Measure | None:
     return None
 
 
-_AREA_SET = re.compile(
+AREA_SET = re.compile(
     r"\b(?:of|among|amongst|across|in|for)\s+(?:all\s+|any\s+|every\s+)?(?:the\s+|these\s+|those\s+)?"
     r"(?:(\w+)\s+)?(?:loaded\s+|inspected\s+)?(?:areas?|yots?|yoss?|teams?|services|reports|"
     r"inspections|authorities|councils|regions?|boroughs?|counties|places)\b",
@@ -70,13 +70,13 @@ _AREA_SET = re.compile(
 )
 
 
-def _cross_area(text: str, idx: ReportIndex) -> re.Match[str] | None:
+def cross_area(text: str, idx: ReportIndex) -> re.Match[str] | None:
     """A superlative over areas ("the highest Safeguarding score of the five areas"), not over
     the scores of one report ("the lowest-scoring criterion")."""
-    sup = _SUPERLATIVE.search(text)
+    sup = SUPERLATIVE.search(text)
     if not sup:
         return None
-    group = _AREA_SET.search(text)
+    group = AREA_SET.search(text)
     if group:
         return group
     # "had the highest Safeguarding score": the superlative qualifies one named measure.
@@ -106,25 +106,25 @@ def judge_across(
     text: str, scope: Scope, indexes: list[ReportIndex], group: re.Match[str]
 ) -> Judgement:
     """A superlative over areas: only judged when every area it ranges over is loaded."""
-    sup = _SUPERLATIVE.search(text)
+    sup = SUPERLATIVE.search(text)
     assert sup is not None
-    lowest = sup.group(1).lower() in _MIN_WORDS
+    lowest = sup.group(1).lower() in MIN_WORDS
     # Only a set that is exactly the loaded reports can be ranked: "of the five areas" with five
     # loaded, "of these areas"; never "of any YOT", "in England" or an unnamed set.
-    exact = group.re is _AREA_SET and _exact_set(group, indexes)
+    exact = group.re is AREA_SET and _exact_set(group, indexes)
     if len(indexes) < 2 or not exact:
         loaded = ", ".join(i.report.id for i in indexes)
-        return _unverifiable(
+        return unverifiable_because(
             f"The claim ranks areas ('{group.group(0).strip()}'), but {len(indexes)} "
             f"report(s) are loaded ({loaded}); a ranking can only be checked over a set of "
             "areas that are all loaded, named as such (e.g. 'of the five areas')."
         )
     rest = text[: sup.start()] + " " + text[sup.end() :]
-    rest = _AREA_SET.sub(" ", rest)
+    rest = AREA_SET.sub(" ", rest)
     subject_idx = scope.reports[0] if scope.explicit and len(scope.reports) == 1 else None
     base = resolve_measure(rest, subject_idx or indexes[0]).measure
     if base is None:
-        return _unverifiable("The claim ranks areas but does not say on which score.")
+        return unverifiable_because("The claim ranks areas but does not say on which score.")
     values = _in_every_report(base, indexes)
     if isinstance(values, Judgement):
         return values
@@ -135,24 +135,24 @@ def judge_across(
         verdicts.append(SUPPORTED if any(i is subject_idx for i, _ in at) else CONTRADICTED)
     for q in _numbers_in(text):
         if unit_class(q) == "pct" and q.role is None:
-            verdicts.append(_verdict_of(compare(q, quantity_of(target, "%"))))
+            verdicts.append(verdict_of(compare(q, quantity_of(target, "%"))))
     if not verdicts:
-        return _unverifiable("The claim ranks areas but names no area or figure to check.")
-    if _negation(text) == "attached":
-        verdicts = [_flip(v) for v in verdicts]
-    verdict = _combine(verdicts)
+        return unverifiable_because("The claim ranks areas but names no area or figure to check.")
+    if negation_in(text) == "attached":
+        verdicts = [flip(v) for v in verdicts]
+    verdict = combine_verdicts(verdicts)
     word = "lowest" if lowest else "highest"
-    listing = "; ".join(f"{i.report.id} {_score_text(m.score)}" for i, m in values)
+    listing = "; ".join(f"{i.report.id} {score_text(m.score)}" for i, m in values)
     names = " and ".join(i.report.id for i, _ in at)
     explanation = (
-        f"{_lead(verdict)}: of the {len(values)} loaded areas, the {word} {base.label} is "
+        f"{verdict_lead(verdict)}: of the {len(values)} loaded areas, the {word} {base.label} is "
         f"{names} ({format_value(target)}). All: {listing}."
     )
-    ev = [_score_evidence(i, m.score) for i, m in values]
+    ev = [score_evidence(i, m.score) for i, m in values]
     return Judgement(verdict, ev, explanation, base)
 
 
-_ORDINALS = {
+ORDINALS = {
     "second": 2,
     "2nd": 2,
     "third": 3,
@@ -180,24 +180,24 @@ def judge_across_mean(
 ) -> Judgement:
     """'The average Safeguarding score across the five areas was 59.6%'."""
     if len(indexes) < 2 or not _exact_set(group, indexes):
-        return _unverifiable(
+        return unverifiable_because(
             f"The claim averages over '{group.group(0).strip()}', but the loaded reports "
             f"({', '.join(i.report.id for i in indexes)}) are not named as that set."
         )
-    rest = _AREA_SET.sub(" ", _MEAN.sub(" ", text))
+    rest = AREA_SET.sub(" ", MEAN.sub(" ", text))
     base = resolve_measure(rest, indexes[0]).measure
     pcts = [q for q in _numbers_in(rest) if unit_class(q) == "pct" and q.role is None]
     if base is None or not pcts:
-        return _unverifiable("The claim averages over areas but names no score and figure.")
+        return unverifiable_because("The claim averages over areas but names no score and figure.")
     values = _in_every_report(base, indexes)
     if isinstance(values, Judgement):
         return values
     mean = sum(m.score.value for _, m in values) / len(values)
     stored = Quantity("", 0, 0, round(mean, 2), "%", decimals=2)
-    verdict = _verdict_of(compare(pcts[0], stored))
+    verdict = verdict_of(compare(pcts[0], stored))
     listing = "; ".join(f"{i.report.id} {format_value(m.score.value)}" for i, m in values)
     explanation = (
-        f"{_lead(verdict)}: the mean of {base.label} over the {len(values)} loaded areas is "
-        f"{mean:.1f}% ({listing}); the claim says {_qualified(pcts[0])}."
+        f"{verdict_lead(verdict)}: the mean of {base.label} over the {len(values)} loaded areas is "
+        f"{mean:.1f}% ({listing}); the claim says {qualifier(pcts[0])}."
     )
-    return Judgement(verdict, [_score_evidence(i, m.score) for i, m in values], explanation)
+    return Judgement(verdict, [score_evidence(i, m.score) for i, m in values], explanation)

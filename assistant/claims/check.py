@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.claims.across import _AREA_SET, _cross_area, judge_across, judge_across_mean
-from assistant.claims.computed import _comparison, judge_comparison
-from assistant.claims.findings import _BETWEEN_BREAK
-from assistant.claims.measure import _segments
+from assistant.claims.across import AREA_SET, cross_area, judge_across, judge_across_mean
+from assistant.claims.computed import find_comparison, judge_comparison
+from assistant.claims.findings import BETWEEN_BREAK
+from assistant.claims.measure import claim_segments
 from assistant.claims.measures import Measure, ReportIndex, index_for
 from assistant.claims.report import judge_report
-from assistant.claims.scope import Scope, _area_pattern, find_scope
+from assistant.claims.scope import Scope, area_pattern, find_scope
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
@@ -28,16 +28,16 @@ from assistant.claims.verdict import (
     ClaimResult,
     Evidence,
     Judgement,
-    _combine,
+    combine_verdicts,
 )
 from assistant.claims.wording import (
-    _AVERAGE_OF_AREA,
-    _COMPARATIVE,
-    _GREATER,
-    _MEAN,
-    _SUPERLATIVE,
-    _negation,
+    AVERAGE_OF_AREA,
+    COMPARATIVE,
+    GREATER,
+    MEAN,
+    SUPERLATIVE,
     band_set,
+    negation_in,
 )
 from ingest.model import Report
 from ingest.text.numbers import Quantity, bands_in, comparable, is_salient, scan
@@ -146,17 +146,17 @@ def _check(
             scope,
             None,
         )
-    if _MEAN.search(text) and not _AVERAGE_OF_AREA.search(text) and _AREA_SET.search(text):
-        j = judge_across_mean(text, scope, indexes, _AREA_SET.search(text))
+    if MEAN.search(text) and not AVERAGE_OF_AREA.search(text) and AREA_SET.search(text):
+        j = judge_across_mean(text, scope, indexes, AREA_SET.search(text))
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
-    across = _cross_area(text, scope.reports[0]) if _SUPERLATIVE.search(text) else None
+    across = cross_area(text, scope.reports[0]) if SUPERLATIVE.search(text) else None
     if across is not None:
         j = judge_across(text, scope, indexes, across)
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
 
     # Two named reports and a comparison: judge one against the other.
     if len(scope.reports) >= 2 and scope.explicit:
-        comp = _comparison(text)
+        comp = find_comparison(text)
         if comp is not None:
             left = [idx for idx, pos in scope.named if pos < comp.start()]
             right = [idx for idx, pos in scope.named if pos >= comp.start()]
@@ -241,7 +241,7 @@ def _judge_comparisons(
     subs: list[Judgement] = []
     start = comp.end()
     for k, (begin, end, idx) in enumerate(later):
-        brk = _BETWEEN_BREAK.search(text, end)
+        brk = BETWEEN_BREAK.search(text, end)
         stop = brk.start() if brk is not None and k + 1 < len(later) else len(text)
         if k + 1 < len(later):
             stop = min(stop, later[k + 1][0])
@@ -255,7 +255,7 @@ def _judge_comparisons(
         piece = head + text[start:stop]
         at = len(head) + begin - start
         # "higher than Sefton's but lower than Wessex Vale's": each area's own comparative.
-        ms = [m for m in _COMPARATIVE.finditer(piece, comp.start()) if m.start() < at]
+        ms = [m for m in COMPARATIVE.finditer(piece, comp.start()) if m.start() < at]
         if not ms:
             return None
         m = ms[-1]
@@ -269,7 +269,7 @@ def _judge_comparisons(
     if not subs:
         return None
     return Judgement(
-        _combine([j.verdict for j in subs]),
+        combine_verdicts([j.verdict for j in subs]),
         [e for j in subs for e in j.evidence],
         " ".join(j.explanation for j in subs),
         subs[0].measure,
@@ -283,7 +283,7 @@ def _mentions(text: str, scope: Scope) -> list[tuple[int, int, ReportIndex]]:
         area = idx.report.area
         if not area:
             continue
-        for m in re.finditer(_area_pattern(area).pattern + r"(?:'s|\u2019s|'|\u2019)?", text, re.I):
+        for m in re.finditer(area_pattern(area).pattern + r"(?:'s|\u2019s|'|\u2019)?", text, re.I):
             out.append((m.start(), m.end(), idx))
     return sorted(out, key=lambda t: t[0])
 
@@ -333,9 +333,9 @@ def _judge_attributed(text: str, scope: Scope, hint: Measure | None = None) -> J
             if i is not idx:
                 chars[a:b] = " " * (b - a)
         subs.append((idx, judge_report("".join(chars), idx, hint)))
-    verdict = _combine([j.verdict for _, j in subs])
+    verdict = combine_verdicts([j.verdict for _, j in subs])
     notes = ""
-    comp = _COMPARATIVE.search(text)
+    comp = COMPARATIVE.search(text)
     if comp is not None and verdict == SUPPORTED:
         # Each figure is right for its area; the claim's order between them must hold too.
         left = [q for q in qs if q.end <= comp.start()]
@@ -343,8 +343,8 @@ def _judge_attributed(text: str, scope: Scope, hint: Measure | None = None) -> J
         word = (comp.group(1) or comp.group(2)).lower()
         if len(left) == 1 and len(right) == 1 and comparable(left[0], right[0]):
             a, b = left[0].percent(), right[0].percent()
-            holds = a > b if word in _GREATER or word.startswith("exceed") else a < b
-            if _negation(text) == "attached":
+            holds = a > b if word in GREATER or word.startswith("exceed") else a < b
+            if negation_in(text) == "attached":
                 holds = not holds
             verdict = SUPPORTED if holds else CONTRADICTED
             higher = "higher" if a > b else "not higher"
@@ -364,7 +364,7 @@ def _judge_per_area(
     text: str, indexes: list[ReportIndex], hint: Measure | None = None
 ) -> Judgement | None:
     """'Sefton's Outcomes score was 52%, Wessex Vale's was 58%': each clause on its own area."""
-    segs = _segments(text)
+    segs = claim_segments(text)
     if len(segs) < 2:
         return None
     subs: list[Judgement] = []
@@ -385,7 +385,7 @@ def _judge_per_area(
     if len(used) < 2:
         return None
     return Judgement(
-        _combine([j.verdict for j in subs]),
+        combine_verdicts([j.verdict for j in subs]),
         [e for j in subs for e in j.evidence],
         " ".join(j.explanation for j in subs),
         hint,
@@ -401,7 +401,7 @@ def _checkable(sentence: str) -> bool:
     if any(is_salient(q) for q in _numbers_in(sentence)) or bands_in(sentence):
         return True
     refs = [q for q in scan(sentence) if q.kind == "ref" and "." in q.text]
-    return bool(refs and (_SUPERLATIVE.search(sentence) or _COMPARATIVE.search(sentence)))
+    return bool(refs and (SUPERLATIVE.search(sentence) or COMPARATIVE.search(sentence)))
 
 
 _FIRST_PERSON = re.compile(r"\b(our|we|us|ours)\b", re.IGNORECASE)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.claims.across import _ORDINALS, _cross_area, _same_measure
+from assistant.claims.across import ORDINALS, cross_area, same_measure
 from assistant.claims.measure import (
     Resolution,
-    _measure_by_ref,
-    _qualified,
-    _set_scores,
+    measure_by_ref,
+    qualifier,
     resolve_measure,
+    set_scores,
 )
 from assistant.claims.measures import Measure, ReportIndex
 from assistant.claims.verdict import (
@@ -19,26 +19,26 @@ from assistant.claims.verdict import (
     UNVERIFIABLE,
     Evidence,
     Judgement,
-    _combine,
-    _flip,
-    _lead,
-    _score_evidence,
-    _score_text,
-    _unverifiable,
-    _verdict_of,
+    combine_verdicts,
+    flip,
+    score_evidence,
+    score_text,
+    unverifiable_because,
+    verdict_lead,
+    verdict_of,
 )
 from assistant.claims.wording import (
-    _AVERAGE_OF_AREA,
-    _COMPARATIVE,
-    _GREATER,
-    _MEAN,
-    _MIN_WORDS,
-    _QUANT_WORD,
-    _SET_NOUN,
-    _SUPERLATIVE,
+    AVERAGE_OF_AREA,
+    COMPARATIVE,
+    GREATER,
+    MEAN,
+    MIN_WORDS,
+    QUANT_WORD,
+    SET_NOUN,
+    SUPERLATIVE,
     Parts,
-    _negation,
-    _parts,
+    negation_in,
+    split_parts,
 )
 from ingest.model import BANDS, Score
 from ingest.text.numbers import (
@@ -73,12 +73,12 @@ def _meets(score: Score, bands: set[str], threshold: Quantity | None) -> bool:
 
 def _count_claim(text: str) -> re.Match[str] | None:
     """'Seven of the eight criteria ...', 'all three headline scores ...', 'most criteria ...'."""
-    noun = _SET_NOUN.search(text)
+    noun = SET_NOUN.search(text)
     if not noun:
         return None
     before = text[: noun.start()]
     if not (
-        _QUANT_WORD.search(before)
+        QUANT_WORD.search(before)
         or any(q.unit in ("count", "fraction", "number") for q in _numbers_in(before))
         or _QUANT_AFTER.match(text[noun.end() :])
     ):
@@ -92,30 +92,30 @@ _QUANT_AFTER = re.compile(r"\s+(?:(?:were|are|had|have|was)\s+)?(all|each|both)\
 
 def judge_count(text: str, idx: ReportIndex) -> Judgement | None:
     noun = _count_claim(text)
-    chosen = _set_scores(text, idx)
+    chosen = set_scores(text, idx)
     if noun is None or chosen is None:
         return None
     label, members = chosen
     if not members:
-        return _unverifiable(f"{idx.report.id} has no {label}.")
+        return unverifiable_because(f"{idx.report.id} has no {label}.")
     before, after = text[: noun.start()], text[noun.end() :]
     # "every criterion except 3.2 required ...": the named exceptions are left out of the set.
     excl = _EXCEPT.match(after)
     excluded: list[Measure] = []
     if excl:
         for ref in re.findall(r"\d\.\d", excl.group(1)):
-            m = _measure_by_ref(idx, ref, overall=False)
+            m = measure_by_ref(idx, ref, overall=False)
             if m is None:
-                return _unverifiable(f"{idx.report.id} has no criterion {ref}.")
+                return unverifiable_because(f"{idx.report.id} has no criterion {ref}.")
             excluded.append(m)
         after = after[excl.end() :]
     # The condition: in the count's own clause, after the set noun or else before the count
     # ("needs substantial improvement in three criteria").
-    pred = _parts(_PRED_BREAK.split(after, maxsplit=1)[0])
+    pred = split_parts(_PRED_BREAK.split(after, maxsplit=1)[0])
     if not pred.bands and _threshold(pred) is None:
         counted = [q for q in _numbers_in(before) if q.role is None]
         head = before[: counted[-1].start] if counted else before
-        pred = _parts(_PRED_BREAK.split(head)[-1])
+        pred = split_parts(_PRED_BREAK.split(head)[-1])
     threshold = _threshold(pred)
     if not pred.bands and threshold is None:
         return None
@@ -166,10 +166,10 @@ def judge_count(text: str, idx: ReportIndex) -> Judgement | None:
             verdict = SUPPORTED if k == n else CONTRADICTED
         elif unit_class(q) == "pct":
             share = Quantity("", 0, 0, 100 * k / n, "%", decimals=3)
-            verdict = _verdict_of(compare(q, share))
+            verdict = verdict_of(compare(q, share))
         else:
             claimed = Quantity(q.text, q.start, q.end, q.value, "count", qualifier=q.qualifier)
-            verdict = _verdict_of(compare(claimed, quantity_of(k, "count")))
+            verdict = verdict_of(compare(claimed, quantity_of(k, "count")))
     elif re.search(r"\b(none|no|neither)\b", words):
         verdict = SUPPORTED if k == 0 else CONTRADICTED
     elif re.search(r"\b(all|every|each|both)\b", words):
@@ -191,7 +191,7 @@ def judge_count(text: str, idx: ReportIndex) -> Judgement | None:
     if size_said is not None and size_said != n + len(excluded):
         verdict = CONTRADICTED
     if pred.negated and not re.search(r"\b(none|no|neither)\b", words):
-        verdict = _flip(verdict)
+        verdict = flip(verdict)
     # Every figure must be accounted for: "three criteria ... and substantial in four" is not
     # settled by counting the first part alone.
     spare = [
@@ -209,15 +209,16 @@ def judge_count(text: str, idx: ReportIndex) -> Judgement | None:
     what = " or ".join(b.lower() for b in BANDS if b in pred.bands)
     cond = f"require {what} improvement" if what else ""
     if threshold is not None:
-        cond = (cond + " and " if cond else "") + f"scored {_qualified(threshold)}"
-    listing = ", ".join(f"{m.ref or m.label} {_score_text(m.score)}" for m in members)
+        cond = (cond + " and " if cond else "") + f"scored {qualifier(threshold)}"
+    listing = ", ".join(f"{m.ref or m.label} {score_text(m.score)}" for m in members)
     which = ", ".join(m.ref or m.label for m in meeting) or "none"
     size_note = f" (the report has {n}, not {size_said:g})" if size_said not in (None, n) else ""
     explanation = (
-        f"{_lead(verdict)}: in {idx.report.id}, {k} of the {n} {label} {cond}{size_note}: {which}. "
+        f"{verdict_lead(verdict)}: in {idx.report.id}, {k} of the {n} {label} {cond}{size_note}: "
+        f"{which}. "
         f"All {label}: {listing}."
     )
-    ev = [_score_evidence(idx, m.score) for m in members + excluded]
+    ev = [score_evidence(idx, m.score) for m in members + excluded]
     return Judgement(verdict, ev, explanation)
 
 
@@ -248,11 +249,11 @@ def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:
     kind = noun.group(1).lower()
     crit = None
     if not kind.startswith("recommendation"):
-        refs = [r for r in _parts(text).refs if "." in r]
+        refs = [r for r in split_parts(text).refs if "." in r]
         if refs:
             crit = idx.report.criterion(refs[0])
             if crit is None:
-                return _unverifiable(f"{idx.report.id} has no criterion {refs[0]}.")
+                return unverifiable_because(f"{idx.report.id} has no criterion {refs[0]}.")
         else:
             res = resolve_measure(text[: noun.start()] + text[noun.end() :], idx, {"criterion"})
             crit = idx.report.criterion(res.measure.ref) if res.measure else None
@@ -269,7 +270,7 @@ def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:
         after,
         re.IGNORECASE,
     ) or (owner and not kind.startswith("recommendation")):
-        return _unverifiable(
+        return unverifiable_because(
             "The claim counts a subset of the listed items by topic, which the report does not "
             "label; only whole lists (and recommendations by owner) can be counted."
         )
@@ -283,7 +284,7 @@ def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:
             ]
             where = f"recommendations for {owner.group(1).strip()}"
             if not items:
-                return _unverifiable(
+                return unverifiable_because(
                     f"{idx.report.id} gives no recommendation to {owner.group(1)}."
                 )
     elif crit is None:
@@ -293,11 +294,11 @@ def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:
     else:
         items, where = crit.areas_for_improvement, f"areas for improvement under {crit.number}"
     if not items:
-        return _unverifiable(f"{idx.report.id} lists no {where}.")
+        return unverifiable_because(f"{idx.report.id} lists no {where}.")
     claimed = Quantity(q.text, q.start, q.end, q.value, "count", qualifier=q.qualifier)
-    verdict = _verdict_of(compare(claimed, quantity_of(len(items), "count")))
-    if _negation(text) == "attached":
-        verdict = _flip(verdict)
+    verdict = verdict_of(compare(claimed, quantity_of(len(items), "count")))
+    if negation_in(text) == "attached":
+        verdict = flip(verdict)
     ev = [
         Evidence(
             idx.report.id,
@@ -309,43 +310,43 @@ def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:
         for i in items
     ]
     explanation = (
-        f"{_lead(verdict)}: {idx.report.id} lists {len(items)} {where}; the claim says "
-        f"{_qualified(claimed)}."
+        f"{verdict_lead(verdict)}: {idx.report.id} lists {len(items)} {where}; the claim says "
+        f"{qualifier(claimed)}."
     )
     return Judgement(verdict, ev, explanation)
 
 
 def judge_mean(text: str, idx: ReportIndex) -> Judgement | None:
     """'The average criterion score was 45%': the mean of a set of stored scores."""
-    if not _MEAN.search(text) or _AVERAGE_OF_AREA.search(text):
+    if not MEAN.search(text) or AVERAGE_OF_AREA.search(text):
         return None
-    chosen = _set_scores(text, idx)
+    chosen = set_scores(text, idx)
     pcts = [q for q in _numbers_in(text) if unit_class(q) == "pct"]
     if chosen is None or not chosen[1] or not pcts:
         return None
     label, members = chosen
     mean = sum(m.score.value for m in members) / len(members)
-    verdict = _verdict_of(compare(pcts[0], Quantity("", 0, 0, round(mean, 2), "%", decimals=2)))
+    verdict = verdict_of(compare(pcts[0], Quantity("", 0, 0, round(mean, 2), "%", decimals=2)))
     listing = ", ".join(f"{m.ref or m.label} {m.score.value}%" for m in members)
     explanation = (
-        f"{_lead(verdict)}: the mean of the {len(members)} {label} in {idx.report.id} is "
-        f"{mean:.1f}% (computed from {listing}); the claim says {_qualified(pcts[0])}."
+        f"{verdict_lead(verdict)}: the mean of the {len(members)} {label} in {idx.report.id} is "
+        f"{mean:.1f}% (computed from {listing}); the claim says {qualifier(pcts[0])}."
     )
-    return Judgement(verdict, [_score_evidence(idx, m.score) for m in members], explanation)
+    return Judgement(verdict, [score_evidence(idx, m.score) for m in members], explanation)
 
 
 def judge_superlative(text: str, idx: ReportIndex) -> Judgement | None:
-    sup = _SUPERLATIVE.search(text)
+    sup = SUPERLATIVE.search(text)
     if not sup:
         return None
-    across = _cross_area(text, idx)
+    across = cross_area(text, idx)
     if across is not None:
-        return _unverifiable(
+        return unverifiable_because(
             f"The claim ranks areas ('{across.group(0).strip()}'), which one report "
             f"({idx.report.id}) cannot settle; load the reports of every area it ranges over."
         )
-    lowest = sup.group(1).lower() in _MIN_WORDS
-    chosen = _set_scores(text, idx)
+    lowest = sup.group(1).lower() in MIN_WORDS
+    chosen = set_scores(text, idx)
     # The subject: what the claim says is lowest/highest (words other than the superlative).
     rest = text[: sup.start()] + " " + text[sup.end() :]
     rest = re.sub(r"[-\s]+scor\w*", " score", rest)
@@ -367,16 +368,18 @@ def judge_superlative(text: str, idx: ReportIndex) -> Judgement | None:
     else:
         label, members = chosen
     if not members:
-        return _unverifiable(f"{idx.report.id} has no {label}.")
+        return unverifiable_because(f"{idx.report.id} has no {label}.")
     ordinal = re.search(
         r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[\s-]+(?:" + sup.group(1) + r")\b",
         text,
         re.IGNORECASE,
     )
-    rank = _ORDINALS[ordinal.group(1).lower()] if ordinal else 1
+    rank = ORDINALS[ordinal.group(1).lower()] if ordinal else 1
     ranked = sorted({m.score.value for m in members}, reverse=not lowest)
     if rank > len(ranked):
-        return _unverifiable(f"{idx.report.id} has only {len(ranked)} distinct {label} scores.")
+        return unverifiable_because(
+            f"{idx.report.id} has only {len(ranked)} distinct {label} scores."
+        )
     target = ranked[rank - 1]
     at = [m for m in members if m.score.value == target]
     word = (
@@ -393,25 +396,25 @@ def judge_superlative(text: str, idx: ReportIndex) -> Judgement | None:
         verdicts.append({"unknown": UNVERIFIABLE}.get(v or "", v or UNVERIFIABLE))
     if not verdicts:
         return None
-    if _negation(text) == "attached":
-        verdicts = [_flip(v) for v in verdicts]
-    verdict = _combine(verdicts)
-    names = " and ".join(f"{m.ref or m.label} ({_score_text(m.score)})" for m in at)
+    if negation_in(text) == "attached":
+        verdicts = [flip(v) for v in verdicts]
+    verdict = combine_verdicts(verdicts)
+    names = " and ".join(f"{m.ref or m.label} ({score_text(m.score)})" for m in at)
     shared = " (shared)" if len(at) > 1 else ""
-    subj = f"{subject.label} scored {_score_text(subject.score)}; " if subject else ""
+    subj = f"{subject.label} scored {score_text(subject.score)}; " if subject else ""
     explanation = (
-        f"{_lead(verdict)}: in {idx.report.id}, {subj}the {word}-scoring of the "
+        f"{verdict_lead(verdict)}: in {idx.report.id}, {subj}the {word}-scoring of the "
         f"{len(members)} {label} is {names}{shared}."
     )
-    ev = [_score_evidence(idx, m.score) for m in at]
+    ev = [score_evidence(idx, m.score) for m in at]
     if subject is not None and subject not in at:
-        ev.insert(0, _score_evidence(idx, subject.score))
+        ev.insert(0, score_evidence(idx, subject.score))
     return Judgement(verdict, ev, explanation)
 
 
-def _comparison(text: str) -> re.Match[str] | None:
+def find_comparison(text: str) -> re.Match[str] | None:
     """A comparison between two measures or reports ('lower than Wessex Vale's')."""
-    for m in _COMPARATIVE.finditer(text):
+    for m in COMPARATIVE.finditer(text):
         after = text[m.end() :].lstrip()
         first = _numbers_in(after[:25])
         lead = scan(after[:12])
@@ -433,7 +436,7 @@ def judge_comparison(
     text: str, idx_left: ReportIndex, idx_right: ReportIndex, m: re.Match[str]
 ) -> Judgement | None:
     word = (m.group(1) or m.group(2)).lower()
-    greater = word in _GREATER or word.startswith("exceed")
+    greater = word in GREATER or word.startswith("exceed")
     left, right = text[: m.start()], text[m.end() :]
     lres = resolve_measure(left, idx_left)
     rres = resolve_measure(right, idx_right) if right.strip() else Resolution(None, [])
@@ -451,9 +454,9 @@ def judge_comparison(
     if rres.measure is None or idx_right is not idx_left and rres.measure.kind != lres.measure.kind:
         if idx_right is idx_left:
             return None  # no second measure and no second report: not a comparison
-        same = _same_measure(lres.measure, idx_right)
+        same = same_measure(lres.measure, idx_right)
         if same is None:
-            return _unverifiable(
+            return unverifiable_because(
                 f"{idx_right.report.id} has no score matching {lres.measure.label}."
             )
         rres = Resolution(same, [])
@@ -461,19 +464,19 @@ def judge_comparison(
     assert a is not None and b is not None
     holds = a.score.value > b.score.value if greater else a.score.value < b.score.value
     verdict = SUPPORTED if holds else CONTRADICTED
-    if _negation(text) == "attached":
-        verdict = _flip(verdict)
+    if negation_in(text) == "attached":
+        verdict = flip(verdict)
     where_a = idx_left.report.id
     where_b = idx_right.report.id
     # Every figure the comparison states must be checked too: "77%", "30 points higher".
     stated, notes = _comparison_figures(text, m, a.score.value, b.score.value)
-    verdict = _combine([verdict, *stated])
+    verdict = combine_verdicts([verdict, *stated])
     explanation = (
-        f"{_lead(verdict)}: {a.label} in {where_a} is "
-        f"{_score_text(a.score)} and {b.label} in {where_b} is {_score_text(b.score)}"
+        f"{verdict_lead(verdict)}: {a.label} in {where_a} is "
+        f"{score_text(a.score)} and {b.label} in {where_b} is {score_text(b.score)}"
         f" (higher scores mean better work)" + (f"; {'; '.join(notes)}" if notes else "") + "."
     )
-    ev = [_score_evidence(idx_left, a.score), _score_evidence(idx_right, b.score)]
+    ev = [score_evidence(idx_left, a.score), score_evidence(idx_right, b.score)]
     return Judgement(verdict, ev, explanation)
 
 
@@ -493,7 +496,7 @@ def _comparison_figures(
             continue
         just_before = not text[q.end : m.start()].strip(" ,") and q.end <= m.start()
         if q.unit == "pp" or q.role == "change":
-            v = _verdict_of(compare(_as_percent(q), quantity_of(gap, "%")))
+            v = verdict_of(compare(_as_percent(q), quantity_of(gap, "%")))
             notes.append(f"the gap is {format_value(gap)[:-1]} points, the claim says {q.label()}")
         elif just_before and unit_class(q) == "pct":
             # "10% higher": percentage points or a relative difference; both must fail to refute.
@@ -513,7 +516,7 @@ def _comparison_figures(
             )
         elif unit_class(q) == "pct" or (q.unit == "number" and 0 <= q.value <= 100):
             target = left if q.start < m.start() else right
-            v = _verdict_of(compare(_as_percent(q), quantity_of(target, "%")))
+            v = verdict_of(compare(_as_percent(q), quantity_of(target, "%")))
             if v != SUPPORTED:
                 notes.append(f"the claim says {q.label()}, the score is {format_value(target)}")
         else:

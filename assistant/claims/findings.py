@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.claims.measure import _dated, _qualified
+from assistant.claims.measure import dated_quantity, qualifier
 from assistant.claims.measures import (
     SCORE_WORDS,
     Measure,
@@ -14,18 +14,18 @@ from assistant.claims.measures import (
     content_groups,
     content_stems,
 )
-from assistant.claims.scope import _national
+from assistant.claims.scope import is_national
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     UNVERIFIABLE,
     Evidence,
     Judgement,
-    _combine,
-    _unit_evidence,
-    _unverifiable,
+    combine_verdicts,
+    unit_evidence,
+    unverifiable_because,
 )
-from assistant.claims.wording import _claim_groups, _claim_stems
+from assistant.claims.wording import claim_groups, stems_of_claim
 from ingest.text.numbers import Quantity, compare, is_salient, unit_class
 from ingest.text.numbers import numbers_in as _numbers_in
 from ingest.text.stemming import prefix_stem
@@ -66,7 +66,7 @@ def best_units(
     text: str, idx: ReportIndex, sections: set[str] | None = None
 ) -> list[tuple[float, Unit]]:
     """Report sentences ranked by how much of the claim's wording they share."""
-    stems = _claim_groups(text, idx)
+    stems = claim_groups(text, idx)
     # Words found in most sentences ("cases") cannot tie a claim to one finding on their own.
     if not any(idx.weight(s) >= idx.distinctive for g in stems for s in g):
         return []
@@ -105,11 +105,11 @@ def _window(text: str, q: Quantity, others: list[Quantity], idx: ReportIndex) ->
     # time and consulted in 45%") are mainly about the second number, words before it the first.
     far = ""
     if a is not None:
-        cut = list(_BETWEEN_BREAK.finditer(left))
+        cut = list(BETWEEN_BREAK.finditer(left))
         if cut:
             left, far = left[cut[-1].end() :], left[: cut[-1].start()]
     if b is not None:
-        cut = list(_BETWEEN_BREAK.finditer(right))
+        cut = list(BETWEEN_BREAK.finditer(right))
         if cut:
             right, far = right[: cut[0].start()], far + " " + right[cut[0].end() :]
     out = {s: 0.5 for s in content_stems(blank_numbers(far), idx.expansions)}
@@ -127,7 +127,7 @@ def _head(text: str, q: Quantity, idx: ReportIndex) -> frozenset[str]:
     return frozenset(s for g in groups for s in g)
 
 
-_BETWEEN_BREAK = re.compile(r",|\s+(?:and|but|while|whereas|against|compared\s+with)\s+", re.I)
+BETWEEN_BREAK = re.compile(r",|\s+(?:and|but|while|whereas|against|compared\s+with)\s+", re.I)
 
 
 def _align(
@@ -136,7 +136,7 @@ def _align(
     """Stored numbers that could be the claim's ``q``, best context match first."""
     qctx = _window(claim, q, [o for o in _numbers_in(claim) if o != q], idx)
     group = [idx.units[i] for i in idx.groups.get(best.group, [])]
-    national = _national(claim, idx)
+    national = is_national(claim, idx)
     out: list[tuple[float, Unit, Quantity]] = []
     for u in group:
         for sq in u.numbers:
@@ -232,7 +232,7 @@ def _respectively(unit: Unit, sq: Quantity, claim: str, idx: ReportIndex) -> lis
     subject = unit.text[: verb.start()] if verb else ""
     items = [t for t in re.split(r",\s*(?:and\s+)?|\s+and\s+", subject) if t.strip()]
     if len(items) == len(run):
-        claim_stems = set(_claim_stems(claim, idx))
+        claim_stems = set(stems_of_claim(claim, idx))
         overlap = [len(claim_stems & set(content_stems(t, idx.expansions))) for t in items]
         best = max(overlap)
         if best > 0 and overlap.count(best) == 1:
@@ -261,26 +261,26 @@ def judge_finding(text: str, idx: ReportIndex, ranked: list[tuple[float, Unit]])
         # Of statements the claim's words cover equally, the ones with least wording the claim
         # leaves out ("In 74% of cases there was an intervention plan" over "Intervention plans
         # reflected the sentencing purpose in 94% of cases").
-        claim_stems = frozenset(s for g in _claim_groups(text, idx) for s in g)
+        claim_stems = frozenset(s for g in claim_groups(text, idx) for s in g)
         precision = {id(u): _coverage(sorted(u.stems), claim_stems, idx) for u in candidates}
         best = max(precision.values())
         candidates = [u for u in candidates if precision[id(u)] >= best - 0.1]
     if len(candidates) > 3:
         # Many statements fit the wording equally: the claim does not pin one down.
-        return _unverifiable(
+        return unverifiable_because(
             f"The claim's wording fits {len(candidates)} statements of {idx.report.id} equally "
             "well, so it does not say which figure it means; name the measure or quote more."
         )
     qs = _numbers_in(text)
     if not qs:
-        return _unverifiable("The claim states no figure to check.")
+        return unverifiable_because("The claim states no figure to check.")
     readings: list[Judgement] = []
     for unit in candidates:
         verdicts: list[str] = []
         ev: list[Evidence] = []
         notes: list[str] = []
         for q, pair in zip(qs, _assign(qs, text, unit, idx), strict=True):
-            q = _dated(q, idx)
+            q = dated_quantity(q, idx)
             if q.role and q.role.startswith("year:"):
                 verdicts.append(UNVERIFIABLE)
                 notes.append(
@@ -304,7 +304,7 @@ def judge_finding(text: str, idx: ReportIndex, ranked: list[tuple[float, Unit]])
                         f"the report gives {listed} respectively for items listed together"
                     )
                     verdicts.append(v)
-                    ev.append(_unit_evidence(idx, u, listed))
+                    ev.append(unit_evidence(idx, u, listed))
                     continue
                 sq = Quantity(listed, sq.start, sq.end, sq.value, sq.unit)
             elif run is not None:
@@ -313,18 +313,18 @@ def judge_finding(text: str, idx: ReportIndex, ranked: list[tuple[float, Unit]])
             if not is_salient(q) and v != SUPPORTED:
                 continue
             verdicts.append(v)
-            ev.append(_unit_evidence(idx, u, sq.label()))
+            ev.append(unit_evidence(idx, u, sq.label()))
             if v == CONTRADICTED:
-                notes.append(f"the claim says {_qualified(q)}, the report says {sq.label()}")
+                notes.append(f"the claim says {qualifier(q)}, the report says {sq.label()}")
             elif v == UNVERIFIABLE:
-                notes.append(f"'{_qualified(q)}' is not settled by the report's '{sq.label()}'")
+                notes.append(f"'{qualifier(q)}' is not settled by the report's '{sq.label()}'")
             else:
                 notes.append(f"{q.label()} matches")
         comp = _average_direction(text, [idx.units[i] for i in idx.groups.get(unit.group, [])])
         if comp is not None:
             verdicts.append(comp[0])
             notes.append(comp[1])
-        verdict = _combine(verdicts)
+        verdict = combine_verdicts(verdicts)
         seen: set[tuple[str, str]] = set()
         ev = [e for e in ev if not ((e.quote, e.value) in seen or seen.add((e.quote, e.value)))]
         where = f"{unit.source.heading or unit.source.section} of {idx.report.id}"
@@ -437,8 +437,8 @@ def _average_direction(text: str, group: list[Unit]) -> tuple[str, str] | None:
     return None
 
 
-def _explained_by_measure(text: str, idx: ReportIndex, measure: Measure | None) -> float:
-    stems = _claim_groups(text, idx)
+def explained_by_measure(text: str, idx: ReportIndex, measure: Measure | None) -> float:
+    stems = claim_groups(text, idx)
     if not stems:
         return 1.0 if measure else 0.0
     known = set(SCORE_WORDS_STEMS)
@@ -455,17 +455,17 @@ def _explained_by_measure(text: str, idx: ReportIndex, measure: Measure | None) 
     return _coverage(stems, known, idx)
 
 
-def _names_measure(unit: Unit, measure: Measure) -> bool:
+def names_measure(unit: Unit, measure: Measure) -> bool:
     """Whether a report sentence carries one of the measure's names in full."""
     return any(alias and set(alias) <= unit.stems for alias in measure.aliases)
 
 
-def _named_share(text: str, idx: ReportIndex, measure: Measure) -> float:
+def named_share(text: str, idx: ReportIndex, measure: Measure) -> float:
     """How much of the claim's wording is the measure's own name."""
     known: set[str] = set()
     for alias in measure.aliases:
         known |= set(alias)
-    return _coverage(_claim_groups(text, idx), known, idx)
+    return _coverage(claim_groups(text, idx), known, idx)
 
 
 SCORE_WORDS_STEMS = frozenset(

@@ -12,27 +12,27 @@ from assistant.claims.measures import (
     content_stems,
     match_measures,
 )
-from assistant.claims.scope import _national, _report_years
+from assistant.claims.scope import is_national, report_years
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
     UNVERIFIABLE,
     Judgement,
-    _combine,
-    _flip,
-    _score_evidence,
-    _score_text,
-    _unverifiable,
-    _verdict_of,
+    combine_verdicts,
+    flip,
+    score_evidence,
+    score_text,
+    unverifiable_because,
+    verdict_of,
 )
 from assistant.claims.wording import (
-    _CRITERION_CUE,
-    _HEADLINE_CUE,
-    _HEADLINE_PHRASE,
-    _OVERALL_CUE,
+    CRITERION_CUE,
+    HEADLINE_CUE,
+    HEADLINE_PHRASE,
+    OVERALL_CUE,
     Parts,
-    _claim_stems,
-    _parts,
+    split_parts,
+    stems_of_claim,
 )
 from ingest.model import BANDS
 from ingest.text.numbers import (
@@ -53,7 +53,7 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
-def _measure_by_ref(idx: ReportIndex, ref: str, overall: bool) -> Measure | None:
+def measure_by_ref(idx: ReportIndex, ref: str, overall: bool) -> Measure | None:
     for m in idx.measures:
         if overall and m.kind == "overall" and m.ref == ref.split(".")[0] and "." not in ref:
             return m
@@ -72,11 +72,11 @@ class Resolution:
 
 def resolve_measure(text: str, idx: ReportIndex, kinds: set[str] | None = None) -> Resolution:
     """Which stored score ``text`` names; headline preferred unless the claim says otherwise."""
-    parts = _parts(text)
+    parts = split_parts(text)
     section_ref = re.search(r"\bsection\s+(\d)\b", text, re.IGNORECASE)
     crit_refs = [r for r in parts.refs if "." in r]
     if crit_refs:
-        m = _measure_by_ref(idx, crit_refs[0], overall=False)
+        m = measure_by_ref(idx, crit_refs[0], overall=False)
         if m is None:
             return Resolution(None, [], f"{idx.report.id} has no criterion {crit_refs[0]}")
         clash = _name_clash(text, idx, m)
@@ -85,28 +85,28 @@ def resolve_measure(text: str, idx: ReportIndex, kinds: set[str] | None = None) 
                 None,
                 [],
                 f"the claim says criterion {m.ref} but names {clash.label} "
-                f"({_score_text(clash.score)}); criterion {m.ref} in {idx.report.id} is "
-                f"{m.label} ({_score_text(m.score)})",
+                f"({score_text(clash.score)}); criterion {m.ref} in {idx.report.id} is "
+                f"{m.label} ({score_text(m.score)})",
             )
         return Resolution(m, [])
     if section_ref and (kinds is None or "overall" in kinds):
-        m = _measure_by_ref(idx, section_ref.group(1), overall=True)
+        m = measure_by_ref(idx, section_ref.group(1), overall=True)
         if m is None:
             return Resolution(None, [], f"{idx.report.id} has no section {section_ref.group(1)}")
         return Resolution(m, [])
 
-    stems = _claim_stems(text, idx)
+    stems = stems_of_claim(text, idx)
     matches = match_measures(stems, idx)
     if kinds is not None:
         matches = [mm for mm in matches if mm.measure.kind in kinds]
-    if _CRITERION_CUE.search(text) and any(mm.measure.kind == "criterion" for mm in matches):
+    if CRITERION_CUE.search(text) and any(mm.measure.kind == "criterion" for mm in matches):
         matches = [mm for mm in matches if mm.measure.kind == "criterion"]
-    elif (_HEADLINE_CUE.search(text) or _HEADLINE_PHRASE.search(text)) and any(
+    elif (HEADLINE_CUE.search(text) or HEADLINE_PHRASE.search(text)) and any(
         mm.measure.kind == "headline" for mm in matches
     ):
         # "done well enough 57% of the time" is how the format states a headline score.
         matches = [mm for mm in matches if mm.measure.kind == "headline"]
-    elif _OVERALL_CUE.search(text) and any(mm.measure.kind == "overall" for mm in matches):
+    elif OVERALL_CUE.search(text) and any(mm.measure.kind == "overall" for mm in matches):
         overall = [mm for mm in matches if mm.measure.kind == "overall"]
         if overall[0].coverage >= 0.5:
             matches = overall + [mm for mm in matches if mm.measure.kind != "overall"]
@@ -139,7 +139,7 @@ def resolve_measure(text: str, idx: ReportIndex, kinds: set[str] | None = None) 
 def _name_clash(text: str, idx: ReportIndex, by_ref: Measure) -> Measure | None:
     """The criterion a claim names when its number points at another one ("criterion 1.3
     Safeguarding" where 1.3 is Likelihood of Reoffending and Safeguarding is 1.4)."""
-    present = set(_claim_stems(text, idx))
+    present = set(stems_of_claim(text, idx))
     own = {s for alias in by_ref.aliases for s in alias}
     if own & present:
         return None
@@ -156,7 +156,7 @@ def _name_clash(text: str, idx: ReportIndex, by_ref: Measure) -> Measure | None:
 def _others_text(others: list[Measure], chosen: Measure) -> str:
     if not others:
         return ""
-    bits = [f"{m.label} scored {_score_text(m.score)}" for m in others]
+    bits = [f"{m.label} scored {score_text(m.score)}" for m in others]
     hint = ""
     if chosen.kind == "headline" and any(m.kind == "criterion" for m in others):
         crit = next(m for m in others if m.kind == "criterion")
@@ -172,7 +172,7 @@ def _judge_score_segment(
     said: list[str] = []
     stored = quantity_of(score.value, "%")
     past = _PAST.search(parts.text) and not any(q.role == "previous" for q in parts.quantities)
-    if _national(parts.text, idx):
+    if is_national(parts.text, idx):
         parts = Parts(
             parts.text,
             [replace(q, role=q.role or "average") for q in parts.quantities],
@@ -183,7 +183,7 @@ def _judge_score_segment(
         )
     # An earlier score, a change or an average is not a level of this score: never compared
     # with it ("rose from 43% to 61%", "up 18 points", "against a Wales average of 70%").
-    quantities = [_dated(q, idx) for q in parts.quantities if q.role != "areas"]
+    quantities = [dated_quantity(q, idx) for q in parts.quantities if q.role != "areas"]
     levels = [q for q in quantities if q.role is None and not past]
     aside = [q for q in quantities if (q.role is not None or past) and is_salient(q)]
     pcts = [q for q in levels if unit_class(q) == "pct"]
@@ -201,10 +201,10 @@ def _judge_score_segment(
         v = compare(q, stored)
         if v is None:
             continue
-        verdicts.append(_verdict_of(v))
-        said.append(_qualified(q))
-        if _verdict_of(v) == UNVERIFIABLE:
-            unsettled.append(_qualified(q))
+        verdicts.append(verdict_of(v))
+        said.append(qualifier(q))
+        if verdict_of(v) == UNVERIFIABLE:
+            unsettled.append(qualifier(q))
     band_note = ""
     if parts.bands:
         if score.band is None:
@@ -214,42 +214,42 @@ def _judge_score_segment(
             verdicts.append(SUPPORTED if score.band in parts.bands else CONTRADICTED)
             said.append(" or ".join(sorted(parts.bands, key=BANDS.index)).lower() + " improvement")
     if parts.negated and verdicts:
-        verdicts = [_flip(v) for v in verdicts]
+        verdicts = [flip(v) for v in verdicts]
     if parts.loose_negation and verdicts:
-        return _unverifiable(
+        return unverifiable_because(
             f"The claim has a negation that cannot be tied to its figure ('{parts.text}'); "
-            f"{measure.label} in {idx.report.id} is {_score_text(score)}."
+            f"{measure.label} in {idx.report.id} is {score_text(score)}."
         )
     if not verdicts:
-        return _unverifiable(
+        return unverifiable_because(
             f"The claim names {measure.label} in {idx.report.id} but states no percentage "
-            f"or band to check; it is {_score_text(score)}."
+            f"or band to check; it is {score_text(score)}."
         )
-    verdict = _combine(verdicts)
+    verdict = combine_verdicts(verdicts)
     value = format_value(score.value)
     if parts.bands and score.band:
         value = f"{value} {score.band}" if pcts else score.band
-    ev = [_score_evidence(idx, score, value)]
+    ev = [score_evidence(idx, score, value)]
     stated = " and ".join(said) if said else "its figure"
     says = "denies" if parts.negated else "says"
     if verdict == SUPPORTED:
         head = (
-            f"Supported: {measure.label} in {idx.report.id} is {_score_text(score)}, "
+            f"Supported: {measure.label} in {idx.report.id} is {score_text(score)}, "
             f"{'not ' + stated if parts.negated else 'as claimed'}."
         )
     elif verdict == CONTRADICTED:
         head = (
             f"Contradicted: the claim {says} {stated}, but {measure.label} in {idx.report.id} is "
-            f"{_score_text(score)}."
+            f"{score_text(score)}."
         )
     elif unsettled:
         head = (
-            f"Cannot tell: {measure.label} in {idx.report.id} is {_score_text(score)}, which "
+            f"Cannot tell: {measure.label} in {idx.report.id} is {score_text(score)}, which "
             f"neither confirms nor refutes '{' and '.join(unsettled)}'."
         )
     else:
         agreed = f", as the claim says ({stated})" if said else ""
-        head = f"Cannot tell: {measure.label} in {idx.report.id} is {_score_text(score)}{agreed}."
+        head = f"Cannot tell: {measure.label} in {idx.report.id} is {score_text(score)}{agreed}."
     aside_text = (" " + " ".join(aside_notes)) if aside_notes else ""
     return Judgement(
         verdict, ev, head + band_note + aside_text + _others_text(others, measure), measure
@@ -264,9 +264,9 @@ _PAST = re.compile(
 )
 
 
-def _dated(q: Quantity, idx: ReportIndex) -> Quantity:
+def dated_quantity(q: Quantity, idx: ReportIndex) -> Quantity:
     """'64% in 2011' is a level of a 2011 report; '38% in 2009' is not."""
-    if q.role and q.role.startswith("year:") and int(q.role[5:]) in _report_years(idx):
+    if q.role and q.role.startswith("year:") and int(q.role[5:]) in report_years(idx):
         return replace(q, role=None)
     return q
 
@@ -288,7 +288,7 @@ def _aside_note(q: Quantity, measure: Measure, past: bool = False) -> str:
     return f"'{q.label()}' is given as an average; the report states no average for this score."
 
 
-def _segments(text: str) -> list[str]:
+def claim_segments(text: str) -> list[str]:
     """Split a compound claim into pieces that each carry a figure or band."""
     pieces: list[str] = []
     last = 0
@@ -312,7 +312,7 @@ def _segments(text: str) -> list[str]:
 
 def judge_score(text: str, idx: ReportIndex, resolution: Resolution) -> Judgement:
     """A claim about one or more named scores: its percentages and bands."""
-    parts = _parts(text)
+    parts = split_parts(text)
     refs = list(dict.fromkeys(r for r in parts.refs if "." in r))
     pcts = [q for q in parts.quantities if unit_class(q) == "pct" and q.role is None]
     if len(refs) >= 2 and (len(refs) == len(pcts) or len(pcts) <= 1):
@@ -320,9 +320,9 @@ def judge_score(text: str, idx: ReportIndex, resolution: Resolution) -> Judgemen
         # both required drastic improvement": the one predicate holds for each.
         subs = []
         for k, ref in enumerate(refs):
-            m = _measure_by_ref(idx, ref, overall=False)
+            m = measure_by_ref(idx, ref, overall=False)
             if m is None:
-                return _unverifiable(f"{idx.report.id} has no criterion {ref}.")
+                return unverifiable_because(f"{idx.report.id} has no criterion {ref}.")
             if len(pcts) == len(refs) and len(refs) > 1:
                 q = pcts[k]
                 piece = Parts(q.text, [q], set(), [ref], parts.negated, parts.loose_negation)
@@ -330,11 +330,11 @@ def judge_score(text: str, idx: ReportIndex, resolution: Resolution) -> Judgemen
                 piece = Parts(text, pcts, parts.bands, [ref], parts.negated, parts.loose_negation)
             subs.append(_judge_score_segment(piece, m, idx, []))
         return Judgement(
-            _combine([j.verdict for j in subs]),
+            combine_verdicts([j.verdict for j in subs]),
             [e for j in subs for e in j.evidence],
             " ".join(j.explanation for j in subs),
         )
-    segments = _segments(text)
+    segments = claim_segments(text)
     if len(segments) > 1:
         # "Safeguarding scored 38% and Risk of Harm 36%": each piece judged on its own measure.
         pairs: list[tuple[str, Resolution]] = []
@@ -348,12 +348,12 @@ def judge_score(text: str, idx: ReportIndex, resolution: Resolution) -> Judgemen
             pairs.append((seg, r))
         if len({id(r.measure) for _, r in pairs if r.measure is not None}) > 1:
             subs = [
-                _judge_score_segment(_parts(seg), r.measure, idx, [])
+                _judge_score_segment(split_parts(seg), r.measure, idx, [])
                 if r.measure is not None
-                else _unverifiable(f"'{seg}': {r.why or 'no score named'}.")
+                else unverifiable_because(f"'{seg}': {r.why or 'no score named'}.")
                 for seg, r in pairs
             ]
-            verdict = _combine([s.verdict for s in subs])
+            verdict = combine_verdicts([s.verdict for s in subs])
             ev = [e for s in subs for e in s.evidence]
             return Judgement(verdict, ev, " ".join(s.explanation for s in subs))
     assert resolution.measure is not None
@@ -364,7 +364,7 @@ def judge_score(text: str, idx: ReportIndex, resolution: Resolution) -> Judgemen
         # one predicate about two scores holds for each of them.
         subs = [_judge_score_segment(parts, m, idx, []) for m in named]
         return Judgement(
-            _combine([j.verdict for j in subs]),
+            combine_verdicts([j.verdict for j in subs]),
             [e for j in subs for e in j.evidence],
             " ".join(j.explanation for j in subs),
             resolution.measure,
@@ -379,7 +379,7 @@ def _named_measures(text: str, idx: ReportIndex) -> list[Measure]:
     are one mention, read as the fuller name; the kind preference (headline first unless the
     claim says criterion or overall) picks among scores of the same name.
     """
-    present = set(_claim_stems(text, idx))
+    present = set(stems_of_claim(text, idx))
     full: list[tuple[frozenset[str], Measure]] = []
     for m in idx.measures:
         for alias in m.aliases:
@@ -397,9 +397,9 @@ def _named_measures(text: str, idx: ReportIndex) -> list[Measure]:
         return []
     kind = (
         "criterion"
-        if _CRITERION_CUE.search(text)
+        if CRITERION_CUE.search(text)
         else "overall"
-        if _OVERALL_CUE.search(text)
+        if OVERALL_CUE.search(text)
         else "headline"
     )
     order = {kind: 0, "headline": 1, "criterion": 2, "overall": 3}
@@ -411,7 +411,7 @@ def _named_measures(text: str, idx: ReportIndex) -> list[Measure]:
     return picked
 
 
-def _set_scores(text: str, idx: ReportIndex) -> tuple[str, list[Measure]] | None:
+def set_scores(text: str, idx: ReportIndex) -> tuple[str, list[Measure]] | None:
     """The set a count or superlative ranges over: criteria, headline scores or sections."""
     low = text.lower()
     if "headline" in low:
@@ -426,7 +426,7 @@ def _set_scores(text: str, idx: ReportIndex) -> tuple[str, list[Measure]] | None
     if kind == "criterion":
         # "the three Outcomes criteria", "section 1 criteria": restrict to one section.
         sec = re.search(r"\bsection\s+(\d)\b", text, re.IGNORECASE)
-        stems = set(_claim_stems(text, idx))
+        stems = set(stems_of_claim(text, idx))
         if sec:
             members = [m for m in members if m.section == int(sec.group(1))]
             label = f"criteria in section {sec.group(1)}"
@@ -459,7 +459,7 @@ _QUAL_WORDS = {
 }
 
 
-def _qualified(q: Quantity) -> str:
+def qualifier(q: Quantity) -> str:
     """'below 50%' for a quantity with a qualifier."""
     word = _QUAL_WORDS.get(q.qualifier or "", "")
     if not word:

@@ -13,7 +13,7 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
-from ingest.model import Report, Score, Source
+from ingest.model import Report, Role, Score, Source
 from ingest.text.layout import word_set
 from ingest.text.locate import find_cleaned
 from ingest.text.numbers import Quantity, numbers_in, scan
@@ -97,15 +97,19 @@ def _longest_run(a: tuple[str, ...], b: list[str]) -> int:
 
 @dataclass
 class Measure:
-    """A stored score and the ways a claim may name it."""
+    """A stored score (the one measure model, ``ingest.model.Score``) and the ways a claim may
+    name it; its kind is the score's own role."""
 
     score: Score
-    kind: str  # "headline" | "criterion" | "overall"
     ref: str | None  # "1.3" for a criterion, "1" for a section's overall score
     label: str  # "the headline Safeguarding score"
     aliases: list[tuple[str, ...]]
     context: frozenset[str] = frozenset()  # stems of the criterion's section name
     section: int | None = None
+
+    @property
+    def kind(self) -> Role:
+        return Role(self.score.kind)
 
 
 @dataclass(frozen=True)
@@ -222,7 +226,6 @@ def build_index(report: Report) -> ReportIndex:
         measures.append(
             Measure(
                 score,
-                "headline",
                 None,
                 _measure_label(score, "headline", None, name),
                 sorted(aliases),
@@ -233,7 +236,6 @@ def build_index(report: Report) -> ReportIndex:
         measures.append(
             Measure(
                 c.score,
-                "criterion",
                 c.number,
                 _measure_label(c.score, "criterion", c.number, c.name),
                 [tuple(content_stems(c.name, expansions))],
@@ -247,7 +249,6 @@ def build_index(report: Report) -> ReportIndex:
         measures.append(
             Measure(
                 s.overall,
-                "overall",
                 str(s.number),
                 _measure_label(s.overall, "overall", str(s.number), s.name),
                 [tuple(content_stems(s.name, expansions))],

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.claims.across import _same_measure
+from assistant.claims.across import same_measure
 from assistant.claims.computed import (
-    _comparison,
+    find_comparison,
     judge_comparison,
     judge_count,
     judge_item_count,
@@ -14,11 +14,11 @@ from assistant.claims.computed import (
     judge_superlative,
 )
 from assistant.claims.findings import (
-    _explained_by_measure,
-    _named_share,
-    _names_measure,
     best_units,
+    explained_by_measure,
     judge_finding,
+    named_share,
+    names_measure,
 )
 from assistant.claims.measure import Resolution, judge_score, resolve_measure
 from assistant.claims.measures import Measure, ReportIndex
@@ -27,20 +27,20 @@ from assistant.claims.verdict import (
     SUPPORTED,
     UNVERIFIABLE,
     Judgement,
-    _combine,
-    _score_text,
-    _unverifiable,
+    combine_verdicts,
+    score_text,
+    unverifiable_because,
 )
 from assistant.claims.wording import (
-    _AVERAGE_OF_AREA,
-    _CRITERION_CUE,
-    _HEADLINE_CUE,
-    _OVERALL_CUE,
-    _SCORE_CUE,
-    _SET_NOUN,
-    _SUPERLATIVE,
-    _claim_stems,
-    _parts,
+    AVERAGE_OF_AREA,
+    CRITERION_CUE,
+    HEADLINE_CUE,
+    OVERALL_CUE,
+    SCORE_CUE,
+    SET_NOUN,
+    SUPERLATIVE,
+    split_parts,
+    stems_of_claim,
 )
 from ingest.text.numbers import bands_in, unit_class
 from ingest.text.numbers import numbers_in as _numbers_in
@@ -122,7 +122,7 @@ def judge_report(text: str, idx: ReportIndex, hint: Measure | None = None) -> Ju
         if UNVERIFIABLE in verdicts:
             return whole
         return Judgement(
-            _combine(verdicts),
+            combine_verdicts(verdicts),
             [e for j in parts for e in j.evidence],
             " ".join(j.explanation for j in parts),
             next((j.measure for j in parts if j.measure is not None), None),
@@ -142,7 +142,7 @@ def judge_report(text: str, idx: ReportIndex, hint: Measure | None = None) -> Ju
     if whole.verdict == SUPPORTED and CONTRADICTED not in verdicts:
         return whole
     if CONTRADICTED in verdicts:
-        return _unverifiable(
+        return unverifiable_because(
             f"Read whole, the sentence is supported ({whole.explanation}) but clause by clause "
             f"one part is not ({why}); check each part separately."
         )
@@ -156,7 +156,7 @@ def _judge_clauses(clauses: list[str], idx: ReportIndex, hint: Measure | None) -
     h = hint
     noun: str | None = None
     for c in clauses:
-        own = _SET_NOUN.search(c)
+        own = SET_NOUN.search(c)
         if own is None and noun is not None:
             lead = _ELLIPTIC_QUANT.match(c)
             bare = [
@@ -189,21 +189,21 @@ def _soft_clauses(text: str) -> list[str]:
 
 
 def _judge_clause(text: str, idx: ReportIndex, hint: Measure | None = None) -> Judgement:
-    parts = _parts(text)
+    parts = split_parts(text)
     for computed in (judge_item_count, judge_count, judge_mean):
         j = computed(text, idx)
         if j is not None:
             return j
-    if _AGGREGATE.search(text) and not _AVERAGE_OF_AREA.search(text):
-        return _unverifiable(
+    if _AGGREGATE.search(text) and not AVERAGE_OF_AREA.search(text):
+        return unverifiable_because(
             f"The claim states an average that {idx.report.id} does not give; only the mean of "
             "its own criteria, headline or section scores can be computed."
         )
-    if _SUPERLATIVE.search(text):
+    if SUPERLATIVE.search(text):
         sup = judge_superlative(text, idx)
         if sup is not None:
             return sup
-    comp = _comparison(text)
+    comp = find_comparison(text)
     if comp is not None:
         j = judge_comparison(text, idx, idx, comp)
         if j is not None:
@@ -212,30 +212,30 @@ def _judge_clause(text: str, idx: ReportIndex, hint: Measure | None = None) -> J
     crit_refs = [r for r in parts.refs if "." in r]
     missing = [r for r in crit_refs if idx.report.criterion(r) is None]
     if missing:
-        return _unverifiable(f"{idx.report.id} has no criterion {', '.join(missing)}.")
+        return unverifiable_because(f"{idx.report.id} has no criterion {', '.join(missing)}.")
     sections = set(crit_refs) if crit_refs else None
     ranked = best_units(text, idx, sections) if parts.quantities else []
     if sections and not ranked and parts.quantities:
         ranked = best_units(text, idx)
     res = resolve_measure(text, idx)
-    claim_stems = frozenset(_claim_stems(text, idx))
+    claim_stems = frozenset(stems_of_claim(text, idx))
     if (
         ranked
         and res.measure is not None
         and any(alias and set(alias) <= claim_stems for alias in res.measure.aliases)
-        and not _names_measure(ranked[0][1], res.measure)
+        and not names_measure(ranked[0][1], res.measure)
     ):
         # "Its Safeguarding score was 77%, against a Wales average of 70%": a statement that
         # does not name the score the claim names is not what the claim restates.
-        ranked = [(cov, u) for cov, u in ranked if _names_measure(u, res.measure)]
+        ranked = [(cov, u) for cov, u in ranked if names_measure(u, res.measure)]
     finding_cov = ranked[0][0] if ranked else 0.0
 
     if res.measure is None and hint is not None and not res.matches:
-        same = _same_measure(hint, idx)
+        same = same_measure(hint, idx)
         if same is not None:
             res = Resolution(same, [])
-    explained = _explained_by_measure(text, idx, res.measure)
-    cued = bool(_SCORE_CUE.search(text)) or bool(parts.bands)
+    explained = explained_by_measure(text, idx, res.measure)
+    cued = bool(SCORE_CUE.search(text)) or bool(parts.bands)
     has_figure = bool(parts.quantities) or bool(parts.bands)
     if (
         finding_cov >= FINDING_THRESHOLD
@@ -244,7 +244,7 @@ def _judge_clause(text: str, idx: ReportIndex, hint: Measure | None = None) -> J
             res.measure is None
             or finding_cov > explained + (0.25 if cued else 0.1)
             # "38% of RoH reviews were on time": words beyond the score's name, all in a finding
-            or (not cued and finding_cov >= 0.99 and _named_share(text, idx, res.measure) < 0.99)
+            or (not cued and finding_cov >= 0.99 and named_share(text, idx, res.measure) < 0.99)
         )
     ):
         return judge_finding(text, idx, ranked)
@@ -263,26 +263,26 @@ def _judge_clause(text: str, idx: ReportIndex, hint: Measure | None = None) -> J
     if finding_cov >= FINDING_THRESHOLD and parts.quantities:
         return judge_finding(text, idx, ranked)
     if res.why and res.matches:
-        return _unverifiable(f"Ambiguous in {idx.report.id}: {res.why}; name the criterion.")
+        return unverifiable_because(f"Ambiguous in {idx.report.id}: {res.why}; name the criterion.")
     if res.why and crit_refs:
-        return _unverifiable(f"{res.why[0].upper()}{res.why[1:]}.")
+        return unverifiable_because(f"{res.why[0].upper()}{res.why[1:]}.")
     if not has_figure:
-        return _unverifiable("The claim states no figure or band that could be checked.")
+        return unverifiable_because("The claim states no figure or band that could be checked.")
     for cue, kind in (
-        (_OVERALL_CUE, "overall"),
-        (_HEADLINE_CUE, "headline"),
-        (_CRITERION_CUE, "criterion"),
+        (OVERALL_CUE, "overall"),
+        (HEADLINE_CUE, "headline"),
+        (CRITERION_CUE, "criterion"),
     ):
         if cue.search(text) and res.measure is None:
             listing = "; ".join(
-                f"{m.label} {_score_text(m.score)}" for m in idx.measures if m.kind == kind
+                f"{m.label} {score_text(m.score)}" for m in idx.measures if m.kind == kind
             )
             if listing:
-                return _unverifiable(
+                return unverifiable_because(
                     f"The claim does not say which {kind} score it means; in {idx.report.id}: "
                     f"{listing}."
                 )
-    return _unverifiable(
+    return unverifiable_because(
         f"No stored score or finding of {idx.report.id} is about this claim, so it cannot be "
         "checked (a matching number elsewhere in the report would not be evidence)."
     )

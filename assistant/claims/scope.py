@@ -80,7 +80,7 @@ class Scope:
     explicit: bool = False
 
 
-def _area_pattern(area: str) -> re.Pattern[str]:
+def area_pattern(area: str) -> re.Pattern[str]:
     parts = [re.escape(w) for w in area.split()]
     return re.compile(r"\b" + r"\s+".join(parts) + r"\b", re.IGNORECASE)
 
@@ -152,7 +152,7 @@ def _without_loaded_areas(name: str, indexes: list[ReportIndex]) -> list[str]:
     for idx in indexes:
         if not idx.report.area:
             continue
-        pat = _area_pattern(idx.report.area)
+        pat = area_pattern(idx.report.area)
         parts = [piece for p in parts for piece in pat.split(p)]
     out = []
     for p in parts:
@@ -175,7 +175,7 @@ _ORG_WORDS = word_set(
 )
 
 
-def _report_years(idx: ReportIndex) -> set[int]:
+def report_years(idx: ReportIndex) -> set[int]:
     """The years a report can be called by: published, and the fieldwork's."""
     r = idx.report
     years = {r.year} if r.year else set()
@@ -195,7 +195,7 @@ def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = N
     named: list[tuple[ReportIndex, int]] = []
     for idx in indexes:
         r = idx.report
-        positions = [m.start() for m in _area_pattern(r.area).finditer(claim)] if r.area else []
+        positions = [m.start() for m in area_pattern(r.area).finditer(claim)] if r.area else []
         if r.id and r.id.lower() in claim.lower():
             positions.append(claim.lower().index(r.id.lower()))
         if positions:
@@ -238,11 +238,11 @@ def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = N
     missing_year = None
     if years:
         pool = [idx for idx, _ in named] or indexes
-        kept = [idx for idx in pool if _report_years(idx) & years]
+        kept = [idx for idx in pool if report_years(idx) & years]
         if not kept:
             who = ", ".join(sorted({idx.report.area for idx, _ in named})) or "any loaded area"
             missing_year = f"{who} {', '.join(str(y) for y in sorted(years))}"
-        named = [(idx, p) for idx, p in named if _report_years(idx) & years] if named else []
+        named = [(idx, p) for idx, p in named if report_years(idx) & years] if named else []
         if not named and kept:
             named = [(idx, 0) for idx in kept]
 
@@ -269,9 +269,9 @@ _NATIONAL_RE = re.compile(
 )
 
 
-def _national(claim: str, idx: ReportIndex | None = None) -> bool:
+def is_national(claim: str, idx: ReportIndex | None = None) -> bool:
     """Whether the claim is about England or Wales as a whole, not about an area."""
-    if idx is not None and idx.report.area and _area_pattern(idx.report.area).search(claim):
+    if idx is not None and idx.report.area and area_pattern(idx.report.area).search(claim):
         return False
     return any(
         not re.search(r"\baverage\s*$", claim[max(0, m.start() - 12) : m.start()], re.I)

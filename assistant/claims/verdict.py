@@ -1,20 +1,24 @@
-"""Verdicts, evidence and the small helpers that combine and phrase them."""
+"""Where a claim's verdict is decided: verdicts, evidence, and how they combine and read."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from assistant.claims.measures import Measure, ReportIndex, Unit
 from ingest.model import Score, Source
 from ingest.text.numbers import format_value
 
-SUPPORTED = "supported"
+
+class Verdict(StrEnum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    UNVERIFIABLE = "unverifiable"
 
 
-CONTRADICTED = "contradicted"
-
-
-UNVERIFIABLE = "unverifiable"
+SUPPORTED = Verdict.SUPPORTED
+CONTRADICTED = Verdict.CONTRADICTED
+UNVERIFIABLE = Verdict.UNVERIFIABLE
 
 
 @dataclass
@@ -28,27 +32,27 @@ class Evidence:
 
 @dataclass
 class ClaimResult:
-    verdict: str  # "supported" | "contradicted" | "unverifiable"
+    verdict: Verdict
     claim: str
     evidence: list[Evidence]
     explanation: str
     span: tuple[int, int] | None = None
 
 
-def _flip(verdict: str) -> str:
+def flip(verdict: Verdict) -> Verdict:
     return {SUPPORTED: CONTRADICTED, CONTRADICTED: SUPPORTED}.get(verdict, verdict)
 
 
-def _verdict_of(comparison: str | None) -> str:
+def verdict_of(comparison: str | None) -> Verdict:
     """A verdict from ``numbers.compare``: 'unknown' or incomparable means unverifiable."""
-    return comparison if comparison in (SUPPORTED, CONTRADICTED) else UNVERIFIABLE
+    return Verdict(comparison) if comparison in (SUPPORTED, CONTRADICTED) else UNVERIFIABLE
 
 
-def _lead(verdict: str) -> str:
+def verdict_lead(verdict: str) -> str:
     return {SUPPORTED: "Supported", CONTRADICTED: "Contradicted"}.get(verdict, "Cannot tell")
 
 
-def _combine(verdicts: list[str]) -> str:
+def combine_verdicts(verdicts: list[Verdict]) -> Verdict:
     if not verdicts:
         return UNVERIFIABLE
     if CONTRADICTED in verdicts:
@@ -58,25 +62,25 @@ def _combine(verdicts: list[str]) -> str:
     return UNVERIFIABLE
 
 
-def _score_evidence(idx: ReportIndex, score: Score, value: str | None = None) -> Evidence:
+def score_evidence(idx: ReportIndex, score: Score, value: str | None = None) -> Evidence:
     s = score.source
     shown = value or format_value(score.value) + (f" {score.band}" if score.band else "")
     return Evidence(idx.report.id, s.section, s.heading, s.quote, shown)
 
 
-def _unit_evidence(idx: ReportIndex, unit: Unit, value: str) -> Evidence:
+def unit_evidence(idx: ReportIndex, unit: Unit, value: str) -> Evidence:
     s: Source = unit.source
     return Evidence(idx.report.id, s.section, s.heading, unit.quote, value)
 
 
-def _score_text(score: Score) -> str:
+def score_text(score: Score) -> str:
     band = f" ({score.band} improvement required)" if score.band else ""
     return f"{score.value}%{band}"
 
 
 @dataclass
 class Judgement:
-    verdict: str
+    verdict: Verdict
     evidence: list[Evidence]
     explanation: str
     measure: Measure | None = None  # the score judged, when there is one
@@ -84,5 +88,5 @@ class Judgement:
     exact: bool = False
 
 
-def _unverifiable(why: str) -> Judgement:
+def unverifiable_because(why: str) -> Judgement:
     return Judgement(UNVERIFIABLE, [], why)

@@ -17,15 +17,15 @@ from ingest.text.numbers import Quantity, bands_in, scan
 from ingest.text.numbers import numbers_in as _numbers_in
 from ingest.text.stemming import prefix_stem
 
-_SUPERLATIVE = re.compile(
+SUPERLATIVE = re.compile(
     r"\b(lowest|highest|best|worst|weakest|strongest|poorest|top|bottom)\b", re.IGNORECASE
 )
 
 
-_MIN_WORDS = {"lowest", "worst", "weakest", "poorest", "bottom"}
+MIN_WORDS = {"lowest", "worst", "weakest", "poorest", "bottom"}
 
 
-_COMPARATIVE = re.compile(
+COMPARATIVE = re.compile(
     r"\b(lower|higher|better|worse|greater|less|more|smaller|larger|weaker|stronger|poorer)"
     r"(?:\s+(?!than\b)[\w-]+){0,2}?\s+than\b|"
     r"\b(above|below|exceed(?:ed|s)?|outscored|outperformed|behind|ahead of)\b",
@@ -33,7 +33,7 @@ _COMPARATIVE = re.compile(
 )
 
 
-_GREATER = {
+GREATER = {
     "higher",
     "better",
     "greater",
@@ -53,7 +53,7 @@ _GREATER = {
 _NEGATION = re.compile(r"\b(not|never|no longer)\b|n't\b", re.IGNORECASE)
 
 
-_SCORE_CUE = re.compile(
+SCORE_CUE = re.compile(
     r"\b(scor\w*|rated|rating|band\w*|headline|criterion|criteria|overall|improvement required|"
     r"(?<!as )(?<!where )(?<!when )(?<!if )(?:require[sd]?|requiring|needs?|needed)|"
     r"well enough|good enough|of the time)\b",
@@ -61,31 +61,31 @@ _SCORE_CUE = re.compile(
 )
 
 
-_CRITERION_CUE = re.compile(r"\b(criterion|criteria)\b", re.IGNORECASE)
+CRITERION_CUE = re.compile(r"\b(criterion|criteria)\b", re.IGNORECASE)
 
 
-_HEADLINE_CUE = re.compile(r"\bheadline\b", re.IGNORECASE)
+HEADLINE_CUE = re.compile(r"\bheadline\b", re.IGNORECASE)
 
 
-_HEADLINE_PHRASE = re.compile(r"\bof\s+the\s+time\b|\bwell\s+enough\b", re.IGNORECASE)
+HEADLINE_PHRASE = re.compile(r"\bof\s+the\s+time\b|\bwell\s+enough\b", re.IGNORECASE)
 
 
-_OVERALL_CUE = re.compile(
+OVERALL_CUE = re.compile(
     r"\boverall\b(?!\s*,)|\bas a whole\b|\bsection\s+(?:score|\d)|\bsections?\b", re.IGNORECASE
 )
 
 
-_AVERAGE_OF_AREA = re.compile(r"\b(national|england|wales|regional)\b", re.IGNORECASE)
+AVERAGE_OF_AREA = re.compile(r"\b(national|england|wales|regional)\b", re.IGNORECASE)
 
 
-_SET_NOUN = re.compile(
+SET_NOUN = re.compile(
     r"\b(criteria|criterion scores|headline scores|headline measures|section scores|"
     r"overall scores|sections|scores|criterion)\b",
     re.IGNORECASE,
 )
 
 
-_QUANT_WORD = re.compile(
+QUANT_WORD = re.compile(
     r"\b(all|none|no|most|majority|both|every|each|only one|just one|neither|half)\b",
     re.IGNORECASE,
 )
@@ -103,12 +103,12 @@ class Parts:
     loose_negation: bool = False  # a negation that cannot be tied to a figure
 
 
-def _parts(text: str) -> Parts:
+def split_parts(text: str) -> Parts:
     toks = scan(text)
     qs = [q for q in _numbers_in(text)]
     refs = [q.text for q in toks if q.kind == "ref"]
     refs = [re.search(r"\d+(?:\.\d+)?", r).group(0) for r in refs if re.search(r"\d", r)]
-    neg = _negation(text)
+    neg = negation_in(text)
     return Parts(text, qs, band_set(text), refs, neg == "attached", neg == "loose")
 
 
@@ -123,7 +123,7 @@ _NEG_BRIDGE = word_set(
 )
 
 
-def _negation(text: str) -> str | None:
+def negation_in(text: str) -> str | None:
     """'attached' when a negation denies a figure, band or comparison of the claim; 'loose'
     when the claim has a negation that cannot be tied to one; None without a negation."""
     negs = list(_NEGATION.finditer(text))
@@ -132,8 +132,8 @@ def _negation(text: str) -> str | None:
     targets = (
         [q.start for q in _numbers_in(text)]
         + [b.start for b in bands_in(text)]
-        + [m.start() for m in _COMPARATIVE.finditer(text)]
-        + [m.start() for m in _SUPERLATIVE.finditer(text)]
+        + [m.start() for m in COMPARATIVE.finditer(text)]
+        + [m.start() for m in SUPERLATIVE.finditer(text)]
     )
     for n in negs:
         for t in targets:
@@ -184,14 +184,14 @@ def band_set(text: str) -> set[str]:
     return out
 
 
-def _claim_stems(text: str, idx: ReportIndex) -> list[str]:
+def stems_of_claim(text: str, idx: ReportIndex) -> list[str]:
     drop = frozenset(prefix_stem(w) for w in idx.area_words)
     return content_stems(blank_numbers(text), idx.expansions, drop)
 
 
-def _claim_groups(text: str, idx: ReportIndex) -> list[tuple[str, ...]]:
+def claim_groups(text: str, idx: ReportIndex) -> list[tuple[str, ...]]:
     drop = frozenset(prefix_stem(w) for w in idx.area_words)
     return content_groups(blank_numbers(text), idx.expansions, drop)
 
 
-_MEAN = re.compile(r"\b(averag\w*|mean)\b", re.IGNORECASE)
+MEAN = re.compile(r"\b(averag\w*|mean)\b", re.IGNORECASE)
