@@ -1,5 +1,6 @@
-"""What a question asks for: its route and slots (reports, targets, kind, terms), resolved
-against the loaded reports and, for a follow-up, against the conversation's previous turn.
+"""What a question asks for: the slots every question has (reports, targets, kind, terms),
+the measures it may name (``Target``), and the vocabulary that resolves them against the
+loaded reports. ``routing`` decides its route; ``routes/`` hold each route's own slots.
 
 The vocabulary that names things (areas, criteria, sections, glossary terms) comes from the
 parsed reports; the only built-in words are those of the question (which, lowest, strengths...)
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from assistant.answers.retrieve import entry_terms, expand_query
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report, Role, Score
@@ -20,20 +22,6 @@ from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
 from ingest.text.tokens import stems, words
-
-ROUTES = (
-    "glossary",
-    "score",
-    "findings",
-    "recommendations",
-    "computed",
-    "compare",
-    "context",
-    "claim",
-    "summary",
-    "bands",
-    "fallback",
-)
 
 
 @dataclass(frozen=True)
@@ -106,78 +94,55 @@ def find_criterion(report: Report, target: Target) -> Criterion | None:
 
 @dataclass
 class Intent:
+    """What every question has; what only one kind of question has is in ``slots``."""
+
     route: str
     question: str
     reports: list[str] = field(default_factory=list)  # ids the answer is about
     named_reports: bool = False  # the question (or conversation) named them
     unknown: list[str] = field(default_factory=list)  # named things no loaded report holds
     targets: list[Target] = field(default_factory=list)
-    kind: str | None = None  # "strength" | "area" | "both"
+    kind: str | None = None  # findings asked for: "strength" | "area" | "both"
     terms: list[str] = field(default_factory=list)  # glossary terms, as asked
-    undefined_term: str | None = None  # a term asked about that no glossary defines
     bands: list[str] = field(default_factory=list)
-    op: str | None = None  # computed: "min" | "max" | "count" | "list" | "above" | "below" | "mean"
-    threshold: int | None = None
-    scope: str = "criterion"  # computed: "criterion" | "headline" | "section"
-    direction: str | None = None  # compare: "lower" | "higher"
-    numbers: list[int] = field(default_factory=list)  # recommendation numbers asked for
     context_kinds: list[str] = field(default_factory=list)
     followup: bool = False
-    across: bool = False  # compare: the same measure across areas
-    claim: str | None = None  # claim: the statement to check ("is it true that ...")
     earlier: bool = False  # asks for an earlier inspection's score ("the previous score")
+    slots: Any = None  # the route's own slots (registry.SLOTS), e.g. a computation's operation
 
     def state(self) -> dict:
-        """What a later follow-up may inherit (stored with the turn)."""
+        """What a later follow-up may inherit (stored with the turn): the route's own slots
+        stand beside the common ones."""
         d = asdict(self)
+        del d["slots"]
         d["targets"] = [str(t) for t in self.targets]
+        if self.slots is not None:
+            d.update(asdict(self.slots))
         return d
 
 
 # --- question vocabulary -------------------------------------------------------------------
 
-_CUES = cue_patterns("assistant.answers", "cues.yaml")
+CUES = cue_patterns("assistant.answers", "cues.yaml")
 
 _BAND_RE = re.compile(r"\b(" + "|".join(b.lower() for b in BANDS) + r")\b", re.I)
-_CRITERION_RE = _CUES["criterion"]
-_SECTION_RE = _CUES["section"]
-_STRENGTH_RE = _CUES["strength"]
-_AREA_RE = _CUES["area"]
-_SUMMARY_RE = _CUES["summary"]
-_BANDS_RE = _CUES["bands"]
-_FINDINGS_RE = _CUES["findings"]
-_RECOMMEND_RE = _CUES["recommend"]
-NEXT_STEPS_RE = _CUES["next-steps"]
-_SCORE_RE = _CUES["score"]
-_CLAIM_RE = _CUES["claim"]
-WHY_RE = _CUES["why"]
-_MIN_RE = _CUES["min"]
-_MAX_RE = _CUES["max"]
-_COUNT_RE = _CUES["count"]
-_EQUAL_RE = _CUES["equal"]
-# "Tell me about 1.1": a criterion's score together with its findings.
-_ABOUT_RE = _CUES["about"]
+_CRITERION_RE = CUES["criterion"]
+_SECTION_RE = CUES["section"]
+_STRENGTH_RE = CUES["strength"]
+_AREA_RE = CUES["area"]
+_FINDINGS_RE = CUES["findings"]
+NEXT_STEPS_RE = CUES["next-steps"]
+WHY_RE = CUES["why"]
 # Another inspection's score ("the previous score", "since the last inspection"): the stored
 # scores are each report's own.
-PREVIOUS_RE = _CUES["previous"]
-# A comparator the reports give for context figures only, never for their own scores.
-_AVERAGE_RE = _CUES["average"]
-_WHICH_RE = _CUES["which"]
-_THRESHOLD_RE = _CUES["threshold"]
-_MEAN_RE = _CUES["mean"]
-_SCOPE_HEADLINE_RE = _CUES["scope-headline"]
-_SCOPE_SECTION_RE = _CUES["scope-section"]
-_CRITERIA_RE = _CUES["criteria"]
-_COMPARE_RE = _CUES["compare"]
-_ACROSS_RE = _CUES["across"]
-_LOWER_RE = _CUES["lower"]
-_HIGHER_RE = _CUES["higher"]
-_GLOSSARY_RE = _CUES["glossary"]
-_DEFINE_PATTERNS = tuple(_CUES[f"define-{n}"] for n in range(1, 6))
-_FOLLOWUP_RE = _CUES["followup"]
+PREVIOUS_RE = CUES["previous"]
+_LOWER_RE = CUES["lower"]
+_HIGHER_RE = CUES["higher"]
+_DEFINE_PATTERNS = tuple(CUES[f"define-{n}"] for n in range(1, 6))
+_FOLLOWUP_RE = CUES["followup"]
 # Facts outside the scored sections, and the chunk kinds that hold them.
 _CONTEXT_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = tuple(
-    (_CUES[f"context-{kind}"], (kind,))
+    (CUES[f"context-{kind}"], (kind,))
     for kind in ("inspection-data", "context", "service-users", "foreword")
 )
 # Words a question may use that never name what it is about (checked for unknown words).
@@ -316,7 +281,7 @@ def _text_words(report: Report) -> frozenset[str]:
 
 # "In the reinspection", "the reinspection report", "what did the reinspection find": a report,
 # unlike "when is the reinspection?" (the next steps of an inspection).
-_THE_REINSPECTION_RE = _CUES["the-reinspection"]
+_THE_REINSPECTION_RE = CUES["the-reinspection"]
 
 
 def is_reinspection(report: Report) -> bool:
@@ -613,7 +578,7 @@ def _one_per_name(targets: list[Target]) -> list[Target]:
 # --- the parser -------------------------------------------------------------------------
 
 
-def _kind(question: str) -> str | None:
+def kind_asked(question: str) -> str | None:
     strength = bool(_STRENGTH_RE.search(question))
     area = bool(_AREA_RE.search(question))
     if strength and area:
@@ -627,7 +592,7 @@ def _kind(question: str) -> str | None:
     return None
 
 
-def _context_kinds(question: str) -> list[str]:
+def context_kinds(question: str) -> list[str]:
     kinds: list[str] = []
     for pattern, ks in _CONTEXT_CUES:
         if pattern.search(question):
@@ -635,7 +600,7 @@ def _context_kinds(question: str) -> list[str]:
     return kinds
 
 
-def _numbers_asked(question: str) -> list[int]:
+def numbers_asked(question: str) -> list[int]:
     ordinals = {
         "first": 1,
         "second": 2,
@@ -673,329 +638,6 @@ def is_followup(question: str, previous: dict | None) -> bool:
         return False
     content = [w for w in stems(question) if w not in QUESTION_WORDS]
     return bool(_FOLLOWUP_RE.search(question)) or len(content) <= 2
-
-
-def parse(
-    question: str,
-    reports: Sequence[Report],
-    vocabulary: set[str],
-    previous: dict | None = None,
-    report_filter: str | None = None,
-) -> Intent:
-    """Route and slots of ``question``; ``previous`` is the last turn's ``Intent.state()``."""
-    q = " ".join(question.split())
-    followup = is_followup(q, previous)
-    cat = catalog(reports)
-    named, unknown = find_reports(q, reports)
-    intent = Intent(route="fallback", question=q, followup=followup)
-    intent.unknown = unknown + unknown_names(
-        q, vocabulary, [r.area for r in reports] + [r.id for r in reports]
-    )
-    known_numbers = {n.target.key for n in cat.names if n.target.type == "criterion"}
-    intent.unknown += [
-        f"criterion {a}.{b}"
-        for a, b in _CRITERION_RE.findall(q)
-        if f"{a}.{b}" not in known_numbers and not re.search(rf"{a}\.{b}\s*%", q)
-    ]
-    if report_filter:
-        intent.reports = [report_filter]
-        intent.named_reports = True
-    elif named:
-        intent.reports, intent.named_reports = named, True
-    elif previous and previous.get("named_reports"):
-        intent.reports, intent.named_reports = list(previous["reports"]), True
-    else:
-        intent.reports = [r.id for r in reports]
-    scoped = [r for r in reports if r.id in intent.reports]
-
-    intent.bands = band_range(q)
-    intent.kind = _kind(q)
-    # The question without the words that pick a report: "what is ISSP in Stockbridge?" asks
-    # for a definition just as "what is ISSP?" does, and the "YOT" of "Wessex Vale YOT" is no
-    # glossary term asked about.
-    qg = strip_areas(q, reports)
-    intent.terms = find_terms(qg, scoped or reports)
-    if not intent.terms and scoped and len(scoped) < len(reports) and _GLOSSARY_RE.search(qg):
-        intent.terms = find_terms(qg, reports)  # defined in another loaded report's glossary
-    intent.context_kinds = _context_kinds(q)
-    if _AVERAGE_RE.search(q) and "context" not in intent.context_kinds:
-        intent.context_kinds.append("context")  # only context figures have such averages
-    if any(r.signatory and names_signatory(q, r.signatory) for r in reports):
-        intent.context_kinds = ["foreword"]
-    intent.earlier = bool(PREVIOUS_RE.search(q))
-    prev_targets = [Target.parse(t) for t in (previous or {}).get("targets", [])]
-    prefer_section = None
-    prefer_type = None
-    if followup and prev_targets:
-        prev = prev_targets[0]
-        prefer_type = prev.type
-        if prev.type == "criterion":
-            prefer_section = int(prev.key.split(".")[0])
-        elif prev.type == Role.OVERALL:
-            prefer_section = int(prev.key)
-
-    def targets(types: Sequence[str]) -> list[Target]:
-        found = resolve_targets(q, cat, types, scoped or reports, prefer_section, prefer_type)
-        if not found and followup and prev_targets:
-            found = _convert(prev_targets, types, cat, scoped or reports)
-        return found
-
-    asked = asked_term(qg)
-    if not intent.terms:
-        phrase = definition_phrase(qg)
-        if phrase and len(phrase.split()) >= 2:
-            intent.terms = terms_by_expansion(phrase, scoped or reports)
-            if intent.terms and not NEXT_STEPS_RE.search(q):
-                intent.route = "glossary"  # "what is a vulnerability management plan"
-                return intent
-    claim = _CLAIM_RE.match(q)
-    if claim and len(q) > claim.end() + 3:
-        # "Is it true that 7 of the 8 criteria need substantial or drastic improvement?"
-        intent.route = "claim"
-        intent.claim = q[claim.end() :].strip(" ?:'\"“”")
-        # A band-only claim ("its risk of harm score was drastic") is checked against these.
-        intent.targets = targets(SCORED)
-        return intent
-    if (
-        followup
-        and previous
-        and previous.get("route") == "glossary"
-        and previous.get("terms")
-        and not intent.terms
-        and re.search(r"\bdefin\w*|\bglossar\w*|\bmeans?\b|\bstands? for\b", q, re.I)
-    ):
-        # "which report defines it?": the previous term, in every loaded glossary.
-        intent.route = "glossary"
-        intent.terms = list(previous["terms"])
-        if not named and re.search(r"\bwhich\b|\bwhat reports?\b|\bother\b", q, re.I):
-            intent.reports = [r.id for r in reports]
-        return intent
-    difference = re.search(
-        r"\bdifference\b|\bdiffer\b|\bvs\b|\bversus\b|\bconfus\w*|\bmix\w* (?:them )?up\b", q, re.I
-    )
-    if difference and len(intent.terms) < 2:
-        spelled = spelled_terms(q, scoped or reports)
-        merged = list(intent.terms)
-        for t in spelled:
-            if t.lower() not in [m.lower() for m in merged]:
-                merged.append(t)
-        if len(merged) >= 2:
-            intent.terms = merged  # "Risk of Harm and Risk of Serious Harm": RoH and RoSH
-    if len(intent.terms) >= 2 and difference:
-        intent.route = "glossary"
-        return intent
-
-    score_cue = bool(_SCORE_RE.search(q))
-    minimum, maximum = _MIN_RE.search(q), _MAX_RE.search(q)
-    threshold = _THRESHOLD_RE.search(q)
-    count = _COUNT_RE.search(q)
-    compare = _COMPARE_RE.search(q)
-    criteria_word = _CRITERIA_RE.search(q)
-    equal = _EQUAL_RE.search(q)
-    score_targets = targets(SCORED)
-    # What the question itself names, not what a follow-up inherits: "and the lowest?" after
-    # "which criterion scored highest?" asks for another criterion, not about the last one.
-    own_targets = resolve_targets(q, cat, SCORED, scoped or reports, prefer_section, prefer_type)
-    if (
-        not intent.kind
-        and not score_cue
-        and _ABOUT_RE.search(q)
-        and any(t.type in (Role.CRITERION, Role.OVERALL) for t in score_targets)
-    ):
-        intent.kind = "both"
-    # "list the DRASTIC criteria across the reports": a computed list, not a comparison.
-    band_list = bool(intent.bands and (_WHICH_RE.search(q) or count))
-    # "the lowest headline score across all the reports": one extreme over every report.
-    extreme_across = bool(
-        (minimum or maximum)
-        and not score_targets
-        and len(named) != 1
-        and not report_filter
-        and len(reports) > 1
-        and _ACROSS_RE.search(q)
-    )
-
-    # Comparison: several reports, or several measures, set side by side.
-    many_reports = len(named) >= 2 or (
-        compare
-        and not named
-        and not report_filter
-        and re.search(
-            r"\bwhich (?:area|yot|report|service|team)\b|\bboth\b|\beach\b|\bacross\b"
-            r"|\bcompar\w*|\bareas\b|\breports\b|\byots\b|\brank\w*",
-            q,
-            re.I,
-        )
-    )
-    prev_reports = list((previous or {}).get("reports", []))
-    if (
-        followup
-        and named
-        and previous
-        and previous.get("route") in ("score", "compare", "computed", "findings")
-        and re.search(r"\bcompar\w*|\bthan\b|\bversus\b|\bvs\b|\bagainst\b", q, re.I)
-        and set(named) - set(prev_reports)
-    ):
-        # "how does that compare with Sefton?": the previous measure, across both reports.
-        named = list(dict.fromkeys(prev_reports + named))
-        intent.reports = named
-        many_reports = True
-    if (
-        compare
-        and many_reports
-        and not intent.kind
-        and not intent.context_kinds
-        and not band_list
-        and not extreme_across
-    ):
-        intent.route = "compare"
-        intent.across = True
-        intent.targets = score_targets
-        if len(named) < 2 and not report_filter:
-            intent.reports = [r.id for r in reports]
-        intent.direction = direction_of(q)
-        return intent
-
-    if _BANDS_RE.search(q) and not score_targets:
-        intent.route = "bands"
-        return intent
-
-    # Computed answers over the stored scores.
-    has_op = (
-        minimum
-        or maximum
-        or threshold
-        or (count and (intent.bands or criteria_word))
-        or (intent.bands and _WHICH_RE.search(q))
-        or (equal and (_WHICH_RE.search(q) or count))
-        or (
-            _MEAN_RE.search(q)
-            and not re.search(r"england|national|wales", q, re.I)
-            and (score_cue or criteria_word)
-        )
-    )
-    if (
-        has_op
-        and not intent.kind
-        and not intent.context_kinds
-        and not (
-            own_targets
-            and any(t.type == "criterion" for t in own_targets)
-            and not (count or threshold or intent.bands)
-        )
-    ):
-        intent.route = "computed"
-        if followup and previous and previous.get("route") == "computed":
-            # "and the lowest?": the previous computation's scope and reports, another op.
-            intent.scope = previous.get("scope") or intent.scope
-            score_targets = own_targets
-        if _SCOPE_HEADLINE_RE.search(q):
-            intent.scope = "headline"
-        elif _SCOPE_SECTION_RE.search(q):
-            intent.scope = "section"
-        if threshold:
-            word = threshold.group(1).lower()
-            intent.op = (
-                "below" if word in ("below", "under", "less than", "lower than") else "above"
-            )
-            intent.threshold = int(threshold.group(2))
-        elif equal and not intent.bands:
-            intent.op = "equal"
-            intent.threshold = int(equal.group(1))
-        elif count:
-            intent.op = "count"
-        elif minimum:
-            intent.op = "min"
-        elif maximum:
-            intent.op = "max"
-        elif intent.bands:
-            intent.op = "list"
-        else:
-            intent.op = "mean"
-        intent.targets = [t for t in score_targets if t.type == Role.OVERALL]
-        if intent.op in ("count", "list", "above", "below", "equal") and not criteria_word:
-            # "Which reports had a DRASTIC safeguarding score?": that measure, in each report.
-            intent.targets += [t for t in score_targets if t.type in ("headline", "criterion")]
-        if extreme_across:
-            intent.across = True
-            if len(named) < 2:
-                intent.reports = [r.id for r in reports]
-        return intent
-
-    if intent.bands and score_targets and not intent.kind and not _RECOMMEND_RE.search(q):
-        # "Was Sefton's safeguarding drastic?": the score, with a yes or no.
-        intent.route = "score"
-        intent.targets = score_targets
-        return intent
-
-    if len(score_targets) >= 2 and compare and not intent.kind:
-        intent.route = "compare"
-        intent.targets = score_targets
-        intent.direction = direction_of(q)
-        return intent
-
-    if (_SUMMARY_RE.search(q) or _SUMMARY_RE.search(qg)) and not score_targets:
-        intent.route = "summary"
-        return intent
-
-    if intent.kind:
-        intent.route = "findings"
-        intent.targets = _criteria_of(targets((Role.CRITERION, Role.OVERALL)), cat)
-        return intent
-
-    if _RECOMMEND_RE.search(qg):
-        intent.route = "recommendations"
-        intent.numbers = _numbers_asked(q)
-        return intent
-
-    why = bool(WHY_RE.search(q))
-    if (
-        score_cue
-        and not why
-        # "Ofsted's rating of Sefton" asks for a score, "what is the RoSH score" too; only a
-        # definitional question about a term is left to the glossary.
-        and (score_targets or intent.bands or not intent.terms or not _GLOSSARY_RE.search(qg))
-        and (score_targets or not intent.context_kinds)
-        and not _AVERAGE_RE.search(q)
-    ):
-        intent.route = "score"
-        intent.targets = score_targets
-        return intent
-
-    bare_term = intent.terms and _is_bare(qg, intent.terms)
-    if intent.terms and (_GLOSSARY_RE.search(qg) or bare_term):
-        intent.route = "glossary"
-        return intent
-    if asked and looks_like_acronym(asked) and not intent.terms:
-        intent.route = "glossary"
-        intent.undefined_term = asked
-        return intent
-    if not intent.terms and re.search(r"\bglossar(?:y|ies)\b", q, re.I):
-        intent.route = "glossary"  # "what terms does the glossary define?": the list
-        return intent
-
-    if intent.context_kinds:
-        intent.route = "context"
-        return intent
-
-    if followup and previous and why:
-        # "Why was it so low?": a reason, looked for under what the last answer was about.
-        labels = {n.target: n.label for n in cat.names}
-        about = [labels.get(t, t.key) for t in prev_targets] + list(previous.get("terms", []))
-        intent.question = " ".join([q, *about])
-        intent.targets = prev_targets
-        if prev_targets and all(t.type == "criterion" for t in prev_targets):
-            # A criterion's score is explained by its areas for improvement.
-            intent.route, intent.kind = "findings", "area"
-        return intent
-    if followup and previous and previous.get("route") in ROUTES:
-        return _inherit(intent, previous, targets, reports)
-
-    areas = [r.area for r in reports]
-    intent.targets = score_targets if score_targets and _is_bare_target(q, cat, areas) else []
-    if intent.targets:
-        intent.route = "score"
-    return intent
 
 
 def direction_of(question: str) -> str | None:
@@ -1057,47 +699,9 @@ def spelled_terms(question: str, reports: Sequence[Report]) -> list[str]:
     return out
 
 
-def _inherit(intent: Intent, previous: dict, targets, reports) -> Intent:
-    """A follow-up with no cue of its own asks the previous question again, changed."""
-    route = previous["route"]
-    intent.route = route
-    if route == "glossary":
-        if intent.terms and not _is_bare(strip_areas(intent.question, reports), intent.terms):
-            # "how were MAPPA cases handled there?": about the term, not its definition.
-            intent.route = "fallback"
-            return intent
-        intent.terms = intent.terms or list(previous.get("terms", []))
-    elif route in ("score", "compare"):
-        intent.targets = targets(SCORED)
-        intent.direction = direction_of(intent.question) or previous.get("direction")
-    elif route == "findings":
-        intent.kind = previous.get("kind") or "both"
-        intent.targets = _criteria_of(targets((Role.CRITERION, Role.OVERALL)), catalog(reports))
-    elif route == "computed":
-        intent.op, intent.bands = previous.get("op"), intent.bands or previous.get("bands", [])
-        intent.threshold, intent.scope = previous.get("threshold"), previous.get("scope")
-    elif route == "recommendations":
-        intent.numbers = _numbers_asked(intent.question)
-    elif route == "context":
-        intent.context_kinds = list(previous.get("context_kinds", []))
-        # "and Wessex Vale?": the previous question, asked of another report.
-        if not [
-            w
-            for w in stems(intent.question)
-            if w not in QUESTION_WORDS
-            and not any(w in a for a in [r.area.lower() for r in reports])
-        ]:
-            intent.question = previous.get("question", intent.question)
-    elif route == "fallback" and not [
-        w
-        for w in stems(intent.question)
-        if w not in QUESTION_WORDS and not any(w in r.area.lower() for r in reports)
-    ]:
-        intent.question = previous.get("question", intent.question)
-    return intent
-
-
-def _convert(prev: list[Target], types: Sequence[str], cat: Catalog, reports) -> list[Target]:
+def convert_targets(
+    prev: list[Target], types: Sequence[str], cat: Catalog, reports
+) -> list[Target]:
     """Previous targets, carried into another route: a headline becomes its criteria."""
     out: list[Target] = []
     for t in prev:
@@ -1110,7 +714,7 @@ def _convert(prev: list[Target], types: Sequence[str], cat: Catalog, reports) ->
     return list(dict.fromkeys(out))
 
 
-def _criteria_of(targets: list[Target], cat: Catalog) -> list[Target]:
+def criteria_of(targets: list[Target], cat: Catalog) -> list[Target]:
     """Findings live under criteria: a section stands for all of its criteria."""
     out: list[Target] = []
     for t in targets:
@@ -1135,7 +739,7 @@ _DEFINING = frozenset(
 )
 
 
-def _is_bare(question: str, terms: list[str]) -> bool:
+def is_bare(question: str, terms: list[str]) -> bool:
     """The question is little more than the term(s): "RoSH?", "and MAPPP?", "explain PPO";
     not "what did HMIC find?"."""
     rest = question
@@ -1145,7 +749,7 @@ def _is_bare(question: str, terms: list[str]) -> bool:
     return not leftover
 
 
-def _is_bare_target(question: str, cat: Catalog, areas: Sequence[str] = ()) -> bool:
+def is_bare_target(question: str, cat: Catalog, areas: Sequence[str] = ()) -> bool:
     """The question only names a measure ("1.3?", "Sefton sustaining outcomes")."""
     q = set(stems(question)) - {w for a in areas for w in stems(a)}
     named = set().union(*(n.tokens for n in cat.names)) if cat.names else set()
