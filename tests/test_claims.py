@@ -262,7 +262,7 @@ def test_loaded_area_is_not_judged_when_absent(loaded, area):
 
 def _finding_sentences(report: Report) -> list[tuple[str, int, int]]:
     """(sentence, start, end of its one percentage) for report sentences with one percentage."""
-    from assistant.claims.measures import index_for
+    from assistant.claims.subjects import index_for
     from ingest.text.numbers import unit_class
 
     out = []

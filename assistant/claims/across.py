@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.claims.measure import qualifier, resolve_measure
-from assistant.claims.measures import Measure, ReportIndex
 from assistant.claims.scope import Scope
+from assistant.claims.subjects import Measure, ReportIndex
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,

@@ -12,7 +12,7 @@ from assistant.claims.measure import (
     resolve_measure,
     set_scores,
 )
-from assistant.claims.measures import Measure, ReportIndex
+from assistant.claims.subjects import Measure, ReportIndex
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.claims.measure import dated_quantity, qualifier
-from assistant.claims.measures import (
+from assistant.claims.scope import is_national
+from assistant.claims.subjects import (
     SCORE_WORDS,
     Measure,
     ReportIndex,
@@ -14,7 +15,6 @@ from assistant.claims.measures import (
     content_groups,
     content_stems,
 )
-from assistant.claims.scope import is_national
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.claims.measures import (
+from assistant.claims.scope import is_national, report_years
+from assistant.claims.subjects import (
     Measure,
     MeasureMatch,
     ReportIndex,
     content_stems,
     match_measures,
 )
-from assistant.claims.scope import is_national, report_years
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,

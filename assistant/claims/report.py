@@ -21,7 +21,7 @@ from assistant.claims.findings import (
     names_measure,
 )
 from assistant.claims.measure import Resolution, judge_score, resolve_measure
-from assistant.claims.measures import Measure, ReportIndex
+from assistant.claims.subjects import Measure, ReportIndex
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,

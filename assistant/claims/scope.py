@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.claims.measures import ReportIndex
+from assistant.claims.subjects import ReportIndex
 from ingest.text.layout import word_set
 from ingest.text.numbers import scan, word_to_number
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.claims.measures import Measure, ReportIndex, Unit
+from assistant.claims.subjects import Measure, ReportIndex, Unit
 from ingest.model import Score, Source
 from ingest.text.numbers import format_value
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.claims.measures import (
+from assistant.claims.subjects import (
     ReportIndex,
     blank_numbers,
     content_groups,
