@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
@@ -22,6 +23,14 @@ from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
 from ingest.text.tokens import stems, words
+
+
+class FindingKind(StrEnum):
+    """Which findings a question asks for."""
+
+    STRENGTH = "strength"
+    AREA = "area"  # areas for improvement
+    BOTH = "both"
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,7 @@ class Intent:
     named_reports: bool = False  # the question (or conversation) named them
     unknown: list[str] = field(default_factory=list)  # named things no loaded report holds
     targets: list[Target] = field(default_factory=list)
-    kind: str | None = None  # findings asked for: "strength" | "area" | "both"
+    kind: FindingKind | None = None  # the findings asked for
     terms: list[str] = field(default_factory=list)  # glossary terms, as asked
     bands: list[str] = field(default_factory=list)
     context_kinds: list[str] = field(default_factory=list)
@@ -578,17 +587,18 @@ def _one_per_name(targets: list[Target]) -> list[Target]:
 # --- the parser -------------------------------------------------------------------------
 
 
-def kind_asked(question: str) -> str | None:
+def kind_asked(question: str) -> FindingKind | None:
+    """Which findings the question asks for, if any."""
     strength = bool(_STRENGTH_RE.search(question))
     area = bool(_AREA_RE.search(question))
     if strength and area:
-        return "both"
+        return FindingKind.BOTH
     if strength:
-        return "strength"
+        return FindingKind.STRENGTH
     if area:
-        return "area"
+        return FindingKind.AREA
     if _FINDINGS_RE.search(question):
-        return "both"
+        return FindingKind.BOTH
     return None
 
 

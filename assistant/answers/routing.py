@@ -13,6 +13,7 @@ from assistant.answers.intent import (
     PREVIOUS_RE,
     SCORED,
     Catalog,
+    FindingKind,
     Intent,
     Target,
     asked_term,
@@ -113,7 +114,7 @@ class ScoreClues:
             and CUES["about"].search(q)
             and any(t.type in (Role.CRITERION, Role.OVERALL) for t in score_targets)
         ):
-            intent.kind = "both"  # "tell me about 1.1": its score with its findings
+            intent.kind = FindingKind.BOTH  # "tell me about 1.1": its score with its findings
         # "list the DRASTIC criteria across the reports": a computed list, not a comparison.
         band_list = bool(intent.bands and (CUES["which"].search(q) or count))
         # "the lowest headline score across all the reports": one extreme over every report.

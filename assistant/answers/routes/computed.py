@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from assistant.answers.citations import (
     from_source,
@@ -225,9 +226,20 @@ def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
     return [c.score for c in criteria], "criterion"
 
 
+class Operation(StrEnum):
+    MIN = "min"
+    MAX = "max"
+    COUNT = "count"
+    LIST = "list"  # the scores in a band
+    ABOVE = "above"
+    BELOW = "below"
+    EQUAL = "equal"
+    MEAN = "mean"
+
+
 @dataclass
 class ComputedSlots:
-    op: str | None = None  # "min" | "max" | "count" | "list" | "above" | "below" | "equal" | "mean"
+    op: Operation | None = None
     threshold: int | None = None
     scope: str | None = "criterion"  # "criterion" | "headline" | "section"
     across: bool = False  # one extreme over every loaded report
@@ -273,21 +285,23 @@ def computation(intent: Intent, c: Clues) -> Route | None:
         slots.scope = "section"
     if s.threshold:
         word = s.threshold.group(1).lower()
-        slots.op = "below" if word in ("below", "under", "less than", "lower than") else "above"
+        slots.op = (
+            Operation.BELOW if word in ("below", "under", "less than", "lower than") else "above"
+        )
         slots.threshold = int(s.threshold.group(2))
     elif s.equal and not intent.bands:
-        slots.op = "equal"
+        slots.op = Operation.EQUAL
         slots.threshold = int(s.equal.group(1))
     elif s.count:
-        slots.op = "count"
+        slots.op = Operation.COUNT
     elif s.minimum:
-        slots.op = "min"
+        slots.op = Operation.MIN
     elif s.maximum:
-        slots.op = "max"
+        slots.op = Operation.MAX
     elif intent.bands:
-        slots.op = "list"
+        slots.op = Operation.LIST
     else:
-        slots.op = "mean"
+        slots.op = Operation.MEAN
     intent.targets = [t for t in score_targets if t.type == Role.OVERALL]
     if slots.op in ("count", "list", "above", "below", "equal") and not s.criteria_word:
         # "Which reports had a DRASTIC safeguarding score?": that measure, in each report.
@@ -303,8 +317,9 @@ def computation(intent: Intent, c: Clues) -> Route | None:
 @follow_up(Route.COMPUTED)
 def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
     intent.bands = intent.bands or previous.get("bands", [])
+    op = previous.get("op")
     intent.slots = ComputedSlots(
-        previous.get("op"), previous.get("threshold"), previous.get("scope")
+        Operation(op) if op else None, previous.get("threshold"), previous.get("scope")
     )
     return Route.COMPUTED
 

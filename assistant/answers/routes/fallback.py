@@ -7,6 +7,7 @@ from __future__ import annotations
 from assistant.answers.compose import Answer
 from assistant.answers.intent import (
     QUESTION_WORDS,
+    FindingKind,
     Intent,
 )
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -26,7 +27,7 @@ def why_follow_up(intent: Intent, c: Clues) -> Route | None:
     intent.targets = c.prev_targets
     if c.prev_targets and all(t.type == Role.CRITERION for t in c.prev_targets):
         # A criterion's score is explained by its areas for improvement.
-        intent.kind = "area"
+        intent.kind = FindingKind.AREA
         return Route.FINDINGS
     return Route.FALLBACK
 

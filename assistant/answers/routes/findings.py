@@ -15,6 +15,7 @@ from assistant.answers.compose import (
     not_found,
 )
 from assistant.answers.intent import (
+    FindingKind,
     Intent,
     catalog,
     criteria_of,
@@ -111,7 +112,7 @@ def findings_asked(intent: Intent, c: Clues) -> Route | None:
 
 @follow_up(Route.FINDINGS)
 def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
-    intent.kind = previous.get("kind") or "both"
+    intent.kind = FindingKind(previous.get("kind") or FindingKind.BOTH)
     intent.targets = criteria_of(c.targets((Role.CRITERION, Role.OVERALL)), catalog(c.reports))
     return Route.FINDINGS
 
