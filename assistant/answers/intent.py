@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.answers.retrieve import entry_terms, expand_query
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report, Role, Score
-from ingest.text.resources import cue_patterns
+from ingest.text.resources import cue_patterns, load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
@@ -154,24 +154,7 @@ _CONTEXT_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = tuple(
     (CUES[f"context-{kind}"], (kind,))
     for kind in ("inspection-data", "context", "service-users", "foreword")
 )
-# Words a question may use that never name what it is about (checked for unknown words).
-_QUESTION_WORDS_TEXT = """
-question answer mean means meaning stand stands define definition explain tell show give
-list compare comparison versus difference differ find found say said think report reports
-inspection inspector inspectors area areas score scores scored scoring rating band bands
-lowest highest worst best weakest strongest poorest top bottom lower higher better worse
-many number count mean which overall headline criteria criterion section sections
-strengths strength weakness weaknesses improvement improve improving areas findings finding
-recommendation recommendations owner owners responsible next steps step cover covered happen
-happened summary summarise summarize describe detail details quote cite citation percent
-percentage per cent get got receive received achieve achieved do did does doing done
-rated grade graded result results key main important major minor biggest particular specific
-about regarding concerning related relate glossary term terms acronym abbreviation short
-word words document documents text say saying one ones item items take took taken place
-happen happens happened occur occurred went go going goes low high poor good bad badly why
-reason reasons cause caused explain explains share proportion often frequently
-figure figures statistic statistics well handle handled handling dealt
-"""
+_QUESTION_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["question"]
 
 QUESTION_WORDS = frozenset(stem(w) for w in _QUESTION_WORDS_TEXT.split())
 # Words a misspelling may be put right towards ("scroe" -> "score"), besides the reports' names.

@@ -29,6 +29,9 @@ from ingest.text.numbers import (
     word_to_number,
 )
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.resources import cue_patterns
+
+CUES = cue_patterns("assistant.claims", "cues.yaml")
 
 
 def _in_every_report(
@@ -62,12 +65,7 @@ def same_measure(measure: Measure, idx: ReportIndex) -> Measure | None:
     return None
 
 
-AREA_SET = re.compile(
-    r"\b(?:of|among|amongst|across|in|for)\s+(?:all\s+|any\s+|every\s+)?(?:the\s+|these\s+|those\s+)?"
-    r"(?:(\w+)\s+)?(?:loaded\s+|inspected\s+)?(?:areas?|yots?|yoss?|teams?|services|reports|"
-    r"inspections|authorities|councils|regions?|boroughs?|counties|places)\b",
-    re.IGNORECASE,
-)
+AREA_SET = CUES["area-set"]
 
 
 def cross_area(text: str, idx: ReportIndex) -> re.Match[str] | None:

@@ -42,7 +42,10 @@ from assistant.claims.wording import (
 from ingest.model import Report
 from ingest.text.numbers import Quantity, bands_in, comparable, is_salient, scan
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.resources import cue_patterns
 from ingest.text.sentences import sentence_spans
+
+CUES = cue_patterns("assistant.claims", "cues.yaml")
 
 __all__ = [
     "CONTRADICTED",
@@ -86,15 +89,7 @@ def to_dict(result: ClaimResult) -> dict:
 
 
 # Aims, plans and forecasts: "we expect 60% by March 2012", "our target is 70%".
-_FUTURE = re.compile(
-    r"\b(?:we|they|it|the\s+\w+|our\s+\w+)\s+(?:expects?|will|shall|would\s+like|"
-    r"(?:aims?|plans?|intends?|hopes?|wants?|is\s+aiming|are\s+aiming)\s+to)\b|"
-    r"\b(?:our|its|their)\s+(?:\w+\s+)?(?:target|aim|goal|ambition|aspiration)s?\b|"
-    r"\b(?:forecast|projection|trajectory)s?\b|"
-    r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\s+)?(?:19|20)\d{2}\b",
-    re.IGNORECASE,
-)
+_FUTURE = CUES["future"]
 
 
 def _check(
@@ -404,10 +399,10 @@ def _checkable(sentence: str) -> bool:
     return bool(refs and (SUPERLATIVE.search(sentence) or COMPARATIVE.search(sentence)))
 
 
-_FIRST_PERSON = re.compile(r"\b(our|we|us|ours)\b", re.IGNORECASE)
+_FIRST_PERSON = CUES["first-person"]
 
 
-_THIRD_PERSON = re.compile(r"\b(its|their|theirs|it|they)\b", re.IGNORECASE)
+_THIRD_PERSON = CUES["third-person"]
 
 
 def check_text(text: str, reports: list[Report]) -> list[ClaimResult]:

@@ -51,7 +51,10 @@ from ingest.text.numbers import (
     unit_class,
 )
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.resources import cue_patterns
 from ingest.text.stopwords import CLAIM_STOPWORDS
+
+CUES = cue_patterns("assistant.claims", "cues.yaml")
 
 
 def _threshold(parts: Parts) -> Quantity | None:
@@ -87,7 +90,7 @@ def _count_claim(text: str) -> re.Match[str] | None:
 
 
 # "the criteria all needed ...", "its headline scores were each above 50%".
-_QUANT_AFTER = re.compile(r"\s+(?:(?:were|are|had|have|was)\s+)?(all|each|both)\b", re.IGNORECASE)
+_QUANT_AFTER = CUES["quant-after"]
 
 
 def judge_count(text: str, idx: ReportIndex) -> Judgement | None:
@@ -222,19 +225,13 @@ def judge_count(text: str, idx: ReportIndex) -> Judgement | None:
     return Judgement(verdict, ev, explanation)
 
 
-_PRED_BREAK = re.compile(r"\s*[,;]\s*|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+_PRED_BREAK = CUES["pred-break"]
 
 
-_EXCEPT = re.compile(
-    r"\s*(?:except|but|apart\s+from|other\s+than|bar|save)\s+(?:for\s+)?(?:criteri\w+\s+)?"
-    r"(\d\.\d(?:\s*(?:,|and|&)\s*\d\.\d)*)",
-    re.IGNORECASE,
-)
+_EXCEPT = CUES["except"]
 
 
-_ITEM_NOUN = re.compile(
-    r"\b(recommendations?|areas?\s+for\s+improvement|strengths?)\b", re.IGNORECASE
-)
+_ITEM_NOUN = CUES["item-noun"]
 
 
 def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:

@@ -28,10 +28,13 @@ from assistant.claims.verdict import (
 from assistant.claims.wording import claim_groups, stems_of_claim
 from ingest.text.numbers import Quantity, compare, is_salient, unit_class
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.resources import cue_patterns
 from ingest.text.stemming import prefix_stem
 from ingest.text.stopwords import CLAIM_STOPWORDS
 
-_POLARITY = re.compile(r"\b(no|not|none|never|without|nor|nobody|nothing)\b|n't\b", re.I)
+CUES = cue_patterns("assistant.claims", "cues.yaml")
+
+_POLARITY = CUES["polarity"]
 
 
 def _coverage(
@@ -48,11 +51,7 @@ def _coverage(
     return found / total if total else 0.0
 
 
-_SUBORDINATE = re.compile(
-    r"^\s*(?:where|when|whenever|if|although|though|unless|while|whilst|once|because|since)\b"
-    r"[^,;]*,\s*",
-    re.IGNORECASE,
-)
+_SUBORDINATE = CUES["subordinate"]
 
 
 def _main_clause(sentence: str) -> str:
@@ -127,7 +126,7 @@ def _head(text: str, q: Quantity, idx: ReportIndex) -> frozenset[str]:
     return frozenset(s for g in groups for s in g)
 
 
-BETWEEN_BREAK = re.compile(r",|\s+(?:and|but|while|whereas|against|compared\s+with)\s+", re.I)
+BETWEEN_BREAK = CUES["between-break"]
 
 
 def _align(

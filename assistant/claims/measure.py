@@ -45,12 +45,12 @@ from ingest.text.numbers import (
     unit_class,
 )
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.resources import cue_patterns
 from ingest.text.stemming import prefix_stem
 
-_CLAUSE_SPLIT = re.compile(
-    r"\s*;\s*|,\s*(?:and|but|while|whereas)\s+|\s+(?:and|but|while|whereas)\s+|,\s+",
-    re.IGNORECASE,
-)
+CUES = cue_patterns("assistant.claims", "cues.yaml")
+
+_CLAUSE_SPLIT = CUES["clause-split"]
 
 
 def measure_by_ref(idx: ReportIndex, ref: str, overall: bool) -> Measure | None:
@@ -257,11 +257,7 @@ def _judge_score_segment(
 
 
 # A claim about an earlier inspection's scores, which the report's stored scores are not.
-_PAST = re.compile(
-    r"\b(previous|previously|earlier|former|prior|original)\b|"
-    r"\b(?:at|in|during)\s+the\s+(?:last|first|original)\s+inspection\b",
-    re.IGNORECASE,
-)
+_PAST = CUES["past"]
 
 
 def dated_quantity(q: Quantity, idx: ReportIndex) -> Quantity:

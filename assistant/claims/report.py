@@ -44,38 +44,27 @@ from assistant.claims.wording import (
 )
 from ingest.text.numbers import bands_in, unit_class
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.resources import cue_patterns
+
+CUES = cue_patterns("assistant.claims", "cues.yaml")
 
 # How much of a claim's wording a report sentence must share to count as the same finding.
 FINDING_THRESHOLD = 0.6
 
 
 # Openings that carry no claim ("By contrast, ...", "Following the inspection in June, ...").
-_DISCOURSE = re.compile(
-    r"^\s*(?:by\s+contrast|in\s+contrast|however|overall|in\s+addition|additionally|"
-    r"furthermore|moreover|similarly|meanwhile|in\s+summary|in\s+short|notably|importantly|"
-    r"as\s+a\s+result|again|also|equally|likewise|(?:following|after|according\s+to|at|in)\s+"
-    r"(?:the|its|our|their|this)\s+[^,;]{0,70}?(?:inspection|reinspection|report|visit|review)"
-    r"(?:\s+[^,;]{0,40})?)\s*,\s*",
-    re.IGNORECASE,
-)
+_DISCOURSE = CUES["discourse"]
 
 
 # Clause boundaries strong enough to carry separate claims.
-_CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,\s*(?:and|but|while|whereas|although|though|yet)\s+|\s+(?:but|whereas|while)\s+",
-    re.IGNORECASE,
-)
+_CLAUSE_BREAK = CUES["clause-break"]
 
 
 # An average over something the report does not average ("ETE performance averaged 80%").
-_AGGREGATE = re.compile(r"\baveraged\b|\bon\s+average\b|\bmean\b", re.IGNORECASE)
+_AGGREGATE = CUES["aggregate"]
 
 
-_ELLIPTIC_QUANT = re.compile(
-    r"\s*(?:none|all|most|half|both|each|neither|only\s+one|just\s+one|(?:only\s+)?"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+))\b(?!\s+(?:of|in|per|%))",
-    re.IGNORECASE,
-)
+_ELLIPTIC_QUANT = CUES["elliptic-quant"]
 
 
 def _clauses(text: str) -> list[str]:

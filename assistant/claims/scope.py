@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from assistant.claims.subjects import ReportIndex
 from ingest.text.layout import word_set
 from ingest.text.numbers import scan, word_to_number
+from ingest.text.resources import cue_patterns
+
+CUES = cue_patterns("assistant.claims", "cues.yaml")
 
 _MONTHS = word_set(
     "january february march april may june july august september october november december"
@@ -62,11 +65,7 @@ _AREA_PATTERNS = [
 ]
 
 
-_REPORT_YEAR = re.compile(
-    r"\b(?:(?:the\s+)?((?:19|20)\d{2})\s+(?:report|inspection|core case inspection)|"
-    r"(?:report|inspection)\s+(?:of|from|in|published in|dated)\s+(?:\w+\s+)?((?:19|20)\d{2}))\b",
-    re.IGNORECASE,
-)
+_REPORT_YEAR = CUES["report-year"]
 
 
 @dataclass
@@ -187,7 +186,7 @@ def report_years(idx: ReportIndex) -> set[int]:
 
 
 # "In 2010 the score was 43%": a claim about a time, which a report of another year is not.
-_CLAIM_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d{2})\b(?!\s*[/-])", re.IGNORECASE)
+_CLAIM_YEAR = CUES["claim-year"]
 
 
 def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = None) -> Scope:
@@ -260,13 +259,7 @@ def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = N
 
 # A claim about England or Wales as a whole ("In England, 72% of young people were in ETE"):
 # its figures can only be the report's stated averages.
-_NATIONAL_RE = re.compile(
-    r"\b(?:in|across|throughout|for)\s+(?:the\s+whole\s+of\s+)?(?:england|wales)"
-    r"(?:\s+and\s+wales)?\b(?!\s+average)(?:\s+as\s+a\s+whole)?|"
-    r"\b(?:england|wales)(?:'s|\u2019s)\s|\bnationally\b|"
-    r"\bnational\s+(?:figure|rate|level|picture|performance|proportion)",
-    re.IGNORECASE,
-)
+_NATIONAL_RE = CUES["national"]
 
 
 def is_national(claim: str, idx: ReportIndex | None = None) -> bool:

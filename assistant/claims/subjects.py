@@ -17,35 +17,20 @@ from ingest.model import Report, Role, Score, Source
 from ingest.text.layout import word_set
 from ingest.text.locate import find_cleaned
 from ingest.text.numbers import Quantity, numbers_in, scan
+from ingest.text.resources import load_yaml
 from ingest.text.sentences import sentence_spans
 from ingest.text.stemming import prefix_stem
 from ingest.text.stopwords import CLAIM_STOPWORDS
 from ingest.text.tokens import letter_words
 
-# Generic vocabulary of the Core Case Inspection format (not of any one report).
-FORMAT_SYNONYMS: dict[str, str] = {
-    "roh": "risk of harm",
-    "lor": "likelihood of reoffending",
-    "welsh": "wales",
-    "english": "england",
-}
+_WORDS = load_yaml("assistant.claims", "words.yaml")
+# Generic vocabulary of the report format (not of any one report).
+FORMAT_SYNONYMS: dict[str, str] = dict(_WORDS["synonyms"])
 HEADLINE_ALIASES: dict[str, tuple[str, ...]] = {
-    "risk-of-harm": ("public protection",),
-    "likelihood-of-reoffending": ("reoffending",),
+    k: tuple(v) for k, v in _WORDS["headline-aliases"].items()
 }
-# Words a headline-score claim may use without naming anything else ("done well enough
-# 38% of the time").
-SCORE_WORDS = word_set(
-    "work done well enough time judged quality aspect aspects improvement improvements "
-    "required require requires requiring need needs needed headline overall criterion "
-    "criteria section sections band comment sufficient sufficiently high level score "
-    "scores scored rated minimum moderate substantial drastic whole lowest highest "
-    "best worst lower higher better worse weakest strongest poorest "
-    # verbs and adjectives of a level reached, and of a change since an earlier inspection
-    "reach reached reaching achieve achieved achieving met meet meeting standard good "
-    "satisfactory acceptable adequate since last previous previously earlier now current "
-    "currently still rose risen fell fallen increased decreased improved dropped declined"
-)
+# Words a headline-score claim may use without naming anything else.
+SCORE_WORDS = word_set(_WORDS["score"])
 
 
 def blank_numbers(text: str) -> str:

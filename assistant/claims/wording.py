@@ -15,22 +15,18 @@ from ingest.model import BANDS
 from ingest.text.layout import word_set
 from ingest.text.numbers import Quantity, bands_in, scan
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.resources import cue_patterns
 from ingest.text.stemming import prefix_stem
 
-SUPERLATIVE = re.compile(
-    r"\b(lowest|highest|best|worst|weakest|strongest|poorest|top|bottom)\b", re.IGNORECASE
-)
+CUES = cue_patterns("assistant.claims", "cues.yaml")
+
+SUPERLATIVE = CUES["superlative"]
 
 
 MIN_WORDS = {"lowest", "worst", "weakest", "poorest", "bottom"}
 
 
-COMPARATIVE = re.compile(
-    r"\b(lower|higher|better|worse|greater|less|more|smaller|larger|weaker|stronger|poorer)"
-    r"(?:\s+(?!than\b)[\w-]+){0,2}?\s+than\b|"
-    r"\b(above|below|exceed(?:ed|s)?|outscored|outperformed|behind|ahead of)\b",
-    re.IGNORECASE,
-)
+COMPARATIVE = CUES["comparative"]
 
 
 GREATER = {
@@ -50,45 +46,31 @@ GREATER = {
 }
 
 
-_NEGATION = re.compile(r"\b(not|never|no longer)\b|n't\b", re.IGNORECASE)
+_NEGATION = CUES["negation"]
 
 
-SCORE_CUE = re.compile(
-    r"\b(scor\w*|rated|rating|band\w*|headline|criterion|criteria|overall|improvement required|"
-    r"(?<!as )(?<!where )(?<!when )(?<!if )(?:require[sd]?|requiring|needs?|needed)|"
-    r"well enough|good enough|of the time)\b",
-    re.IGNORECASE,
-)
+SCORE_CUE = CUES["score-cue"]
 
 
-CRITERION_CUE = re.compile(r"\b(criterion|criteria)\b", re.IGNORECASE)
+CRITERION_CUE = CUES["criterion-cue"]
 
 
-HEADLINE_CUE = re.compile(r"\bheadline\b", re.IGNORECASE)
+HEADLINE_CUE = CUES["headline-cue"]
 
 
-HEADLINE_PHRASE = re.compile(r"\bof\s+the\s+time\b|\bwell\s+enough\b", re.IGNORECASE)
+HEADLINE_PHRASE = CUES["headline-phrase"]
 
 
-OVERALL_CUE = re.compile(
-    r"\boverall\b(?!\s*,)|\bas a whole\b|\bsection\s+(?:score|\d)|\bsections?\b", re.IGNORECASE
-)
+OVERALL_CUE = CUES["overall-cue"]
 
 
-AVERAGE_OF_AREA = re.compile(r"\b(national|england|wales|regional)\b", re.IGNORECASE)
+AVERAGE_OF_AREA = CUES["average-of-area"]
 
 
-SET_NOUN = re.compile(
-    r"\b(criteria|criterion scores|headline scores|headline measures|section scores|"
-    r"overall scores|sections|scores|criterion)\b",
-    re.IGNORECASE,
-)
+SET_NOUN = CUES["set-noun"]
 
 
-QUANT_WORD = re.compile(
-    r"\b(all|none|no|most|majority|both|every|each|only one|just one|neither|half)\b",
-    re.IGNORECASE,
-)
+QUANT_WORD = CUES["quant-word"]
 
 
 @dataclass
@@ -146,17 +128,13 @@ def negation_in(text: str) -> str | None:
     return "loose"
 
 
-_BAND_ABOVE = re.compile(
-    r"\b(?:more\s+than|worse\s+than|beyond|above|greater\s+than|over)\s+(?:an?\s+|the\s+)?$", re.I
-)
+_BAND_ABOVE = CUES["band-above"]
 
 
-_BAND_AT_LEAST = re.compile(r"\b(?:at\s+least|no\s+less\s+than)\s+(?:an?\s+|the\s+)?$", re.I)
+_BAND_AT_LEAST = CUES["band-at-least"]
 
 
-_BAND_BELOW = re.compile(
-    r"\b(?:less\s+than|better\s+than|below|under|fewer\s+than)\s+(?:an?\s+|the\s+)?$", re.I
-)
+_BAND_BELOW = CUES["band-below"]
 
 
 def band_set(text: str) -> set[str]:
@@ -194,4 +172,4 @@ def claim_groups(text: str, idx: ReportIndex) -> list[tuple[str, ...]]:
     return content_groups(blank_numbers(text), idx.expansions, drop)
 
 
-MEAN = re.compile(r"\b(averag\w*|mean)\b", re.IGNORECASE)
+MEAN = CUES["mean"]

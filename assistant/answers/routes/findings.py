@@ -25,15 +25,11 @@ from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report, Role
+from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
 from ingest.text.tokens import stems
 
-_KIND_WORDS_TEXT = """
-strength strengths weakness weaknesses weak area areas improvement improvements improve
-concern concerns problem problems issue issues shortcoming shortcomings failing failings
-positive positives negative negatives good well poor main key practice went wrong criticism
-criticisms gap gaps deficiency deficiencies bad lacking point points inspector inspectors
-"""
+_KIND_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["findings"]
 
 
 _KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
