@@ -34,6 +34,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=20000)
 def prefix_stem(word: str) -> str:
     """A crude, deterministic stem: 'outcomes'/'outcome', 'protecting'/'protection' meet."""
     w = word.lower().replace("\u2019", "'").rstrip("+")
