@@ -154,7 +154,7 @@ class ReportIndex:
 # --- building the index --------------------------------------------------------------------
 
 
-def locate(sentence: str, source: Source, report_text: str) -> str:
+def _source_quote(sentence: str, source: Source, report_text: str) -> str:
     """The exact source text of a cleaned ``sentence``: in its source quote, else anywhere in
     the report, else the source quote itself."""
     span = find_cleaned(source.quote or report_text, sentence)
@@ -268,7 +268,7 @@ def build_index(report: Report) -> ReportIndex:
                     frozenset(content_stems(blank_numbers(sentence), expansions)),
                     nums,
                     source,
-                    locate(sentence, source, report.text),
+                    _source_quote(sentence, source, report.text),
                     group,
                     kind,
                 )
