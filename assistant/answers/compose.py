@@ -5,14 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answers.citations import (
-    Citation,
-    from_source,
-)
-from assistant.answers.intent import (
-    Target,
-    name_key,
-)
+from assistant.answers.citations import Citation, from_source
+from assistant.answers.intent import Target, name_key
 from ingest.model import Report, Role, Score
 from ingest.text.tokens import clean
 

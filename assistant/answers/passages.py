@@ -6,26 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answers.citations import (
-    Citation,
-    from_metadata,
-    narrow,
-    sentences,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-    label,
-    loaded_list,
-    not_found,
-)
-from assistant.answers.intent import (
-    QUESTION_WORDS,
-    WHY_RE,
-    Intent,
-    catalog,
-    looks_like_acronym,
-)
+from assistant.answers.citations import Citation, from_metadata, narrow, sentences
+from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.intent import QUESTION_WORDS, WHY_RE, Intent, catalog, looks_like_acronym
 from assistant.answers.retrieve import ChunkIndex, expand_query
 from ingest.model import Report
 from ingest.text.stemming import stem

@@ -5,21 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answers.citations import (
-    Citation,
-    page_at,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-    label,
-    not_found,
-    score_line,
-)
-from assistant.answers.intent import (
-    CUES,
-    Intent,
-)
+from assistant.answers.citations import Citation, page_at
+from assistant.answers.compose import Answer, Composer, label, not_found, score_line
+from assistant.answers.intent import CUES, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import BANDS, Report

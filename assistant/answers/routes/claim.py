@@ -5,19 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answers.citations import (
-    Citation,
-    page_at,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-)
-from assistant.answers.intent import (
-    CUES,
-    SCORED,
-    Intent,
-)
+from assistant.answers.citations import Citation, page_at
+from assistant.answers.compose import Answer, Composer
+from assistant.answers.intent import CUES, SCORED, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routes.score import answer_score
 from assistant.answers.routing import Clues

@@ -6,24 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answers.citations import (
-    from_source,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-    label,
-    loaded_list,
-    not_found,
-    score_name,
-)
-from assistant.answers.intent import (
-    SCORED,
-    Intent,
-    Target,
-    catalog,
-    direction_of,
-)
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found, score_name
+from assistant.answers.intent import SCORED, Intent, Target, catalog, direction_of
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues

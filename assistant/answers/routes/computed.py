@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.answers.citations import (
-    from_source,
-)
+from assistant.answers.citations import from_source
 from assistant.answers.compose import (
     Answer,
     Composer,
@@ -19,11 +17,7 @@ from assistant.answers.compose import (
     score_name,
     target_of,
 )
-from assistant.answers.intent import (
-    CUES,
-    Intent,
-    Target,
-)
+from assistant.answers.intent import CUES, Intent, Target
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report, Role, Score

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answers.citations import (
-    locate,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-    label,
-    loaded_list,
-    not_found,
-)
-from assistant.answers.intent import (
-    QUESTION_WORDS,
-    Intent,
-    names_signatory,
-)
+from assistant.answers.citations import locate
+from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
 from assistant.answers.passages import Passages
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.retrieve import ChunkIndex

@@ -5,11 +5,7 @@ Also a "why" follow-up: a reason, looked for under what the last answer was abou
 from __future__ import annotations
 
 from assistant.answers.compose import Answer
-from assistant.answers.intent import (
-    QUESTION_WORDS,
-    FindingKind,
-    Intent,
-)
+from assistant.answers.intent import QUESTION_WORDS, FindingKind, Intent
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from ingest.model import Role

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answers.citations import (
-    from_source,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-    band_text,
-    label,
-    not_found,
-)
-from assistant.answers.intent import (
-    FindingKind,
-    Intent,
-    catalog,
-    criteria_of,
-    find_criterion,
-)
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, band_text, label, not_found
+from assistant.answers.intent import FindingKind, Intent, catalog, criteria_of, find_criterion
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues

@@ -6,17 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answers.citations import (
-    from_source,
-    sentences,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-    label,
-    loaded_list,
-    not_found,
-)
+from assistant.answers.citations import from_source, sentences
+from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
 from assistant.answers.intent import (
     CUES,
     NEXT_STEPS_RE,

@@ -6,22 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answers.citations import (
-    from_source,
-)
-from assistant.answers.compose import (
-    Answer,
-    Composer,
-    label,
-    not_found,
-)
-from assistant.answers.intent import (
-    CUES,
-    NEXT_STEPS_RE,
-    QUESTION_WORDS,
-    Intent,
-    numbers_asked,
-)
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.intent import CUES, NEXT_STEPS_RE, QUESTION_WORDS, Intent, numbers_asked
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report

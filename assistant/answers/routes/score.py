@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answers.citations import (
-    from_source,
-)
+from assistant.answers.citations import from_source
 from assistant.answers.compose import (
     Answer,
     Composer,
@@ -17,14 +15,7 @@ from assistant.answers.compose import (
     not_found,
     score_name,
 )
-from assistant.answers.intent import (
-    CUES,
-    SCORED,
-    Intent,
-    Target,
-    catalog,
-    is_bare_target,
-)
+from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
