@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.answer import Answer
+from assistant.answers.answerer import Answer
 
 EXIT_WORDS = frozenset({"exit", "quit", "bye", ":q", "q"})
 

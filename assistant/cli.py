@@ -12,8 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from assistant.cli_export import export_app
 from assistant.core import get_findings
-from assistant.index import IngestResult
 from assistant.settings import get_settings
+from assistant.storage.index import IngestResult
 
 app = typer.Typer(
     help="Cited answers and claim checks over youth-offending inspection reports.",
@@ -120,8 +120,8 @@ def rollback(
     ),
 ) -> None:
     """Restore an earlier version of a report (its facts and its chunks)."""
-    from assistant.history import NoSuchVersion
-    from assistant.lock import StoreBusy
+    from assistant.storage.history import NoSuchVersion
+    from assistant.storage.lock import StoreBusy
 
     findings = get_findings()
     try:
@@ -139,7 +139,7 @@ def rollback(
 @app.command()
 def remove(report_id: str = typer.Argument(..., help="Report id, e.g. sefton-2009.")) -> None:
     """Remove a report from the store; it stays in its history, so rollback restores it."""
-    from assistant.lock import StoreBusy
+    from assistant.storage.lock import StoreBusy
 
     try:
         removed = get_findings().remove(report_id)
@@ -160,7 +160,7 @@ def doctor(
     check_only: bool = typer.Option(False, "--check-only", help="Report problems, repair none."),
 ) -> None:
     """Check the SQLite facts and the vector store against each other and repair what it can."""
-    from assistant.lock import StoreBusy
+    from assistant.storage.lock import StoreBusy
 
     try:
         result = get_findings().doctor(repair=not check_only)
@@ -284,7 +284,7 @@ def feedback(
     as_csv: bool = typer.Option(False, "--csv", help="Print every rating as CSV."),
 ) -> None:
     """Ratings (thumbs up/down and comments) given to answers in the web app."""
-    from assistant.feedback import all_feedback, write_csv
+    from assistant.storage.feedback import all_feedback, write_csv
 
     rows = all_feedback(get_findings().store)
     if as_csv:
@@ -373,10 +373,10 @@ def check(
     from rich.markup import escape
 
     from assistant.claims import check_claim, check_text, to_dict
-    from assistant.measures import split_sentences
+    from ingest.text.sentences import sentence_spans
 
     reports = _ready().reports()
-    several = len(split_sentences(claim)) > 1
+    several = len(sentence_spans(claim)) > 1
     results = check_text(claim, reports) if several else [check_claim(claim, reports)]
     if as_json:
         payload = {"results": [to_dict(r) for r in results]} if several else to_dict(results[0])

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.index import Index, IngestResult
 from assistant.settings import Settings, get_settings
-from assistant.store import Store
+from assistant.storage.database import Store
+from assistant.storage.index import Index, IngestResult
 from ingest.model import Report
 
 
@@ -71,29 +71,29 @@ class Findings:
         return self.index.remove(report_id)
 
     def rollback(self, report_id: str, to: str | None = None):
-        """Restore a version from the report's history (an ``assistant.history.Version``)."""
+        """Restore a version from the report's history (a ``storage.history.Version``)."""
         return self.index.rollback(report_id, to)
 
     def history(self, report_id: str):
         """Every stored version of ``report_id``, oldest first."""
-        from assistant.history import versions
+        from assistant.storage.history import versions
 
         return versions(self.store, report_id)
 
     def doctor(self, repair: bool = True):
-        """Check the SQLite facts against the vector store (an ``assistant.doctor.Checkup``)."""
-        from assistant.doctor import checkup
+        """Check the SQLite facts against the vector store (a ``storage.doctor.Checkup``)."""
+        from assistant.storage.doctor import checkup
 
         return checkup(self.index, repair=repair)
 
     @cached_property
     def answerer(self):
-        from assistant.answer import Answerer
+        from assistant.answers.answerer import Answerer
 
         return Answerer(self)
 
     def ask(self, question: str, conversation_id: str | None = None, report: str | None = None):
-        """Answer ``question`` (an ``assistant.answer.Answer``), continuing a conversation."""
+        """Answer ``question`` (an ``answers.answerer.Answer``), continuing a conversation."""
         return self.answerer.ask(question, conversation_id, report)
 
     def ensure_sample(self) -> list[IngestResult]:

@@ -11,7 +11,6 @@ from mcp.server.mcpserver.exceptions import ToolError
 from mcp.types import CallToolResult, TextContent
 from pydantic import Field
 
-from assistant.chunks import KINDS
 from assistant.mcp_tools import (
     AskResult,
     CheckResult,
@@ -22,6 +21,7 @@ from assistant.mcp_tools import (
     ToolInputError,
     ToolResult,
 )
+from assistant.storage.chunks import KINDS
 
 INSTRUCTIONS = """findings answers questions from HM Inspectorate of Probation youth-offending
 inspection reports. Every answer, verdict and passage carries citations (report, section,

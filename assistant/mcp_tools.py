@@ -14,9 +14,9 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from assistant.chunks import KINDS
-from assistant.citations import page_at
+from assistant.answers.citations import page_at
 from assistant.sources_text import with_sources
+from assistant.storage.chunks import KINDS
 from ingest.model import Item, Report, Score, Source, Unit
 
 MAX_QUERY = 2000
@@ -315,8 +315,8 @@ class FindingsTools:
         kind: str | None = None,
         limit: int = 8,
     ) -> ToolResult[SearchResult]:
-        from assistant.citations import from_metadata
-        from assistant.retrieve import Retriever
+        from assistant.answers.citations import from_metadata
+        from assistant.answers.retrieve import Retriever
 
         query = _clip(query, "query", MAX_QUERY)
         if kind and kind not in KINDS:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import BinaryIO, TextIO
 
-from assistant.feedback import _cell as formula_safe
+from assistant.storage.feedback import _cell as formula_safe
 from ingest.model import Item, Report, Score
 
 

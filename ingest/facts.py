@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.model import Fact, Source
-from ingest.text import clean_text, word_list, word_set
+from ingest.text.layout import clean_text, word_list, word_set
+from ingest.text.sentences import sentence_spans
 
 NUMBER_WORDS = {
     w: i
@@ -24,8 +25,6 @@ NUMBER_WORDS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 _NUM = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r")"
 
-# A sentence ends at . ! or ? followed by space and something that can open a sentence.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])")
 _PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d+)?)\s*(?:%+|per\s*cent\b|percent\b)", re.I)
 _PER_1000 = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s+per\s+1,?000\b", re.I)
 _POPULATION = re.compile(
@@ -90,25 +89,6 @@ class _Found:
     extend_to: int | None = None  # sentence index the quote extends to (a comparison after it)
 
 
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Raw sentence spans (start, end) of text[start:end], whitespace trimmed."""
-    chunk = text[start:end]
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(chunk):
-        spans.append((pos, m.end()))
-        pos = m.end()
-    spans.append((pos, len(chunk)))
-    out = []
-    for s, e in spans:
-        piece = chunk[s:e]
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece) - len(piece.rstrip())
-        if piece.strip():
-            out.append((start + s + lead, start + e - trail))
-    return out
-
-
 def _number_value(token: str) -> int:
     return NUMBER_WORDS[token.lower()] if token.lower() in NUMBER_WORDS else int(token)
 
@@ -160,7 +140,7 @@ def extract_facts(text: str, passages: list[Passage], make_source: MakeSource) -
     """Every numeric statement in the passages, in order."""
     facts: list[Fact] = []
     for passage in passages:
-        spans = sentences(text, passage.start, passage.end)
+        spans = sentence_spans(text, passage.start, passage.end)
         found: list[_Found] = []
         for si, (s, e) in enumerate(spans):
             raw = text[s:e]

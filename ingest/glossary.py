@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.model import GlossaryEntry, Source
-from ingest.text import (
+from ingest.text.layout import (
     Line,
     clean_text,
     continues,

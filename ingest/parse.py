@@ -33,7 +33,7 @@ from ingest.model import (
     Section,
     Source,
 )
-from ingest.text import (
+from ingest.text.layout import (
     MONTH_YEAR_RE,
     Line,
     clean_text,

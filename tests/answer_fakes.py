@@ -8,7 +8,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.textutil import stems
+from ingest.text.tokens import stems
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = [

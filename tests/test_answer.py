@@ -8,7 +8,7 @@ import re
 import pytest
 from answer_fakes import make_findings
 
-from assistant.answer import MAX_QUESTION_CHARS, Answer
+from assistant.answers.answerer import MAX_QUESTION_CHARS, Answer
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from answer_fakes import make_findings
 from test_answer_generated import FILES, REPORTS
 
-from assistant.intent import (
+from assistant.answers.intent import (
     CUE_WORDS,
     Target,
     catalog,
@@ -18,7 +18,7 @@ from assistant.intent import (
     spelled_terms,
     strip_areas,
 )
-from assistant.retrieve import ChunkIndex, term_pattern
+from assistant.answers.retrieve import ChunkIndex, term_pattern
 
 BY_ID = {r.id: r for r in REPORTS}
 STOCKBRIDGE = "stockbridge-on-wear-2011"

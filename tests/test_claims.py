@@ -262,8 +262,8 @@ def test_loaded_area_is_not_judged_when_absent(loaded, area):
 
 def _finding_sentences(report: Report) -> list[tuple[str, int, int]]:
     """(sentence, start, end of its one percentage) for report sentences with one percentage."""
-    from assistant.measures import index_for
-    from assistant.numbers import unit_class
+    from assistant.claims.subjects import index_for
+    from ingest.text.numbers import unit_class
 
     out = []
     for unit in index_for(report).units:
@@ -389,7 +389,7 @@ def test_text_mode_first_person_after_two_areas_is_not_pinned(loaded):
     ],
 )
 def test_band_ranges(text, bands):
-    from assistant.claims import band_set
+    from assistant.claims.wording import band_set
 
     assert band_set(text) == bands
 

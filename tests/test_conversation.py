@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from answer_fakes import HashEmbedder, make_findings
 
-from assistant.conversation import Conversations
 from assistant.core import Findings
-from assistant.store import Store
+from assistant.storage.conversations import Conversations
+from assistant.storage.database import Store
 
 
 @pytest.fixture

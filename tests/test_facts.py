@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from ingest.facts import Passage, extract_facts, sentences
+from ingest.facts import Passage, extract_facts
 from ingest.model import Source
+from ingest.text.sentences import sentence_spans as sentences
 
 # (value, unit, section, compared_value or None, phrase in the sentence)
 SAMPLE = [

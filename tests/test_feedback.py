@@ -8,8 +8,8 @@ import io
 import pytest
 from typer.testing import CliRunner
 
-from assistant.feedback import all_feedback, parse_rating, record_feedback, write_csv
-from assistant.store import Store
+from assistant.storage.database import Store
+from assistant.storage.feedback import all_feedback, parse_rating, record_feedback, write_csv
 
 
 @pytest.fixture

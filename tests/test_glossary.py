@@ -6,7 +6,7 @@ import pytest
 
 from ingest.glossary import acronym_score, find_term_run, parse_glossary, split_terms
 from ingest.model import Source
-from ingest.text import split_lines
+from ingest.text.layout import split_lines
 
 SAMPLE_STARTS = {
     "ASB": "Antisocial behaviour / Antisocial Behaviour Order",

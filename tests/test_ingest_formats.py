@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.chunks import report_chunks
 from assistant.cli import app
+from assistant.storage.chunks import report_chunks
 from ingest.readers import read_report
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"

@@ -8,7 +8,7 @@ import time
 
 from ingest import glossary
 from ingest.parse import NotAReportError, parse_report
-from ingest.text import clean_text, ends_open, is_terminated
+from ingest.text.layout import clean_text, ends_open, is_terminated
 from tests.adversarial import corpus
 
 

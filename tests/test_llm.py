@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from answer_fakes import make_findings
 
-from assistant.llm import format_passages, load_prompt, renumber
+from assistant.answers.llm import format_passages, load_prompt, renumber
 
 
 class ScriptedLLM:

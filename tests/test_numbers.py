@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.numbers import (
+from ingest.text.numbers import (
     Quantity,
     bands_in,
     compare,

@@ -45,7 +45,7 @@ import pytest
 
 from ingest.model import BANDS, Report, Source
 from ingest.parse import NotAReportError, parse_report
-from ingest.text import (
+from ingest.text.layout import (
     clean_text,
     continues,
     fix_ocr_words,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answer_fakes import make_findings
 
-from assistant.retrieve import (
+from assistant.answers.retrieve import (
     ChunkIndex,
     Retriever,
     _where,

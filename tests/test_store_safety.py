@@ -188,7 +188,7 @@ def test_rollback_restores_facts_and_vectors(core, tmp_path):
     assert core.rollback("wessex-vale-2011", to="2").number == 2 and _score(core) == 56
     assert core.rollback("wessex-vale-2011", to=_sha(a)[:8]).sha256 == _sha(a)
     assert core.ingest([a])[0].status == "unchanged"
-    from assistant.history import NoSuchVersion
+    from assistant.storage.history import NoSuchVersion
 
     with pytest.raises(NoSuchVersion, match="no version '7'"):
         core.rollback("wessex-vale-2011", to="7")

@@ -30,7 +30,7 @@ import pytest
 
 from ingest.model import BANDS, Report
 from ingest.parse import NotAReportError, parse_report
-from ingest.text import (
+from ingest.text.layout import (
     leading_bullet,
     leading_marker,
     mask_lines,

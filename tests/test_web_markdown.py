@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from web import mdtext, views
+from web import mdtext, presenters
 
 HOSTILE = (
     "<script>alert(1)</script> [click](javascript:alert(1)) ![x](http://127.0.0.1/x.png) "
@@ -62,7 +62,7 @@ def test_conversation_export_escapes_question_answer_quote_and_report_name():
             ],
         }
     ]
-    md = views.conversation_markdown("abc", turns, {"evil-2020": HOSTILE}, "2026-01-01")
+    md = presenters.conversation_markdown("abc", turns, {"evil-2020": HOSTILE}, "2026-01-01")
     html = _html(md)
     assert html.count("<h2>") == 1 and html.count("<h1>") == 1  # only the export's own
     assert html.count("<li>") == 1 and html.count("<blockquote>") == 1

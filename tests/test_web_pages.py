@@ -109,7 +109,7 @@ def test_chat_turn_fragment_for_javascript(client):
 
 
 def test_feedback_form_rates_a_turn(client, findings):
-    from assistant.feedback import all_feedback
+    from assistant.storage.feedback import all_feedback
 
     cid = _ask(client, "What does RoSH mean?")
     r = client.post(

@@ -60,7 +60,7 @@ def _wants_html(request: Request) -> bool:
 
 
 def _html_error(request: Request, status: int, title: str, message: str):
-    from web.pages import render
+    from web.routes.pages import render
 
     return render(request, "error.html", status=status, title=title, message=message)
 
@@ -119,7 +119,8 @@ def create_app(findings: Findings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _mount_docs(app)
 
-    from web import api, exports, mcp_mount, openai_compat, pages
+    from web import exports, mcp_mount, openai_compat
+    from web.routes import api, pages
 
     app.include_router(api.router)
     app.include_router(exports.router)

@@ -21,8 +21,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.chat_threads import ChatThreads
 from assistant.sources_text import with_sources
+from assistant.storage.chat_threads import ChatThreads
 from web import service
 from web.schemas import MAX_QUESTION
 

@@ -3,9 +3,9 @@ owner cookie) or by the API-token holder; to anyone else it does not exist (404)
 
 from __future__ import annotations
 
-from assistant.conversation import Conversations
 from assistant.core import Findings
-from assistant.ownership import Owners
+from assistant.storage.conversations import Conversations
+from assistant.storage.ownership import Owners
 from web.security import Caller
 
 

@@ -38,8 +38,8 @@ from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.listen import is_loopback
-from assistant.ownership import new_secret
 from assistant.settings import Settings
+from assistant.storage.ownership import new_secret
 from web.refusal import refuse
 
 ACCESS_FILE = Path(__file__).resolve().parent / "access.yaml"

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from fastapi import HTTPException, Request
 
 from assistant.core import Findings
-from assistant.index import IngestResult
+from assistant.storage.index import IngestResult
 from web import ownership
 from web.pending import PendingUploads
 from web.redact import without_paths
@@ -85,7 +85,7 @@ def conversation_turns(
 ) -> list[dict] | None:
     """The turns of a stored conversation as answer dicts plus ``question``; None if unknown
     or not the caller's."""
-    from web.convo import turns
+    from web.transcripts import turns
 
     if not ownership.may_use(findings, conversation_id, caller):
         return None

@@ -18,7 +18,7 @@ from ingest.model import Fact, Previous, Report, ReportFormat, Score
 from ingest.parse import parse_report
 from ingest.readers.cues import cue_score, expand, reader_data
 from ingest.readers.layout import Doc
-from ingest.text import Line
+from ingest.text.layout import Line
 
 _NAME = "core_case"
 _PERCENT = re.compile(r"(\d{1,3})\s*(?:%+|per\s*cent\b)", re.I)

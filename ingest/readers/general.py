@@ -17,7 +17,14 @@ from ingest.model import GlossaryEntry, Paragraph, Report, ReportFormat, Section
 from ingest.readers.cues import reader_data
 from ingest.readers.identity import identify
 from ingest.readers.layout import Doc, heading_text, next_content
-from ingest.text import MONTH_YEAR_RE, Line, ends_open, is_terminated, leading_bullet, title_case
+from ingest.text.layout import (
+    MONTH_YEAR_RE,
+    Line,
+    ends_open,
+    is_terminated,
+    leading_bullet,
+    title_case,
+)
 
 _NAME = "general"
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.readers.layout import Doc, heading_text
-from ingest.text import MONTH_YEAR_RE, Line, is_terminated, slug, title_case, word_set
+from ingest.text.layout import MONTH_YEAR_RE, Line, is_terminated, slug, title_case, word_set
 
 _NAME_WORD = r"[A-Z][\w’'.-]*"
 _CONNECTOR = r"(?:\s+(?:and|of|upon|on|&)\s+|\s+)"

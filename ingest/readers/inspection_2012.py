@@ -25,7 +25,7 @@ from ingest.parse import NotAReportError
 from ingest.readers.cues import alternation, cue_score, reader_data
 from ingest.readers.identity import identify, signature
 from ingest.readers.layout import Doc, heading_text, owner_in_brackets
-from ingest.text import Line, slug
+from ingest.text.layout import Line, slug
 
 _NAME = "inspection_2012"
 _BLANK = Line(-1, 0, 0, "", False)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.model import Item, Paragraph, Source
-from ingest.text import (
+from ingest.text.layout import (
     Line,
     clean_text,
     ends_open,

@@ -44,7 +44,7 @@ from ingest.readers.layout import (
     next_content,
     owner_in_brackets,
 )
-from ingest.text import Line, clean_text, is_terminated
+from ingest.text.layout import Line, clean_text, is_terminated
 
 _NAME = "ratings"
 _BLANK = Line(-1, 0, 0, "", False)

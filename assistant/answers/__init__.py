@@ -1,0 +1,1 @@
+"""Answering questions: what is asked (routes), where it stands (retrieval), cited answers."""

@@ -1,0 +1,83 @@
+"""Answers: routed by what is asked, built extractively from the parsed reports, every
+statement carrying a numbered citation that quotes the source verbatim.
+
+The answerer only ties the steps together: input checks (``checks``), the conversation
+(``dialogue``), the question's route and slots (``routing``), the route's answer
+(``routes/``, via ``registry.dispatch``) and the optional LLM phrasing (``phrasing``).
+When the reports do not hold the answer, the answer says so and ``found`` is false.
+"""
+
+from __future__ import annotations
+
+from assistant.answers.checks import MAX_QUESTION_CHARS, checked_question, refusal
+from assistant.answers.citations import Citation
+from assistant.answers.compose import Answer, loaded_list, not_found
+from assistant.answers.dialogue import Dialogue
+from assistant.answers.intent import CUE_WORDS, Intent
+from assistant.answers.passages import Passages
+from assistant.answers.phrasing import Phrasing
+from assistant.answers.registry import Context, dispatch
+from assistant.answers.retrieve import Retriever
+from assistant.answers.routing import parse
+from assistant.storage.conversations import Conversations
+
+
+class Answerer:
+    """Answers questions over a ``Findings`` core, keeping the conversation in its store."""
+
+    def __init__(self, findings):
+        self.findings = findings
+        self.retriever = Retriever(findings)
+        self.passages = Passages(findings, self.retriever)
+        self.dialogue = Dialogue(findings)
+        self.phrasing = Phrasing(findings)
+
+    @property
+    def conversations(self) -> Conversations:
+        return self.dialogue.conversations
+
+    def ask(
+        self,
+        question: str,
+        conversation_id: str | None = None,
+        report: str | None = None,
+    ) -> Answer:
+        question = checked_question(question)
+        return self.dialogue.turn(
+            question, conversation_id, lambda previous: self.answer(question, previous, report)
+        )
+
+    def answer(
+        self, question: str, previous: dict | None = None, report: str | None = None
+    ) -> tuple[Answer, Intent | None]:
+        """The answer and the resolved intent, without touching the conversation store."""
+        loaded = self.findings.reports()
+        refused = refusal(loaded, report)
+        if refused is not None:
+            return refused, None
+        index = self.retriever.chunk_index(loaded)
+        question = index.correct(question, CUE_WORDS)
+        intent = parse(question, loaded, index.vocabulary, previous, report)
+        scoped = [r for r in loaded if r.id in intent.reports] or list(loaded)
+        if intent.unknown:
+            names = ", ".join(dict.fromkeys(intent.unknown))
+            return not_found(
+                f"The loaded reports ({loaded_list(loaded)}) say nothing about {names}, so I "
+                "cannot answer that from them.",
+                intent.route,
+            ), intent
+        answer = dispatch(intent, Context(scoped, loaded, index, self.passages))
+        return self.phrasing.phrase(question, answer), intent
+
+    def chat_model(self):
+        return self.phrasing.chat_model()
+
+
+def answer_question(
+    findings, question: str, conversation_id: str | None = None, report: str | None = None
+) -> Answer:
+    """Convenience wrapper: one question through a fresh ``Answerer``."""
+    return Answerer(findings).ask(question, conversation_id, report)
+
+
+__all__ = ["MAX_QUESTION_CHARS", "Answer", "Answerer", "Citation", "answer_question"]

@@ -1,0 +1,109 @@
+"""Answers as the API returns them, built line by line with numbered citations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.answers.citations import Citation, from_source
+from assistant.answers.intent import Target, name_key
+from ingest.model import Report, Role, Score
+from ingest.text.tokens import clean
+
+
+@dataclass
+class Answer:
+    """An answer in the shape of the HTTP API (``to_dict``), plus how it was made."""
+
+    answer: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    conversation_id: str = ""
+    route: str = "fallback"
+    flags: list[str] = field(default_factory=list)  # unsupported numbers in an LLM answer
+    llm: bool = False  # phrased by the LLM
+    passages: list[str] = field(default_factory=list)  # the text each citation stands for
+    about: list[Target] = field(default_factory=list)  # measures a follow-up may refer to
+
+    def to_dict(self) -> dict:
+        return {
+            "answer": self.answer,
+            "found": self.found,
+            "citations": [c.to_dict() for c in self.citations],
+            "conversation_id": self.conversation_id,
+            "route": self.route,
+            "flags": list(self.flags),
+            "llm": self.llm,
+        }
+
+
+class Composer:
+    """Accumulates answer lines and numbered citations (one number per distinct quote)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.citations: list[Citation] = []
+        self.passages: list[str] = []
+
+    def cite(self, citation: Citation | None, passage: str = "") -> str:
+        if citation is None or not citation.quote:
+            return ""
+        if citation in self.citations:
+            return f" [{self.citations.index(citation) + 1}]"
+        self.citations.append(citation)
+        self.passages.append(passage or clean(citation.quote))
+        return f" [{len(self.citations)}]"
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+
+    def answer(self, route: str, found: bool = True) -> Answer:
+        return Answer(
+            "\n".join(self.lines).strip(),
+            found,
+            self.citations,
+            route=route,
+            passages=self.passages,
+        )
+
+
+def label(report: Report) -> str:
+    return f"{report.area} ({report.year})" if report.year else report.area
+
+
+def band_text(score: Score) -> str:
+    return f", {score.band} improvement required" if score.band else ""
+
+
+def score_name(score: Score) -> str:
+    if score.kind == "overall":
+        return f"overall score for {score.name}"
+    if score.kind == "headline":
+        return f"{score.name} score"
+    return score.name
+
+
+def not_found(message: str, route: str) -> Answer:
+    return Answer(message, False, [], route=route)
+
+
+def loaded_list(reports: Sequence[Report]) -> str:
+    return ", ".join(label(r) for r in reports) or "none"
+
+
+def score_line(out: Composer, report: Report, s: Score) -> str:
+    band = f" ({s.band})" if s.band else ""
+    return f"{s.name} {s.value}%{band}" + out.cite(from_source(report, s.source))
+
+
+def target_of(score: Score) -> Target:
+    """The measure a score belongs to, as a follow-up would name it."""
+    if score.kind == "criterion":
+        return Target("criterion", score.key, name_key(score.name.split(" ", 1)[-1]))
+    if score.kind == "overall":
+        return Target(Role.OVERALL, score.key.rsplit("-", 1)[-1])
+    return Target("headline", score.key)
+
+
+def plural(noun: str) -> str:
+    return "criteria" if noun == "criterion" else noun + "s"

@@ -1,0 +1,750 @@
+"""What a question asks for: the slots every question has (reports, targets, kind, terms),
+the measures it may name (``Target``), and the vocabulary that resolves them against the
+loaded reports. ``routing`` decides its route; ``routes/`` hold each route's own slots.
+
+The vocabulary that names things (areas, criteria, sections, glossary terms) comes from the
+parsed reports; the only built-in words are those of the question (which, lowest, strengths...)
+and the report format's own (bands, "overall score", "section").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from assistant.answers.retrieve import entry_terms, expand_query
+from ingest.model import BANDS, Criterion, GlossaryEntry, Report, Role, Score
+from ingest.text.resources import cue_patterns, load_yaml
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.terms import term_pattern
+from ingest.text.tokens import stems, words
+
+
+class FindingKind(StrEnum):
+    """Which findings a question asks for."""
+
+    STRENGTH = "strength"
+    AREA = "area"  # areas for improvement
+    BOTH = "both"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A measure a question is about, by reference: the role and key of a ``Score`` (the one
+    measure model, ``ingest.model``), which each report resolves to its own (``score_in``)."""
+
+    type: Role  # HEADLINE | CRITERION | OVERALL (a whole section's score)
+    key: str  # "safeguarding" | "1.3" | "2"
+    # A criterion named by its words ("safeguarding assessment"): the stems of its name. Reports
+    # number their criteria differently (1.3 Safeguarding here, 1.4 there), so each report's
+    # own criterion is found by this name; empty when it was named by number.
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        # Conversations stored before roles were named kept a section's score as "section".
+        role = Role.OVERALL if self.type == Role.OVERALL else Role(self.type)
+        object.__setattr__(self, "type", role)
+
+    def __str__(self) -> str:
+        return f"{self.type}:{self.key}" + (f":{self.name}" if self.name else "")
+
+    @classmethod
+    def parse(cls, text: str) -> Target:
+        type_, key, *name = text.split(":", 2)
+        return cls(type_, key, name[0] if name else "")
+
+    def score_in(self, report: Report) -> Score | None:
+        """This measure's score in ``report``, when the report has it."""
+        if self.type == Role.HEADLINE:
+            return next((s for s in report.headline_scores if s.key == self.key), None)
+        if self.type == Role.CRITERION:
+            c = find_criterion(report, self)
+            return c.score if c else None
+        if self.type == Role.OVERALL:
+            sec = report.section(int(self.key))
+            return sec.overall if sec else None
+        return None
+
+
+# Every kind of measure a question may name.
+SCORED = (Role.HEADLINE, Role.CRITERION, Role.OVERALL)
+
+
+def name_key(name: str) -> str:
+    """A criterion's identity across reports: the sorted stems of its name."""
+    return " ".join(sorted(set(stems(name.replace("-", " ")))))
+
+
+def find_criterion(report: Report, target: Target) -> Criterion | None:
+    """The report's criterion that ``target`` stands for: by name when it was named by its
+    words (whatever number this report gives it), else by number."""
+    if target.type != "criterion":
+        return None
+    if not target.name:
+        return report.criterion(target.key)
+    wanted = set(target.name.split())
+    best, best_overlap = None, 0.0
+    for c in report.criteria:
+        have = set(name_key(c.name).split())
+        if have == wanted:
+            return c
+        # A name worded a little differently in another report still counts when most of
+        # its words are shared; the printed number breaks ties.
+        overlap = len(have & wanted) / max(len(have | wanted), 1)
+        if overlap > best_overlap or (overlap == best_overlap and c.number == target.key):
+            best, best_overlap = c, overlap
+    return best if best_overlap >= 0.5 else None
+
+
+@dataclass
+class Intent:
+    """What every question has; what only one kind of question has is in ``slots``."""
+
+    route: str
+    question: str
+    reports: list[str] = field(default_factory=list)  # ids the answer is about
+    named_reports: bool = False  # the question (or conversation) named them
+    unknown: list[str] = field(default_factory=list)  # named things no loaded report holds
+    targets: list[Target] = field(default_factory=list)
+    kind: FindingKind | None = None  # the findings asked for
+    terms: list[str] = field(default_factory=list)  # glossary terms, as asked
+    bands: list[str] = field(default_factory=list)
+    context_kinds: list[str] = field(default_factory=list)
+    followup: bool = False
+    earlier: bool = False  # asks for an earlier inspection's score ("the previous score")
+    slots: Any = None  # the route's own slots (registry.SLOTS), e.g. a computation's operation
+
+    def state(self) -> dict:
+        """What a later follow-up may inherit (stored with the turn): the route's own slots
+        stand beside the common ones."""
+        d = asdict(self)
+        del d["slots"]
+        d["targets"] = [str(t) for t in self.targets]
+        if self.slots is not None:
+            d.update(asdict(self.slots))
+        return d
+
+
+# --- question vocabulary -------------------------------------------------------------------
+
+CUES = cue_patterns("assistant.answers", "cues.yaml")
+
+_BAND_RE = re.compile(r"\b(" + "|".join(b.lower() for b in BANDS) + r")\b", re.I)
+_CRITERION_RE = CUES["criterion"]
+_SECTION_RE = CUES["section"]
+_STRENGTH_RE = CUES["strength"]
+_AREA_RE = CUES["area"]
+_FINDINGS_RE = CUES["findings"]
+NEXT_STEPS_RE = CUES["next-steps"]
+WHY_RE = CUES["why"]
+# Another inspection's score ("the previous score", "since the last inspection"): the stored
+# scores are each report's own.
+PREVIOUS_RE = CUES["previous"]
+_LOWER_RE = CUES["lower"]
+_HIGHER_RE = CUES["higher"]
+_DEFINE_PATTERNS = tuple(CUES[f"define-{n}"] for n in range(1, 6))
+_FOLLOWUP_RE = CUES["followup"]
+# Facts outside the scored sections, and the chunk kinds that hold them.
+_CONTEXT_CUES: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = tuple(
+    (CUES[f"context-{kind}"], (kind,))
+    for kind in ("inspection-data", "context", "service-users", "foreword")
+)
+_QUESTION_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["question"]
+
+QUESTION_WORDS = frozenset(stem(w) for w in _QUESTION_WORDS_TEXT.split())
+# Words a misspelling may be put right towards ("scroe" -> "score"), besides the reports' names.
+CUE_WORDS = frozenset(
+    w
+    for w in (_QUESTION_WORDS_TEXT + " recommendations responsible weaknesses strengths").split()
+    if len(w) >= 4 and w not in STOPWORDS
+)
+
+
+# --- the catalogue of what the reports name -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Named:
+    target: Target
+    tokens: frozenset[str]
+    section: int | None  # section number (criteria and sections)
+    label: str
+
+
+@dataclass
+class Catalog:
+    """The names the loaded reports give their measures, sections and areas."""
+
+    names: list[Named]
+    section_tokens: dict[int, frozenset[str]]
+    areas: dict[str, list[str]]  # report id -> lower-case area spellings
+
+    @property
+    def name_words(self) -> set[str]:
+        """Every word the names of the scored measures use."""
+        return set().union(*(n.tokens for n in self.names)) if self.names else set()
+
+    @classmethod
+    def build(cls, reports: Sequence[Report]) -> Catalog:
+        return catalog(reports)
+
+
+def _name_tokens(text: str) -> frozenset[str]:
+    return frozenset(stems(text.replace("-", " ")))
+
+
+@lru_cache(maxsize=8)
+def _catalog(reports: tuple[Report, ...]) -> Catalog:
+    names: dict[Target, Named] = {}
+    section_tokens: dict[int, frozenset[str]] = {}
+    areas: dict[str, list[str]] = {}
+    for r in reports:
+        areas[r.id] = _area_spellings(r, reports)
+        for s in r.headline_scores:
+            t = Target("headline", s.key)
+            names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
+        for c in r.criteria:
+            # One entry per number and name: "1.1 Initial assessment" in one report and
+            # "1.1 Risk of Harm to others" in another are different measures.
+            t = Target("criterion", c.number, name_key(c.name))
+            names.setdefault(
+                t, Named(t, _name_tokens(c.name), c.section_number, f"{c.number} {c.name}")
+            )
+        for sec in r.sections:
+            t = Target(Role.OVERALL, str(sec.number))
+            tokens = _name_tokens(sec.name)
+            names.setdefault(t, Named(t, tokens, sec.number, sec.name))
+            section_tokens.setdefault(sec.number, tokens)
+    return Catalog(list(names.values()), section_tokens, areas)
+
+
+def _report_key(r: Report) -> tuple:
+    return (r.id, r.sha256, len(r.text))
+
+
+# Reports are not hashable by value; key the catalogue cache by identity-free content keys.
+class _Reports(tuple):
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(_report_key(r) for r in self))
+
+    def __eq__(self, other) -> bool:  # type: ignore[override]
+        return isinstance(other, tuple) and [_report_key(r) for r in self] == [
+            _report_key(r) for r in other
+        ]
+
+
+def catalog(reports: Sequence[Report]) -> Catalog:
+    return _catalog(_Reports(reports))
+
+
+# --- slot finders -----------------------------------------------------------------------
+
+
+def _area_spellings(report: Report, reports: Sequence[Report]) -> list[str]:
+    """Lower-case spellings that name ``report``: its area, its id, and each word of the area's
+    name that no other loaded report uses ("stockbridge" for Stockbridge-on-Wear, "ashdown"
+    for Vale of Ashdown, but not "vale" while Wessex Vale is loaded too)."""
+    out = [report.area.lower(), report.id.lower()]
+    others = [r for r in reports if r.id != report.id]
+    if not others:
+        return out
+    for w in dict.fromkeys(words(report.area)):
+        if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
+            continue
+        if any(w in _text_words(o) for o in others):
+            continue
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=32)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
+def _text_words(report: Report) -> frozenset[str]:
+    return _words_of(report.text)
+
+
+# "In the reinspection", "the reinspection report", "what did the reinspection find": a report,
+# unlike "when is the reinspection?" (the next steps of an inspection).
+_THE_REINSPECTION_RE = CUES["the-reinspection"]
+
+
+def is_reinspection(report: Report) -> bool:
+    """The report is of a reinspection (its title or foreword says so)."""
+    opening = report.foreword[0].text if report.foreword else ""
+    return bool(
+        re.search(r"\breinspection\b", report.title, re.I)
+        or re.search(r"^this re-?inspection\b", opening, re.I)
+    )
+
+
+def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], list[str]]:
+    """(ids of the loaded reports the question names, named area+year pairs not loaded)."""
+    named = []
+    areas = catalog(reports).areas
+    for r in reports:
+        spellings = areas.get(r.id) or [r.area, r.id]
+        if any(
+            re.search(r"(?<![A-Za-z])" + re.escape(s) + r"(?![A-Za-z])", question, re.I)
+            for s in spellings
+        ):
+            named.append(r)
+    if not named and _THE_REINSPECTION_RE.search(question):
+        # "the score in the reinspection": the loaded reinspection report(s).
+        named = [r for r in reports if is_reinspection(r)]
+    years = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", question)}
+    unknown: list[str] = []
+    if years:
+        pool = named or list(reports)
+        dated = [r for r in pool if r.year in years]
+        if dated:
+            named = dated
+        elif named:
+            unknown = [f"{r.area} {y}" for r in named for y in sorted(years)][:1]
+            named = []
+    return [r.id for r in named], unknown
+
+
+# Capitalised words that are never the name of an area or a body the reports might cover.
+_CALENDAR = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    + ("today", "tomorrow", "yesterday")
+)
+
+
+def unknown_names(question: str, vocabulary: set[str], areas: Sequence[str]) -> list[str]:
+    """Capitalised words (names) the reports never use: another area, another country..."""
+    tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’+-]*", question))
+    found = []
+    known_areas = " ".join(areas).lower()
+    for m in tokens:
+        word = m.group(0)
+        possessive = word.endswith(("'s", "’s"))
+        # "I'm", "I've", "don't": contractions, not names.
+        bare = re.sub(r"['’](?:s|m|ve|d|ll|re|t)$", "", word).strip("'’-")
+        if not bare or not bare[0].isupper() or len(bare) < 2:
+            continue
+        before = question[: m.start()].rstrip()
+        if (not before or before[-1] in '.!?:;\n"“(') and not possessive:
+            continue  # sentence case, not a name
+        low = bare.lower()
+        if low in STOPWORDS or low in known_areas or low in _CALENDAR:
+            continue
+        if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", bare) and bare[:-1].lower() in vocabulary:
+            continue  # "VMPs": the plural of an acronym the reports use
+        parts = [p for p in re.split(r"[-+]", low) if p]
+        if low in vocabulary or stem(low) in vocabulary:
+            continue
+        if all(
+            stem(p) in vocabulary or p in vocabulary or stem(p) in QUESTION_WORDS for p in parts
+        ):
+            continue
+        found.append(bare)
+    return found
+
+
+def find_terms(question: str, reports: Sequence[Report]) -> list[str]:
+    """Glossary terms the question names, longest first, without overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    for r in reports:
+        for entry in r.glossary:
+            for t in entry_terms(entry):
+                for m in term_pattern(t).finditer(question):
+                    spans.append((m.start(), m.end(), t))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= a or s[0] >= b for a, b, _ in taken):
+            taken.append(s)
+    taken.sort()
+    result: list[str] = []
+    for _, _, t in taken:
+        if t.lower() not in [x.lower() for x in result]:
+            result.append(t)
+    return result
+
+
+def glossary_entries(term: str, reports: Sequence[Report]) -> list[tuple[Report, GlossaryEntry]]:
+    """Every glossary entry (per report) that answers to ``term``."""
+    pattern = term_pattern(term)
+    found = []
+    for r in reports:
+        for entry in r.glossary:
+            if any(pattern.fullmatch(t) or t.lower() == term.lower() for t in entry_terms(entry)):
+                found.append((r, entry))
+    return found
+
+
+def asked_term(question: str) -> str | None:
+    """The term a definitional question asks about ("what does X mean" -> X)."""
+    q = question.strip()
+    for pattern in _DEFINE_PATTERNS:
+        m = pattern.search(q)
+        if m:
+            return m.group(1).strip(" ?.!\"'“”‘’")
+    return None
+
+
+_MORE_THAN_BAND = re.compile(
+    r"\b(?:more than|worse than|beyond|above|greater than|higher than|over)\s+(?:an? )?"
+    r"(minimum|moderate|substantial|drastic)\b",
+    re.I,
+)
+_AT_LEAST_BAND = re.compile(
+    r"\bat least (?:an? )?(minimum|moderate|substantial|drastic)\b|"
+    r"\b(minimum|moderate|substantial|drastic) or (?:worse|more|higher|above)\b",
+    re.I,
+)
+_LESS_THAN_BAND = re.compile(
+    r"\b(?:less than|better than|below|under|lower than)\s+(?:an? )?"
+    r"(minimum|moderate|substantial|drastic)\b",
+    re.I,
+)
+_AT_MOST_BAND = re.compile(
+    r"\bat most (?:an? )?(minimum|moderate|substantial|drastic)\b|"
+    r"\b(minimum|moderate|substantial|drastic) or (?:better|less|lower|below)\b",
+    re.I,
+)
+
+
+def band_range(question: str) -> list[str]:
+    """The bands a question asks about, reading "more than moderate" as SUBSTANTIAL and
+    DRASTIC (bands run from MINIMUM to DRASTIC improvement required)."""
+    order = list(BANDS)
+    for pattern, pick in (
+        (_MORE_THAN_BAND, lambda i: order[i + 1 :]),
+        (_AT_LEAST_BAND, lambda i: order[i:]),
+        (_LESS_THAN_BAND, lambda i: order[:i]),
+        (_AT_MOST_BAND, lambda i: order[: i + 1]),
+    ):
+        m = pattern.search(question)
+        if m:
+            band = next(g for g in m.groups() if g).upper()
+            return pick(order.index(band))
+    return list(dict.fromkeys(b.upper() for b in _BAND_RE.findall(question)))
+
+
+def definition_phrase(question: str) -> str | None:
+    """The phrase a definitional question asks about, several words allowed."""
+    m = re.search(
+        r"^\s*(?:what|who) (?:is|are|was|were|'s) (?:an? |the )?(.+?)\s*\??\s*$|"
+        r"what (?:does|do) (?:an? |the )?(.+?) (?:mean|stand for)\b|"
+        r"(?:meaning|definition) of (?:an? |the )?(.+?)\s*\??\s*$",
+        question,
+        re.I,
+    )
+    if not m:
+        return None
+    return next(g for g in m.groups() if g).strip(" ?.!\"'“”‘’")
+
+
+def terms_by_expansion(phrase: str, reports: Sequence[Report]) -> list[str]:
+    """Glossary terms whose expansion is ``phrase`` ("vulnerability management plan" -> VMP)."""
+    wanted = " ".join(words(phrase))
+    found = []
+    for r in reports:
+        for entry in r.glossary:
+            head = re.split(r"[:.;(]| - | — ", entry.definition.replace("\n", " "), maxsplit=1)[0]
+            head_words = " ".join(words(head))
+            same = head_words == wanted or head_words.startswith(wanted + " ")
+            if wanted and same and entry.terms[0] not in found:
+                found.append(entry.terms[0])
+    return found
+
+
+def looks_like_acronym(term: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", term)
+    return " " not in term.strip() and len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def _expand_acronyms(question: str, reports: Sequence[Report]) -> str:
+    """The question plus what its acronyms stand for ("RoH" -> "Risk of Harm to others");
+    ordinary words that the glossary happens to define are not expanded."""
+    expansion = expand_query(question, reports)
+    heads = []
+    for entry in expansion.terms:
+        if any(looks_like_acronym(t) and term_pattern(t).search(question) for t in entry.terms):
+            heads.append(re.split(r"[:.;,(]| - ", entry.definition, maxsplit=1)[0])
+    return question + (" " + " ".join(heads) if heads else "")
+
+
+def resolve_targets(
+    question: str,
+    cat: Catalog,
+    types: Sequence[str],
+    reports: Sequence[Report],
+    prefer_section: int | None = None,
+    prefer_type: str | None = None,
+) -> list[Target]:
+    """The measures a question names: by number first, then by the words of their names."""
+    explicit: list[Target] = []
+    known = {(n.target.type, n.target.key) for n in cat.names}
+    for a, b in _CRITERION_RE.findall(question):
+        t = Target("criterion", f"{a}.{b}")
+        if (t.type, t.key) in known and t not in explicit:
+            explicit.append(t)
+    for a, b in _SECTION_RE.findall(question):
+        t = Target(Role.OVERALL, a or b)
+        if (t.type, t.key) in known and t not in explicit:
+            explicit.append(t)
+    if explicit:
+        return explicit
+    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
+    hints = {n for n, toks in cat.section_tokens.items() if toks & q}
+    overall_named = any(
+        n.target.type == Role.OVERALL and n.tokens and n.tokens <= q for n in cat.names
+    )
+    if not hints and prefer_section is not None:
+        hints = {prefer_section}  # a follow-up stays in the section of the previous answer
+    scored = []
+    for named in cat.names:
+        if named.target.type not in types or not named.tokens:
+            continue
+        matched = named.tokens & q
+        if matched:
+            scored.append((named, frozenset(matched), len(matched) / len(named.tokens)))
+    if not scored:
+        return []
+    all_hint_words = (
+        frozenset().union(*cat.section_tokens.values()) if cat.section_tokens else set()
+    )
+    if hints and "criterion" in types and not overall_named:
+        # "safeguarding delivery" is 2.3, not 1.3: a section named by its words wins, if one of
+        # its criteria also matches on a word of its own.
+        in_hint = [
+            s
+            for s in scored
+            if s[0].target.type == "criterion" and s[0].section in hints and (s[1] - all_hint_words)
+        ]
+        if in_hint:
+            best = max(s[2] for s in in_hint)
+            return _one_per_name([s[0].target for s in in_hint if s[2] == best])
+    full = [s for s in scored if s[2] == 1.0]
+    if full:
+        pool = [s for s in full if not any(s[1] < o[1] for o in full)]
+    else:
+        partial = [s for s in scored if s[2] >= 0.34]
+        if not partial:
+            return []
+        best = max((s[2], len(s[1])) for s in partial)
+        pool = [s for s in partial if (s[2], len(s[1])) == best]
+    if prefer_section is not None:
+        same = [s for s in pool if s[0].section in (prefer_section, None)]
+        pool = same or pool
+    # One target per set of matched words: a headline and a criterion of the same name tie.
+    groups: dict[frozenset[str], list] = {}
+    for s in pool:
+        groups.setdefault(s[1], []).append(s)
+    order = (
+        [prefer_type, Role.HEADLINE, Role.OVERALL, Role.CRITERION]
+        if prefer_type
+        else [Role.HEADLINE, Role.OVERALL, Role.CRITERION]
+    )
+    result = []
+    for group in groups.values():
+        group.sort(key=lambda s: (order.index(s[0].target.type), s[0].target.key))
+        if group[0][0].target.type == "criterion":
+            result += [s[0].target for s in group if s[0].target.type == "criterion"]
+        else:
+            result.append(group[0][0].target)
+    return _one_per_name(sorted(set(result), key=lambda t: (t.type != "headline", t.key)))
+
+
+def _one_per_name(targets: list[Target]) -> list[Target]:
+    """One target per criterion name: each report finds its own number for it."""
+    out: list[Target] = []
+    for t in targets:
+        if t.type == "criterion" and t.name and any(o.name == t.name for o in out):
+            continue
+        out.append(t)
+    return out
+
+
+# --- the parser -------------------------------------------------------------------------
+
+
+def kind_asked(question: str) -> FindingKind | None:
+    """Which findings the question asks for, if any."""
+    strength = bool(_STRENGTH_RE.search(question))
+    area = bool(_AREA_RE.search(question))
+    if strength and area:
+        return FindingKind.BOTH
+    if strength:
+        return FindingKind.STRENGTH
+    if area:
+        return FindingKind.AREA
+    if _FINDINGS_RE.search(question):
+        return FindingKind.BOTH
+    return None
+
+
+def context_kinds(question: str) -> list[str]:
+    kinds: list[str] = []
+    for pattern, ks in _CONTEXT_CUES:
+        if pattern.search(question):
+            kinds += [k for k in ks if k not in kinds]
+    return kinds
+
+
+def numbers_asked(question: str) -> list[int]:
+    ordinals = {
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "last": -1,
+    }
+    found = [
+        int(n)
+        for n in re.findall(
+            r"\brecommendations?\s*(?:no\.?|number|#)?\s*\(?(\d{1,2})\)?", question, re.I
+        )
+    ]
+    found += [int(n) for n in re.findall(r"\((\d{1,2})\)", question)]
+    for word, n in ordinals.items():
+        if re.search(rf"\b{word}\b", question, re.I):
+            found.append(n)
+    return list(dict.fromkeys(found))
+
+
+def names_signatory(question: str, signatory: str) -> bool:
+    """The question names the person who signed a report ("Who is Andrew Bridges?")."""
+    name = signatory.split(",")[0].strip()
+    return len(name.split()) >= 2 and re.search(re.escape(name), question, re.I) is not None
+
+
+def is_followup(question: str, previous: dict | None) -> bool:
+    if not previous:
+        return False
+    content = [w for w in stems(question) if w not in QUESTION_WORDS]
+    return bool(_FOLLOWUP_RE.search(question)) or len(content) <= 2
+
+
+def direction_of(question: str) -> str | None:
+    """ "lower" or "higher" when a comparison asks for one side."""
+    if _LOWER_RE.search(question):
+        return "lower"
+    return "higher" if _HIGHER_RE.search(question) else None
+
+
+def strip_areas(question: str, reports: Sequence[Report]) -> str:
+    """``question`` without the words that pick a report ("in Stockbridge", "for the 2010
+    report"): what is left is what it asks."""
+    out = question
+    spellings = sorted({s for v in catalog(reports).areas.values() for s in v}, key=len)
+    for sp in reversed(spellings):
+        out = re.sub(
+            r"(?:\b(?:in|for|from|of|at|by|about)\s+)?(?:the\s+)?(?<![A-Za-z])"
+            + re.escape(sp)
+            + r"(?:['’]s)?(?:\s+(?:report|yot|yos|inspection|reinspection|glossary))?(?![A-Za-z])",
+            " ",
+            out,
+            flags=re.I,
+        )
+    out = re.sub(
+        r"\b(?:in|for|from)\s+(?:the\s+)?(?:19|20)\d\d(?:\s+(?:report|inspection))?\b",
+        " ",
+        out,
+        flags=re.I,
+    )
+    if any(is_reinspection(r) for r in reports):
+        out = _THE_REINSPECTION_RE.sub(" ", out)
+    return " ".join(out.split()) or question
+
+
+def spelled_terms(question: str, reports: Sequence[Report]) -> list[str]:
+    """Glossary terms the question spells out ("Risk of Serious Harm" -> RoSH) by the words
+    they stand for; three words or more may stand for the start of them ("Risk of Harm")."""
+    qw = words(question)
+    spans: list[tuple[int, int, str]] = []
+    for r in reports:
+        for entry in r.glossary:
+            head = words(re.split(r"[:.;,(]| - | — ", entry.definition.replace("\n", " "))[0])
+            for n in range(len(head), 1, -1):
+                if n < len(head) and n < 3:
+                    break
+                at = next((i for i in range(len(qw) - n + 1) if qw[i : i + n] == head[:n]), None)
+                if at is not None:
+                    spans.append((at, at + n, entry.terms[0]))
+                    break
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int, str]] = []
+    for sp in spans:
+        if all(sp[1] <= a or sp[0] >= b for a, b, _ in taken):
+            taken.append(sp)
+    out: list[str] = []
+    for _, _, t in sorted(taken):
+        if t.lower() not in [o.lower() for o in out]:
+            out.append(t)
+    return out
+
+
+def convert_targets(
+    prev: list[Target], types: Sequence[str], cat: Catalog, reports
+) -> list[Target]:
+    """Previous targets, carried into another route: a headline becomes its criteria."""
+    out: list[Target] = []
+    for t in prev:
+        if t.type in types:
+            out.append(t)
+        elif t.type == "headline":
+            out += resolve_targets(t.key.replace("-", " "), cat, types, reports)
+        elif t.type == "criterion" and Role.OVERALL in types:
+            out.append(Target(Role.OVERALL, t.key.split(".")[0]))
+    return list(dict.fromkeys(out))
+
+
+def criteria_of(targets: list[Target], cat: Catalog) -> list[Target]:
+    """Findings live under criteria: a section stands for all of its criteria."""
+    out: list[Target] = []
+    for t in targets:
+        if t.type == Role.OVERALL:
+            out += sorted(
+                {
+                    Target("criterion", n.target.key)
+                    for n in cat.names
+                    if n.target.type == "criterion" and str(n.section) == t.key
+                },
+                key=lambda x: x.key,
+            )
+        elif t.type == "criterion":
+            out.append(t)
+    return list(dict.fromkeys(out))
+
+
+_DEFINING = frozenset(
+    stem(w)
+    for w in ("mean", "meaning", "stand", "define", "definition", "term", "acronym")
+    + ("abbreviation", "explain", "glossary", "short")
+)
+
+
+def is_bare(question: str, terms: list[str]) -> bool:
+    """The question is little more than the term(s): "RoSH?", "and MAPPP?", "explain PPO";
+    not "what did HMIC find?"."""
+    rest = question
+    for t in terms:
+        rest = term_pattern(t).sub(" ", rest)
+    leftover = [w for w in words(rest) if w not in STOPWORDS and stem(w) not in _DEFINING]
+    return not leftover
+
+
+def is_bare_target(question: str, cat: Catalog, areas: Sequence[str] = ()) -> bool:
+    """The question only names a measure ("1.3?", "Sefton sustaining outcomes")."""
+    q = set(stems(question)) - {w for a in areas for w in stems(a)}
+    named = set().union(*(n.tokens for n in cat.names)) if cat.names else set()
+    leftover = [w for w in q if w not in named and w not in QUESTION_WORDS]
+    return bool(_CRITERION_RE.search(question)) or not leftover

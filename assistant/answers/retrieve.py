@@ -1,0 +1,274 @@
+"""Hybrid retrieval over report chunks: dense (Chroma) + lexical (BM25), fused by rank.
+
+Queries are expanded from the reports' own glossaries, so "RoSH" also matches "Risk of Serious
+Harm" and the other way round; every search can be filtered by report, section and kind.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from langchain_core.documents import Document
+from rank_bm25 import BM25Okapi
+
+from assistant.storage.chunks import report_chunks
+from assistant.storage.index import version_id
+from ingest.model import GlossaryEntry, Report
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.terms import term_pattern
+from ingest.text.tokens import stems, words
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very top ranks
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk with its fused score and the evidence behind it."""
+
+    doc: Document
+    score: float  # reciprocal rank fusion
+    dense: float | None = None  # cosine similarity, when the dense search found it
+    lexical: float | None = None  # BM25 score, when the lexical search found it
+
+    @property
+    def id(self) -> str:
+        return self.doc.id or ""
+
+    @property
+    def meta(self) -> dict:
+        return self.doc.metadata
+
+
+@dataclass
+class Expansion:
+    """A query with glossary terms and their expansions added."""
+
+    text: str
+    terms: list[GlossaryEntry] = field(default_factory=list)
+
+
+def _definition_head(definition: str) -> str:
+    """The words a term abbreviates: the definition up to its first ':', '.', ' - ' or ','."""
+    head = re.split(r"[:.;,(]| - | — ", definition.replace("\n", " "), maxsplit=1)[0]
+    return head.strip(" “”\"'‘’")
+
+
+def entry_terms(entry: GlossaryEntry) -> list[str]:
+    """Every spelling the entry answers to: its terms, and 'YOS/T' read as 'YOS' and 'YOT'."""
+    found: list[str] = []
+    for t in [*entry.terms, entry.term]:
+        t = t.strip(" “”\"'‘’")
+        if t and t not in found:
+            found.append(t)
+        m = re.fullmatch(r"([A-Za-z]+)/([A-Za-z]{1,2})", t)
+        if m and len(m.group(2)) < len(m.group(1)):
+            stem_ = m.group(1)[: -len(m.group(2))]
+            for alt in (m.group(1), stem_ + m.group(2)):
+                if alt not in found:
+                    found.append(alt)
+    return found
+
+
+def expand_query(query: str, reports: Iterable[Report]) -> Expansion:
+    """Add to ``query`` the expansion of each glossary term it names, and vice versa."""
+    added: list[str] = []
+    hits: list[GlossaryEntry] = []
+    q_lower = " ".join(words(query))
+    for report in reports:
+        for entry in report.glossary:
+            head = _definition_head(entry.definition)
+            head_words = " ".join(words(head))
+            named = any(term_pattern(t).search(query) for t in entry_terms(entry))
+            spelled = len(head_words.split()) >= 2 and f" {head_words} " in f" {q_lower} "
+            if named and head and head not in added:
+                added.append(head)
+            if spelled and entry.term not in added:
+                added.append(entry.term)
+            if (named or spelled) and entry not in hits:
+                hits.append(entry)
+    text = query if not added else f"{query} ({'; '.join(added)})"
+    return Expansion(text=text, terms=hits)
+
+
+def _naming_text(report: Report) -> list[str]:
+    """The names a report gives things: its area, measures, sections and glossary terms."""
+    out = [report.area]
+    out += [s.key.replace("-", " ") for s in report.headline_scores]
+    out += [c.name for c in report.criteria] + [s.name for s in report.sections]
+    for g in report.glossary:
+        head = _definition_head(g.definition)
+        out += g.terms + ([head] if len(head.split()) <= 6 else [])  # an expansion, not prose
+    return out
+
+
+class ChunkIndex:
+    """The chunks of a set of reports, with a BM25 index and the vocabulary they use."""
+
+    def __init__(self, reports: Sequence[Report]):
+        self.docs: list[Document] = [d for r in reports for d in report_chunks(r)]
+        self.tokens = [stems(d.page_content) for d in self.docs]
+        self.bm25 = BM25Okapi(self.tokens) if self.docs else None
+        self.position = {d.id: n for n, d in enumerate(self.docs)}
+        # The vocabulary of the whole source text, not just the chunks: a word the reports use
+        # anywhere is a word they can answer about.
+        self.vocabulary: set[str] = set()
+        self.surface: set[str] = set()  # the words as written (lower case)
+        for r in reports:
+            ws = words(r.text)
+            self.surface.update(w for w in ws if w.isalpha())
+            self.vocabulary.update(stem(w) for w in ws)
+        # Spelling is put right only towards the words that name things: measures, sections,
+        # areas and glossary terms ("safegaurding"), never towards any word of the text.
+        self.names = sorted(
+            {w for r in reports for w in words(" ".join(_naming_text(r))) if len(w) >= 5}
+        )
+        counts: dict[str, int] = {}
+        for toks in self.tokens:
+            for t in set(toks):
+                counts[t] = counts.get(t, 0) + 1
+        n = max(len(self.docs), 1)
+        self.idf = {t: math.log(1 + n / c) for t, c in counts.items()}
+
+    def correct(self, question: str, cues: Sequence[str] = ()) -> str:
+        """``question`` with misspelt words the reports use put right ("safegaurding"); also
+        towards ``cues``, the words a question asks with ("scroe" -> "score")."""
+
+        def fix(m: re.Match) -> str:
+            word = m.group(0)
+            low = word.lower()
+            if len(low) < 4 or low in self.surface or low in cues:
+                return word
+            # "scor" stems like "score" but is no word: the cue it is a letter short of.
+            same = [c for c in cues if c.startswith(low) and len(c) - len(low) <= 2]
+            if same:
+                return min(same, key=len)
+            if stem(low) in self.vocabulary:
+                return word
+            close = []
+            if len(low) >= 5:
+                close = difflib.get_close_matches(low, self.names, n=1, cutoff=0.85)
+            if not close:
+                # Only a slip within the word: "tower" is not a misspelt "owner".
+                pool = [c for c in cues if c[0] == low[0]]
+                close = difflib.get_close_matches(low, pool, n=1, cutoff=0.8)
+            return close[0] if close else word
+
+        return re.sub(r"[A-Za-z]+", fix, question)
+
+    def idf_of(self, token: str) -> float:
+        return self.idf.get(token, math.log(1 + max(len(self.docs), 1)))
+
+
+def _matches(meta: dict, reports, sections, kinds) -> bool:
+    return (
+        (not reports or meta["report"] in reports)
+        and (not sections or meta["section"] in sections)
+        and (not kinds or meta["kind"] in kinds)
+    )
+
+
+def _where(reports, sections, kinds) -> dict | None:
+    conditions = [
+        {name: {"$in": list(values)}}
+        for name, values in (("report", reports), ("section", sections), ("kind", kinds))
+        if values
+    ]
+    if not conditions:
+        return None
+    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+
+class Retriever:
+    """Hybrid search over the chunks of the reports a ``Findings`` core holds."""
+
+    def __init__(self, findings):
+        self.findings = findings
+        self._lock = threading.Lock()
+        self._cache: tuple[tuple, ChunkIndex] | None = None
+
+    def chunk_index(self, reports: Sequence[Report] | None = None) -> ChunkIndex:
+        """The BM25 index of the stored reports, rebuilt only when they change."""
+        reports = self.findings.reports() if reports is None else reports
+        key = tuple((r.id, r.sha256, len(r.text)) for r in reports)
+        with self._lock:
+            if self._cache is None or self._cache[0] != key:
+                self._cache = (key, ChunkIndex(reports))
+            return self._cache[1]
+
+    def search(
+        self,
+        query: str,
+        k: int = 8,
+        reports: Sequence[str] | None = None,
+        sections: Sequence[str] | None = None,
+        kinds: Sequence[str] | None = None,
+        expand: bool = True,
+        dense: bool = True,
+    ) -> list[Hit]:
+        """The ``k`` best chunks for ``query`` by reciprocal rank fusion of dense and BM25."""
+        loaded = self.findings.reports()
+        index = self.chunk_index(loaded)
+        if not index.docs:
+            return []
+        text = expand_query(query, loaded).text if expand else query
+        hits: dict[str, Hit] = {}
+        for rank, (pos, value) in enumerate(self._lexical(index, text, reports, sections, kinds)):
+            doc = index.docs[pos]
+            hit = hits.setdefault(doc.id, Hit(doc=doc, score=0.0))
+            hit.lexical = value
+            hit.score += 1.0 / (RRF_K + rank + 1)
+        if dense:
+            for rank, (doc_id, sim) in enumerate(
+                self._dense(text, k * 3, reports, sections, kinds)
+            ):
+                pos = index.position.get(doc_id)
+                if pos is None:
+                    continue  # the vector store holds a chunk the SQLite store no longer has
+                hit = hits.setdefault(doc_id, Hit(doc=index.docs[pos], score=0.0))
+                hit.dense = sim
+                hit.score += 1.0 / (RRF_K + rank + 1)
+        return sorted(hits.values(), key=lambda h: h.score, reverse=True)[:k]
+
+    def _lexical(self, index: ChunkIndex, text: str, reports, sections, kinds, limit: int = 30):
+        tokens = [t for t in stems(text) if t not in STOPWORDS]
+        if not tokens or index.bm25 is None:
+            return []
+        scores = index.bm25.get_scores(tokens)
+        ranked = [
+            (pos, float(scores[pos]))
+            for pos in range(len(index.docs))
+            if scores[pos] > 0 and _matches(index.docs[pos].metadata, reports, sections, kinds)
+        ]
+        ranked.sort(key=lambda x: x[1], reverse=True)
+        return ranked[:limit]
+
+    def _dense(self, text: str, n: int, reports, sections, kinds) -> list[tuple[str, float]]:
+        collection = self.findings.index.collection
+        vector = self.findings.embedder.embed_query(text)
+        # Only the stored versions' chunks: others are a write in progress or its garbage.
+        active = {version_id(r.sha256) for r in self.findings.reports()}
+        where = _where(reports, sections, kinds)
+        in_active = {"version": {"$in": sorted(active)}}
+        result = collection.query(
+            query_embeddings=[vector],
+            n_results=max(1, n),
+            where={"$and": [where, in_active]} if where else in_active,
+            include=["distances"],
+        )
+        ids = result["ids"][0] if result["ids"] else []
+        distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
+        # The collection uses cosine distance: similarity is its complement.
+        return [(chunk_id(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=False)]
+
+
+def chunk_id(stored_id: str) -> str:
+    """The chunk's own id ("sefton-2009:1.1:area:1") from its id in the vector store, which
+    may carry the report version ("sefton-2009@ab12cd:1.1:area:1")."""
+    report, sep, rest = stored_id.partition(":")
+    return f"{report.split('@', 1)[0]}{sep}{rest}"

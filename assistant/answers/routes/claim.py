@@ -1,0 +1,69 @@
+"""Claim questions (“is it true that ...”): the claim checker's verdict, cited."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answers.citations import Citation, page_at
+from assistant.answers.compose import Answer, Composer
+from assistant.answers.intent import CUES, SCORED, Intent
+from assistant.answers.registry import Context, Route, answers, rule
+from assistant.answers.routes.score import answer_score
+from assistant.answers.routing import Clues
+from ingest.model import Report
+
+
+def answer_claim(intent: Intent, scoped: Sequence[Report]) -> Answer:
+    """ "Is it true that ...": the claim checker's verdict, with the stored values it rests on."""
+    from assistant.claims import CONTRADICTED, SUPPORTED, check_claim
+
+    result = check_claim(intent.slots.claim or "", list(scoped))
+    out = Composer()
+    opening = {
+        SUPPORTED: "Yes: the reports support this.",
+        CONTRADICTED: "No: the reports contradict this.",
+    }.get(result.verdict, "This cannot be checked against the loaded reports.")
+    out.add(f"{opening} {result.explanation}")
+    by_id = {r.id: r for r in scoped}
+    for e in result.evidence:
+        report = by_id.get(e.report)
+        start = report.text.find(e.quote) if report else -1
+        if start < 0:
+            continue  # evidence must quote the source; anything else is not cited
+        citation = Citation(e.report, e.section, e.heading, e.quote, page_at(report, start))
+        out.add(f"- {e.heading}: {e.value}" + out.cite(citation))
+    found = result.verdict in (SUPPORTED, CONTRADICTED) and bool(out.citations)
+    answer = out.answer("claim", found=found)
+    if not found:
+        answer.citations, answer.passages = [], []
+        answer.answer = f"{opening} {result.explanation}"
+    return answer
+
+
+@dataclass
+class ClaimSlots:
+    claim: str | None = None  # the statement to check ("is it true that ...")
+
+
+@rule(Route.CLAIM, priority=20)
+def claim_stated(intent: Intent, c: Clues) -> Route | None:
+    """“Is it true that 7 of the 8 criteria need substantial or drastic improvement?”"""
+    claim = CUES["claim"].match(c.q)
+    if claim and len(c.q) > claim.end() + 3:
+        intent.slots = ClaimSlots(c.q[claim.end() :].strip(" ?:'\"“”"))
+        # A band-only claim ("its risk of harm score was drastic") is checked against these.
+        intent.targets = c.targets(SCORED)
+        return Route.CLAIM
+    return None
+
+
+@answers(Route.CLAIM, slots=ClaimSlots)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    found = answer_claim(intent, ctx.scoped)
+    if not found.found and intent.bands and intent.targets:
+        # A claim that names only a band ("its risk of harm work needed drastic
+        # improvement") is checked against the named score's band.
+        found = answer_score(intent, ctx.scoped)
+        found.route = "claim"
+    return found

@@ -1,0 +1,144 @@
+"""Comparison questions: one measure across reports, or several within one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found, score_name
+from assistant.answers.intent import SCORED, Intent, Target, catalog, direction_of
+from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routes.score import answer_earlier
+from assistant.answers.routing import Clues
+from ingest.model import Report
+
+
+def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
+    """The same measure(s) side by side across reports, or several measures within one."""
+    targets = intent.targets or (
+        [Target("headline", s.key) for s in scoped[0].headline_scores] if scoped else []
+    )
+    if len(scoped) < 2 and (intent.slots.across or len(targets) < 2):
+        only = loaded_list(loaded)
+        return not_found(f"There is nothing to compare it with: only {only} is loaded.", "compare")
+    out = Composer()
+    labels = {n.target: n.label for n in catalog(scoped).names}
+    if len(scoped) >= 2:
+        for t in targets:
+            values = [(r, t.score_in(r)) for r in scoped]
+            values = [(r, s) for r, s in values if s]
+            if not values:
+                continue
+            if _RANK_RE.search(intent.question):
+                values.sort(key=lambda v: -v[1].value)
+            name = score_name(values[0][1])
+            # The same number may name different criteria in different reports (and the same
+            # criterion different numbers): then each report's own name is shown.
+            own = len({score_name(s).lower() for _, s in values}) > 1
+            if own:
+                name = labels.get(t, t.key).split(" ", 1)[-1] if t.name else t.key
+            parts = [
+                f"{label(r)}{f' {score_name(s)}' if own else ''} {s.value}%"
+                f"{f' ({s.band})' if s.band else ''}" + out.cite(from_source(r, s.source))
+                for r, s in values
+            ]
+            line = f"{name[0].upper()}{name[1:]}: " + "; ".join(parts) + "."
+            line += _verdict([(label(r), s.value) for r, s in values], intent.slots.direction)
+            out.add(line)
+            lacking = [label(r) for r in scoped if not t.score_in(r)]
+            if lacking:
+                out.add(f"({', '.join(lacking)}: no such criterion.)")
+    else:
+        report = scoped[0]
+        values = [(t, t.score_in(report)) for t in targets]
+        values = [(t, s) for t, s in values if s]
+        parts = [
+            f"{score_name(s)} {s.value}%{f' ({s.band})' if s.band else ''}"
+            + out.cite(from_source(report, s.source))
+            for _, s in values
+        ]
+        out.add(
+            f"{label(report)}: "
+            + "; ".join(parts)
+            + "."
+            + _verdict([(score_name(s), s.value) for _, s in values], intent.slots.direction)
+        )
+    if not out.citations:
+        return not_found("The loaded reports give no such scores to compare.", "compare")
+    return out.answer("compare")
+
+
+_RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
+
+
+def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
+    if len(values) < 2:
+        return ""
+    lo = min(v for _, v in values)
+    hi = max(v for _, v in values)
+    if lo == hi:
+        return " They are equal."
+    low = " and ".join(n for n, v in values if v == lo)
+    high = " and ".join(n for n, v in values if v == hi)
+    if len(values) > 2:
+        if direction == "higher":
+            return f" Highest: {high} ({hi}%), {hi - lo} points above the lowest ({low})."
+        if direction == "lower":
+            return f" Lowest: {low} ({lo}%), {hi - lo} points below the highest ({high})."
+    elif direction == "higher":
+        return f" {high} is higher, by {hi - lo} points."
+    elif direction == "lower":
+        return f" {low} is lower, by {hi - lo} points."
+    return f" Lowest: {low}; highest: {high} ({hi - lo} points apart)."
+
+
+@dataclass
+class CompareSlots:
+    direction: str | None = None  # "lower" | "higher": the side the comparison asks for
+    across: bool = False  # the same measure across areas
+
+
+@rule(Route.COMPARE, priority=50)
+def across_reports(intent: Intent, c: Clues) -> Route | None:
+    """Several reports set side by side on the same measure(s)."""
+    s = c.s
+    if (
+        s.compare
+        and s.many_reports
+        and not intent.kind
+        and not intent.context_kinds
+        and not s.band_list
+        and not s.extreme_across
+    ):
+        intent.targets = s.score_targets
+        if len(c.named) < 2 and not c.report_filter:
+            intent.reports = [r.id for r in c.reports]
+        intent.slots = CompareSlots(direction_of(c.q), across=True)
+        return Route.COMPARE
+    return None
+
+
+@rule(Route.COMPARE, priority=90)
+def several_measures(intent: Intent, c: Clues) -> Route | None:
+    s = c.s
+    if len(s.score_targets) >= 2 and s.compare and not intent.kind:
+        intent.targets = s.score_targets
+        intent.slots = CompareSlots(direction_of(c.q))
+        return Route.COMPARE
+    return None
+
+
+@follow_up(Route.COMPARE)
+def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
+    intent.targets = c.targets(SCORED)
+    intent.slots = CompareSlots(direction_of(intent.question) or previous.get("direction"))
+    return Route.COMPARE
+
+
+@answers(Route.COMPARE, slots=CompareSlots)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    if intent.earlier:
+        return answer_earlier(ctx.scoped)
+    return answer_compare(intent, ctx.scoped, ctx.loaded)

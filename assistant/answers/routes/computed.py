@@ -1,0 +1,323 @@
+"""Computed questions: lowest, highest, counts, lists by band or threshold, means."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from assistant.answers.citations import from_source
+from assistant.answers.compose import (
+    Answer,
+    Composer,
+    label,
+    not_found,
+    plural,
+    score_line,
+    score_name,
+    target_of,
+)
+from assistant.answers.intent import CUES, Intent, Target
+from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routing import Clues
+from ingest.model import Report, Role, Score
+
+
+def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
+    """Lowest/highest, counts and lists by band or threshold, means: computed over scores."""
+    measures = [t for t in intent.targets if t.type in ("headline", "criterion")]
+    if measures and intent.slots.op in ("count", "list", "above", "below", "equal"):
+        return _filter_measures(intent, measures, scoped)
+    if intent.slots.across and intent.slots.op in ("min", "max") and len(scoped) > 1:
+        return _extreme_across(intent, scoped)
+    out = Composer()
+    about: list[Target] = []
+    # Across several reports, a report with nothing to list is named, not enumerated.
+    terse = len(scoped) > 1
+    for report in scoped:
+        scores, noun = _scope_scores(report, intent)
+        if not scores:
+            continue
+        op = intent.slots.op
+        where = f" in {label(report)}"
+        of_all = f"the {len(scores)} {plural(noun)}{where}"
+        if op in ("min", "max"):
+            value = (min if op == "min" else max)(s.value for s in scores)
+            chosen = [s for s in scores if s.value == value]
+            about += [target_of(s) for s in chosen]
+            word = "Lowest" if op == "min" else "Highest"
+            out.add(
+                f"{word}-scoring {noun}{where}: "
+                + "; ".join(score_line(out, report, s) for s in chosen)
+                + "."
+            )
+        elif op == "equal" and intent.slots.threshold is not None:
+            t = intent.slots.threshold
+            chosen = [s for s in scores if _meets(intent, s)]
+            about += [target_of(s) for s in chosen]
+            _add_selection(
+                out,
+                report,
+                scores,
+                chosen,
+                terse,
+                found=f"{len(chosen)} of {of_all} scored {t}%: ",
+                none=f"None of {of_all} scored {t}%.",
+                none_listing=f"None of {of_all} scored {t}%: ",
+            )
+        elif op in ("count", "list") and intent.bands:
+            chosen = [s for s in scores if _meets(intent, s)]
+            bands = " or ".join(intent.bands)
+            _add_selection(
+                out,
+                report,
+                scores,
+                chosen,
+                terse,
+                found=f"{len(chosen)} of {of_all} require {bands} improvement: ",
+                none=f"None of {of_all} needs {bands} improvement.",
+                none_listing=f"None of {of_all} requires {bands} improvement; their bands: ",
+            )
+        elif op in ("above", "below") and intent.slots.threshold is not None:
+            t = intent.slots.threshold
+            chosen = [s for s in scores if _meets(intent, s)]
+            _add_selection(
+                out,
+                report,
+                scores,
+                chosen,
+                terse,
+                found=f"{len(chosen)} of {of_all} scored {op} {t}%: ",
+                none=f"None of {of_all} scored {op} {t}%.",
+                none_listing=f"None of {of_all} scored {op} {t}%: ",
+            )
+        elif op == "mean":
+            mean = sum(s.value for s in scores) / len(scores)
+            out.add(
+                f"The mean of the {len(scores)} {plural(noun)}{where} is {mean:.1f}% "
+                "(computed from: " + "; ".join(score_line(out, report, s) for s in scores) + ")."
+            )
+        else:  # count with no band: how many criteria there are
+            out.add(
+                f"{label(report)} scores {len(scores)} {plural(noun)}: "
+                + "; ".join(score_line(out, report, s) for s in scores)
+                + "."
+            )
+    if not out.lines:
+        return not_found("The loaded reports give no scores to compute that from.", "computed")
+    if not out.citations:
+        # Nothing matched anywhere: the answer is "none", and it rests on every score looked at.
+        for report in scoped:
+            scores, _ = _scope_scores(report, intent)
+            out.add(
+                f"{label(report)}'s scores: "
+                + "; ".join(score_line(out, report, s) for s in scores)
+                + "."
+            )
+    answer = out.answer("computed")
+    answer.about = list(dict.fromkeys(about))
+    return answer
+
+
+def _add_selection(
+    out: Composer,
+    report: Report,
+    scores: list[Score],
+    chosen: list[Score],
+    terse: bool,
+    *,
+    found: str,
+    none: str,
+    none_listing: str,
+) -> None:
+    """The scores that meet a condition; when none do, say so (listing every score unless terse)."""
+    if chosen:
+        out.add(found + "; ".join(score_line(out, report, s) for s in chosen) + ".")
+    elif terse:
+        out.add(none)
+    else:
+        out.add(none_listing + "; ".join(score_line(out, report, s) for s in scores) + ".")
+
+
+def _meets(intent: Intent, s: Score) -> bool:
+    if intent.slots.op in ("above", "below", "equal") and intent.slots.threshold is not None:
+        t = intent.slots.threshold
+        return {"above": s.value > t, "below": s.value < t, "equal": s.value == t}[intent.slots.op]
+    return s.band in intent.bands
+
+
+def _condition(intent: Intent) -> str:
+    if intent.slots.op in ("above", "below") and intent.slots.threshold is not None:
+        return f"scored {intent.slots.op} {intent.slots.threshold}%"
+    if intent.slots.op == "equal" and intent.slots.threshold is not None:
+        return f"scored {intent.slots.threshold}%"
+    return f"requires {' or '.join(intent.bands)} improvement"
+
+
+def _filter_measures(intent: Intent, measures: list[Target], scoped: Sequence[Report]) -> Answer:
+    """ "Which reports had a DRASTIC safeguarding score?": the named measure in each report,
+    those that meet the condition first; every score looked at is cited."""
+    out = Composer()
+    for t in measures:
+        values = [(r, t.score_in(r)) for r in scoped]
+        values = [(r, s) for r, s in values if s]
+        if not values:
+            continue
+        name = score_name(values[0][1])
+        hits = [(r, s) for r, s in values if _meets(intent, s)]
+        rest = [(r, s) for r, s in values if not _meets(intent, s)]
+        condition = _condition(intent)
+
+        def line(r: Report, s: Score) -> str:
+            band = f" ({s.band})" if s.band else ""
+            return f"{label(r)} {s.value}%{band}" + out.cite(from_source(r, s.source))
+
+        if hits:
+            out.add(
+                f"Reports whose {name} {condition}: " + "; ".join(line(r, s) for r, s in hits) + "."
+            )
+        else:
+            out.add(f"No loaded report's {name} {condition}.")
+        if rest:
+            out.add(
+                ("The other reports" if hits else "Their scores")
+                + ": "
+                + "; ".join(line(r, s) for r, s in rest)
+                + "."
+            )
+    if not out.citations:
+        return not_found("The loaded reports give no such score.", "computed")
+    return out.answer("computed")
+
+
+def _extreme_across(intent: Intent, scoped: Sequence[Report]) -> Answer:
+    """The lowest or highest score of one kind over all the loaded reports together."""
+    out = Composer()
+    pool = [(r, s) for r in scoped for s in _scope_scores(r, intent)[0]]
+    if not pool:
+        return not_found("The loaded reports give no scores to compute that from.", "computed")
+    noun = _scope_scores(scoped[0], intent)[1]
+    value = (min if intent.slots.op == "min" else max)(s.value for _, s in pool)
+    chosen = [(r, s) for r, s in pool if s.value == value]
+    word = "Lowest" if intent.slots.op == "min" else "Highest"
+    out.add(
+        f"{word}-scoring {noun} across the {len(scoped)} loaded reports: "
+        + "; ".join(f"{label(r)}, {score_line(out, r, s)}" for r, s in chosen)
+        + "."
+    )
+    answer = out.answer("computed")
+    answer.about = [target_of(s) for _, s in chosen]
+    return answer
+
+
+def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
+    if intent.slots.scope == "headline":
+        return list(report.headline_scores), "headline score"
+    if intent.slots.scope == "section":
+        return [s.overall for s in report.sections if s.overall], "section"
+    sections = {t.key for t in intent.targets if t.type == Role.OVERALL}
+    criteria = [c for c in report.criteria if not sections or str(c.section_number) in sections]
+    return [c.score for c in criteria], "criterion"
+
+
+class Operation(StrEnum):
+    MIN = "min"
+    MAX = "max"
+    COUNT = "count"
+    LIST = "list"  # the scores in a band
+    ABOVE = "above"
+    BELOW = "below"
+    EQUAL = "equal"
+    MEAN = "mean"
+
+
+@dataclass
+class ComputedSlots:
+    op: Operation | None = None
+    threshold: int | None = None
+    scope: str | None = "criterion"  # "criterion" | "headline" | "section"
+    across: bool = False  # one extreme over every loaded report
+
+
+@rule(Route.COMPUTED, priority=70)
+def computation(intent: Intent, c: Clues) -> Route | None:
+    """Lowest, highest, counts, lists by band or threshold, means over the stored scores."""
+    s, q = c.s, c.q
+    has_op = (
+        s.minimum
+        or s.maximum
+        or s.threshold
+        or (s.count and (intent.bands or s.criteria_word))
+        or (intent.bands and CUES["which"].search(q))
+        or (s.equal and (CUES["which"].search(q) or s.count))
+        or (
+            CUES["mean"].search(q)
+            and not CUES["national"].search(q)
+            and (s.score_cue or s.criteria_word)
+        )
+    )
+    if (
+        not has_op
+        or intent.kind
+        or intent.context_kinds
+        or (
+            s.own_targets
+            and any(t.type == Role.CRITERION for t in s.own_targets)
+            and not (s.count or s.threshold or intent.bands)
+        )
+    ):
+        return None
+    slots = ComputedSlots()
+    score_targets = s.score_targets
+    if c.followup and c.previous and c.previous.get("route") == "computed":
+        # "and the lowest?": the previous computation's scope and reports, another op.
+        slots.scope = c.previous.get("scope") or slots.scope
+        score_targets = s.own_targets
+    if CUES["scope-headline"].search(q):
+        slots.scope = "headline"
+    elif CUES["scope-section"].search(q):
+        slots.scope = "section"
+    if s.threshold:
+        word = s.threshold.group(1).lower()
+        slots.op = (
+            Operation.BELOW if word in ("below", "under", "less than", "lower than") else "above"
+        )
+        slots.threshold = int(s.threshold.group(2))
+    elif s.equal and not intent.bands:
+        slots.op = Operation.EQUAL
+        slots.threshold = int(s.equal.group(1))
+    elif s.count:
+        slots.op = Operation.COUNT
+    elif s.minimum:
+        slots.op = Operation.MIN
+    elif s.maximum:
+        slots.op = Operation.MAX
+    elif intent.bands:
+        slots.op = Operation.LIST
+    else:
+        slots.op = Operation.MEAN
+    intent.targets = [t for t in score_targets if t.type == Role.OVERALL]
+    if slots.op in ("count", "list", "above", "below", "equal") and not s.criteria_word:
+        # "Which reports had a DRASTIC safeguarding score?": that measure, in each report.
+        intent.targets += [t for t in score_targets if t.type in (Role.HEADLINE, Role.CRITERION)]
+    if s.extreme_across:
+        slots.across = True
+        if len(c.named) < 2:
+            intent.reports = [r.id for r in c.reports]
+    intent.slots = slots
+    return Route.COMPUTED
+
+
+@follow_up(Route.COMPUTED)
+def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
+    intent.bands = intent.bands or previous.get("bands", [])
+    op = previous.get("op")
+    intent.slots = ComputedSlots(
+        Operation(op) if op else None, previous.get("threshold"), previous.get("scope")
+    )
+    return Route.COMPUTED
+
+
+@answers(Route.COMPUTED, slots=ComputedSlots)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    return answer_computed(intent, ctx.scoped)

@@ -1,0 +1,101 @@
+"""Context questions: the area, the YOT, the inspection, service users, the foreword."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answers.citations import locate
+from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
+from assistant.answers.passages import Passages
+from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.retrieve import ChunkIndex
+from assistant.answers.routing import Clues
+from ingest.model import Report
+from ingest.text.tokens import stems
+
+_PART_NAMES = {
+    "context": "contextual information",
+    "inspection-data": "inspection data",
+    "service-users": "service users' perspective",
+    "foreword": "foreword",
+}
+
+
+def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex) -> Answer:
+    """Facts about the area, the YOT, the inspection: the best sentences per report."""
+    out = Composer()
+    kinds = list(intent.context_kinds)
+    if "foreword" in kinds and (
+        re.search(
+            r"\bpublished\b|\bpublication\b|\bsign\w*|\bchief inspector\b|\bwho wrote\b|"
+            r"\bauthor\b",
+            intent.question,
+            re.I,
+        )
+        or any(r.signatory and names_signatory(intent.question, r.signatory) for r in scoped)
+    ):
+        named = [r for r in scoped if r.signatory and names_signatory(intent.question, r.signatory)]
+        others = [k for k in kinds if k != "foreword"]
+        for r in named or scoped:
+            _cite_identity(out, r, intent.question, dated=not others)
+        if out.citations and not others:
+            return out.answer("context")
+        kinds = others or kinds  # "when was the fieldwork, and who signed it?": both
+    for r in scoped:
+        found = passages.best_sentences(intent.question, [r.id], kinds, index, per_report=2)
+        for cand in found:
+            out.add(
+                f"{label(r)}, {cand.citation.heading}: {cand.text}"
+                + out.cite(cand.citation, cand.text)
+            )
+    if not out.citations:
+        # The part of the report that would hold it does not: anything else that shares
+        # its words ("Chair of the Management Board" as a recommendation's owner, a
+        # "Likelihood of Reoffending" score for a reoffending rate) is a near miss.
+        parts = " or ".join(_PART_NAMES.get(k, k) for k in kinds)
+        return not_found(f"The {parts} of {loaded_list(scoped)} does not say that.", "context")
+    return out.answer("context")
+
+
+def _cite_identity(out: Composer, report: Report, question: str, dated: bool = True) -> None:
+    """Who signed the report and when it was published; "when" asks for the publication
+    date only when the question asks about no other date (``dated``)."""
+    heading = report.foreword[0].source.heading if report.foreword else "Foreword"
+    when = r"\bpublished\b|\bpublication\b" + (r"|\bwhen\b" if dated else "")
+    if re.search(when, question, re.I) and report.published:
+        c = locate(report, report.published, "foreword", heading)
+        if c:
+            out.add(f"{label(report)} was published in {report.published}." + out.cite(c))
+    if (
+        re.search(r"\bsign\w*|\bchief inspector\b|\bwho\b|\bauthor\b", question, re.I)
+        and report.signatory
+    ):
+        name = report.signatory.split(",")[0]
+        c = locate(report, name, "foreword", heading)
+        if c:
+            out.add(f"{label(report)} was signed by {report.signatory}." + out.cite(c))
+
+
+@rule(Route.CONTEXT, priority=170)
+def context_asked(intent: Intent, c: Clues) -> Route | None:
+    """The area, the YOT, the inspection, service users' views, the foreword."""
+    return Route.CONTEXT if intent.context_kinds else None
+
+
+@follow_up(Route.CONTEXT)
+def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
+    intent.context_kinds = list(previous.get("context_kinds", []))
+    # "and Wessex Vale?": the previous question, asked of another report.
+    if not [
+        w
+        for w in stems(intent.question)
+        if w not in QUESTION_WORDS and not any(w in a for a in [r.area.lower() for r in c.reports])
+    ]:
+        intent.question = previous.get("question", intent.question)
+    return Route.CONTEXT
+
+
+@answers(Route.CONTEXT)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    return answer_context(ctx.passages, intent, ctx.scoped, ctx.index)

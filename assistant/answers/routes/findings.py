@@ -1,0 +1,109 @@
+"""Findings questions: the numbered strengths and areas for improvement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, band_text, label, not_found
+from assistant.answers.intent import FindingKind, Intent, catalog, criteria_of, find_criterion
+from assistant.answers.passages import content_words
+from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routing import Clues
+from ingest.model import Report, Role
+from ingest.text.resources import load_yaml
+from ingest.text.stemming import stem
+from ingest.text.tokens import stems
+
+_KIND_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["findings"]
+
+
+_KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
+
+
+def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[str] = ()) -> Answer:
+    """The numbered strengths and/or areas for improvement of criteria, with their scores.
+
+    With no criterion named but a topic ("concerns about management oversight"), only the
+    items about that topic, wherever they stand."""
+    out = Composer()
+    kinds = {"strength": ["strength"], "area": ["area"]}.get(
+        intent.kind or "both", ["strength", "area"]
+    )
+    topic = [w for w in topic if w not in _KIND_WORDS]
+    for report in scoped:
+        criteria = [find_criterion(report, t) for t in intent.targets if t.type == "criterion"]
+        criteria = [c for c in criteria if c] if intent.targets else list(report.criteria)
+        if not intent.targets and topic:
+            _topic_findings(out, report, criteria, kinds, topic)
+            continue
+        for c in criteria:
+            s = c.score
+            out.add(
+                f"{label(report)}, {c.number} {c.name}: {s.value}%{band_text(s)}"
+                + out.cite(from_source(report, s.source))
+            )
+            for kind in kinds:
+                items = c.strengths if kind == "strength" else c.areas_for_improvement
+                title = "Strengths" if kind == "strength" else "Areas for improvement"
+                if not items:
+                    out.add(f"{title}: none listed.")
+                    continue
+                out.add(f"{title} ({len(items)}):")
+                for i in items:
+                    out.add(
+                        f"{i.position}. {i.text}" + out.cite(from_source(report, i.source), i.text)
+                    )
+    if not out.citations:
+        return not_found("The loaded reports have no findings for that.", "findings")
+    return out.answer("findings")
+
+
+def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> None:
+    need = len(topic) if len(topic) <= 2 else -(-2 * len(topic) // 3)
+    for c in criteria:
+        lines = []
+        for kind in kinds:
+            items = c.strengths if kind == "strength" else c.areas_for_improvement
+            title = "strength" if kind == "strength" else "area for improvement"
+            for i in items:
+                if sum(w in set(stems(i.text)) for w in topic) >= need:
+                    lines.append((title, i))
+        if not lines:
+            continue
+        s = c.score
+        out.add(
+            f"{label(report)}, {c.number} {c.name}: {s.value}%{band_text(s)}"
+            + out.cite(from_source(report, s.source))
+        )
+        for title, i in lines:
+            out.add(
+                f"- {title} {i.position}: {i.text}"
+                + out.cite(from_source(report, i.source), i.text)
+            )
+
+
+@rule(Route.FINDINGS, priority=110)
+def findings_asked(intent: Intent, c: Clues) -> Route | None:
+    """Strengths or areas for improvement ("what went well in 1.3?")."""
+    if intent.kind:
+        intent.targets = criteria_of(c.targets((Role.CRITERION, Role.OVERALL)), c.cat)
+        return Route.FINDINGS
+    return None
+
+
+@follow_up(Route.FINDINGS)
+def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
+    intent.kind = FindingKind(previous.get("kind") or FindingKind.BOTH)
+    intent.targets = criteria_of(c.targets((Role.CRITERION, Role.OVERALL)), catalog(c.reports))
+    return Route.FINDINGS
+
+
+@answers(Route.FINDINGS)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    found = answer_findings(
+        intent, ctx.scoped, content_words(intent.question, ctx.passages.area_words())
+    )
+    if found.found or intent.targets:
+        return found
+    return ctx.passages.answer(intent, ctx.scoped, ctx.index, route="findings")

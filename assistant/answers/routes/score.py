@@ -1,0 +1,176 @@
+"""Score questions: a measure's value and band, or the headline scores."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answers.citations import from_source
+from assistant.answers.compose import (
+    Answer,
+    Composer,
+    band_text,
+    label,
+    loaded_list,
+    not_found,
+    score_name,
+)
+from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
+from assistant.answers.passages import content_words
+from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routing import Clues
+from ingest.model import Report, Score
+from ingest.text.stemming import stem
+from ingest.text.tokens import words
+
+_BAND_WORDS = frozenset(
+    stem(b.lower())
+    for b in ("MINIMUM", "MODERATE", "SUBSTANTIAL", "DRASTIC", "improvement", "required")
+)
+
+
+def _measure_order(label: str) -> tuple:
+    number = re.match(r"(\d)\.(\d)", label)
+    return (1, label) if number else (0, label)
+
+
+def answer_score(
+    intent: Intent,
+    scoped: Sequence[Report],
+    topic: Sequence[str] = (),
+    loaded: Sequence[Report] = (),
+) -> Answer:
+    """A score's value and band; with no measure named, the headline scores.
+
+    A question about a measure the reports do not score ("the score for victim work") is
+    not answered with some other score."""
+    out = Composer()
+    targets = intent.targets
+    unscored = [w for w in topic if w not in _BAND_WORDS]
+    if not targets and unscored:
+        names = sorted({n.label for n in catalog(scoped).names}, key=_measure_order)
+        shown = [w for w in words(intent.question) if stem(w) in unscored] or unscored
+        return not_found(
+            f"The reports give no score for “{' '.join(dict.fromkeys(shown))}”. They score: "
+            + "; ".join(names)
+            + ".",
+            "score",
+        )
+    if not targets:
+        targets = [Target("headline", s.key) for s in scoped[0].headline_scores] if scoped else []
+        if len(targets) == 0:
+            return not_found("The loaded reports give no scores.", "score")
+    missing: list[str] = []
+    labels = {n.target: n.label for n in catalog(loaded or scoped).names}
+    verdicts = bool(intent.bands) and len(targets) == 1
+    for report in scoped:
+        lines = []
+        seen: list[Score] = []
+        for t in targets:
+            score = t.score_in(report)
+            if score is None:
+                missing.append(_missing_measure(report, t, labels, brief=len(scoped) > 1))
+                continue
+            if any(score is s for s in seen):
+                continue  # two names for one measure
+            seen.append(score)
+            verdict = ""
+            if verdicts and score.band:
+                verdict = "Yes. " if score.band in intent.bands else "No. "
+            lines.append(
+                (verdict, f"{score_name(score)}: {score.value}%{band_text(score)}")
+                + (out.cite(from_source(report, score.source)),)
+            )
+        if not lines:
+            continue
+        if len(lines) == 1:
+            verdict, line, cite = lines[0]
+            out.add(f"{verdict}{label(report)}: {line}{cite}.")
+        else:
+            out.add(f"{label(report)}:")
+            out.lines += [f"- {v}{line}{cite}" for v, line, cite in lines]
+    if not out.citations:
+        what = "; ".join(missing) or "The loaded reports give no score for that measure."
+        return not_found(what, "score")
+    out.lines += missing
+    return out.answer("score")
+
+
+def answer_earlier(scoped: Sequence[Report]) -> Answer:
+    """ "What was the previous score?": the stored scores are each report's own, so an earlier
+    inspection's score is not among them (and a near miss is no answer)."""
+    return not_found(
+        f"The scores I hold are those of each loaded report's own inspection "
+        f"({loaded_list(scoped)}); none of them is an earlier inspection's score, so I cannot "
+        "give an earlier score or the change since. Ask for the report's own score instead.",
+        "score",
+    )
+
+
+def _missing_measure(report: Report, target: Target, labels: dict, brief: bool = False) -> str:
+    """Why ``report`` gives no score for ``target``, naming what it does score instead (unless
+    ``brief``: other reports' scores answer the question)."""
+    if target.type == "criterion":
+        name = labels.get(target)
+        what = f"criterion “{name.split(' ', 1)[1]}”" if name and target.name else target.key
+        if not name and not target.name:
+            what = f"criterion {target.key}"
+        if brief:
+            return f"({label(report)} scores no {what}.)"
+        own = "; ".join(f"{c.number} {c.name}" for c in report.criteria)
+        return f"{label(report)} scores no {what} (its criteria: {own})."
+    return f"{label(report)} gives no score for {target.key}."
+
+
+@rule(Route.SCORE, priority=80)
+def band_asked(intent: Intent, c: Clues) -> Route | None:
+    """“Was Sefton's safeguarding drastic?”: the score, with a yes or no."""
+    s = c.s
+    if intent.bands and s.score_targets and not intent.kind and not CUES["recommend"].search(c.q):
+        intent.targets = s.score_targets
+        return Route.SCORE
+    return None
+
+
+@rule(Route.SCORE, priority=130)
+def score_asked(intent: Intent, c: Clues) -> Route | None:
+    s = c.s
+    if (
+        s.score_cue
+        and not c.why
+        # "Ofsted's rating of Sefton" asks for a score, "what is the RoSH score" too; only a
+        # definitional question about a term is left to the glossary.
+        and (
+            s.score_targets or intent.bands or not intent.terms or not CUES["glossary"].search(c.qg)
+        )
+        and (s.score_targets or not intent.context_kinds)
+        and not CUES["average"].search(c.q)
+    ):
+        intent.targets = s.score_targets
+        return Route.SCORE
+    return None
+
+
+@rule(Route.SCORE, priority=200)
+def measure_named(intent: Intent, c: Clues) -> Route | None:
+    """The question only names a measure ("1.3?", "Sefton sustaining outcomes")."""
+    s = c.s
+    areas = [r.area for r in c.reports]
+    intent.targets = (
+        s.score_targets if s.score_targets and is_bare_target(c.q, c.cat, areas) else []
+    )
+    return Route.SCORE if intent.targets else None
+
+
+@follow_up(Route.SCORE)
+def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
+    intent.targets = c.targets(SCORED)
+    return Route.SCORE
+
+
+@answers(Route.SCORE)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    if intent.earlier:
+        return answer_earlier(ctx.scoped)
+    topic = content_words(intent.question, ctx.passages.area_words())
+    return answer_score(intent, ctx.scoped, topic, ctx.loaded)

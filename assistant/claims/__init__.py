@@ -1,0 +1,20 @@
+"""Checking claims: what a claim is about, and the verdict the stored facts give it.
+
+``check`` is the entry point; ``verdict`` decides and words a verdict; the other modules judge
+one kind of claim each (a measure, a finding, a comparison, a claim across reports).
+"""
+
+from assistant.claims.check import check_claim, check_text, numbers_in, to_dict
+from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNVERIFIABLE, ClaimResult, Verdict
+
+__all__ = [
+    "CONTRADICTED",
+    "SUPPORTED",
+    "UNVERIFIABLE",
+    "ClaimResult",
+    "Verdict",
+    "check_claim",
+    "check_text",
+    "numbers_in",
+    "to_dict",
+]

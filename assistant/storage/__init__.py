@@ -1,0 +1,1 @@
+"""Storage: the SQLite store, the vector index, conversations and feedback."""

@@ -1,0 +1,1 @@
+"""HTTP routes: the HTML pages and the JSON API."""
