@@ -98,7 +98,9 @@ def _is_count(sentence: str, m: re.Match[str]) -> bool:
     token = m.group(1)
     if token.isdigit() and (len(token) >= 4 or token.startswith("0")):
         return False  # years and codes
-    before = re.findall(r"[\w']+", sentence[: m.start()])
+    # Only the words just before matter; scanning the whole sentence prefix for every number
+    # would be quadratic on a sentence that never ends (a line of "Appendix 1 Appendix 1 ...").
+    before = re.findall(r"[\w']+", sentence[max(0, m.start() - 80) : m.start()])
     if before and (before[-1].lower() in _LABEL_BEFORE or before[-1].lower() in _MONTHS):
         return False
     if sentence[: m.start()].rstrip().endswith("(") and sentence[m.end() :].lstrip().startswith(
