@@ -125,7 +125,7 @@ def test_report_page_marks_its_group_in_each_distribution(client, findings):
     spread = page[page.index('id="spread"') :]
     captions = _text(spread[: spread.index("</section>")])
     ratings = [r for r in findings.reports() if r.format == "ratings"]
-    assert f"Overall rating : this report Inadequate. Of {len(ratings)} reports" in captions
+    assert f"Overall rating This report: Inadequate. Of {len(ratings)} reports" in captions
     assert "0 are lower" in captions  # Inadequate is the lowest rating, 6/36 the lowest points
     current = re.findall(r'<g class="spread-row current">\s*<text[^>]*>([^<]+)</text>', spread)
     assert current[:2] == ["Inadequate", "10-20% of max"]
