@@ -49,7 +49,7 @@ def _upload(path=FICTIONAL):
 
 
 def test_every_write_route_is_classified_and_unknown_writes_are_admin():
-    from web import api, pages
+    from web.routes import api, pages
 
     table = policy()
     writes = {
