@@ -43,6 +43,24 @@ def shared_findings(tmp_path_factory) -> Findings:
     return _shared["both"]
 
 
+FORMATS = ROOT / "tests" / "data" / "formats"
+
+
+def format_fixtures() -> list[Path]:
+    """One fictional report of every format and variant (the Wessex Vale copies are left out:
+    they are versions of the fictional report, which is loaded itself)."""
+    return [p for p in sorted(FORMATS.glob("*.txt")) if "wessex-vale" not in p.name]
+
+
+def formats_findings(tmp_path_factory) -> Findings:
+    """The sample, the fictional report and a report of every format, ingested once."""
+    if "formats" not in _shared:
+        _shared["formats"] = make_findings(
+            tmp_path_factory.mktemp("web-formats"), [SAMPLE, FICTIONAL, *format_fixtures()]
+        )
+    return _shared["formats"]
+
+
 def injected_text(text: str) -> str:
     """The sample's text with a script tag in a finding and in a glossary definition."""
     finding = "A full RoSH assessment was carried out"

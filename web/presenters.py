@@ -6,6 +6,7 @@ Jinja's autoescape: report text is data, never markup.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from urllib.parse import quote as urlquote
 
 from markupsafe import Markup, escape
 
-from ingest.model import BANDS, Report, Score, Source
+from ingest.model import BANDS, RATINGS, Report, Role, Score, Source, Unit
 from ingest.text.locate import find_loose, find_quote
 from ingest.text.terms import exact_term_pattern
 from web import mdtext
@@ -51,6 +52,17 @@ def citation_where(citation: dict) -> str:
 
 def band_class(band: str | None) -> str:
     return f"band-{band.lower()}" if band in BANDS else "band-none"
+
+
+def rating_class(rating: str | None) -> str:
+    """``Requires improvement`` -> ``rating-requires-improvement``; other words: none."""
+    if rating not in RATINGS:
+        return "rating-none"
+    return "rating-" + re.sub(r"[^a-z]+", "-", str(rating).lower()).strip("-")
+
+
+def score_class(score: Score) -> str:
+    return rating_class(score.rating) if score.unit == Unit.RATING else band_class(score.band)
 
 
 def report_url(
@@ -185,6 +197,10 @@ def report_sources(report: Report) -> list[Source]:
         if s.overall:
             sources.append(s.overall.source)
         sources += [p.source for p in s.commentary]
+    for s in report.sections:
+        sources += [i.source for i in s.findings]
+    sources += [m.source for m in report.measures]
+    sources += [p.source for p in report.body]
     sources += [g.source for g in report.glossary]
     return sources
 
@@ -293,21 +309,31 @@ def _short_label(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _charted(score: Score) -> bool:
+    return score.unit == Unit.PERCENT and score.value is not None
+
+
 def score_chart(report: Report) -> Chart:
     """Headline scores, then each section's criteria and overall score."""
     chart = Chart(rows=[])
     y = chart.top
     groups: list[tuple[str, list[Score]]] = []
-    if report.headline_scores:
-        groups.append(("Headline scores", report.headline_scores))
+    # Only percentages share the 0-100 axis; ratings, points and shares have their own views.
+    headline = [s for s in report.headline_scores if _charted(s)]
+    if headline:
+        groups.append(("Headline scores", headline))
     for section in report.sections:
-        scores = [c.score for c in report.criteria if c.section_number == section.number]
-        if section.overall:
+        scores = [
+            c.score
+            for c in report.criteria
+            if c.section_number == section.number and _charted(c.score)
+        ]
+        if section.overall and _charted(section.overall):
             scores.append(section.overall)
         if scores:
             groups.append((f"{section.number} {section.name}", scores))
     known = {s.key for _, scores in groups for s in scores}
-    orphans = [c.score for c in report.criteria if c.score.key not in known]
+    orphans = [c.score for c in report.criteria if c.score.key not in known and _charted(c.score)]
     if orphans:
         groups.append(("Criteria", orphans))
     for title, scores in groups:
@@ -323,6 +349,64 @@ def score_chart(report: Report) -> Chart:
 
 
 @dataclass
+class QuestionGroup:
+    """A standard's key questions, each a share of inspected cases."""
+
+    standard: str  # "2.1"
+    name: str  # the standard's name when the report has it
+    questions: list[Score]
+
+
+def key_question_groups(report: Report) -> list[QuestionGroup]:
+    names = {c.number: c.name for c in report.criteria}
+    groups: dict[str, QuestionGroup] = {}
+    for m in report.measures:
+        if m.kind != Role.KEY_QUESTION or m.value is None:
+            continue
+        parent = m.parent or ""
+        group = groups.setdefault(parent, QuestionGroup(parent, names.get(parent, ""), []))
+        group.questions.append(m)
+    return list(groups.values())
+
+
+def areas_of_work(report: Report) -> dict[int, Score]:
+    """Each area of work's judgement (2012-2017 reports), by the number of its section."""
+    return {
+        int(m.parent): m
+        for m in report.measures
+        if m.kind == Role.AREA and m.parent and m.parent.isdigit()
+    }
+
+
+def body_layout(report: Report) -> tuple[dict[str, list], list[tuple[str, str, list]]]:
+    """A report's paragraphs: those under a standard or area shown there (section id -> paras),
+    the rest under their own headings, in order: [(section id, heading, paras)]."""
+    homes = {c.number for c in report.criteria}
+    homes |= {str(s.number) for s in report.sections if s.findings or s.overall or s.commentary}
+    homes |= {m.parent for m in report.measures if m.kind == Role.AREA and m.parent}
+    placed: dict[str, list] = {}
+    free: list[tuple[str, str, list]] = []
+    for p in report.body:
+        section = p.source.section
+        if section in homes:
+            placed.setdefault(section, []).append(p)
+        elif free and free[-1][0] == section:
+            free[-1][2].append(p)
+        else:
+            free.append((section, p.source.heading, [p]))
+    return placed, free
+
+
+def page_of(report: Report, source: Source) -> int | None:
+    """The page a source starts on: stored with it, or found from the PDF's page offsets."""
+    if source.page:
+        return source.page
+    if not report.pages:
+        return None
+    return bisect.bisect_right(report.pages, source.start) or None
+
+
+@dataclass
 class CompareRow:
     key: str
     name: str
@@ -331,22 +415,31 @@ class CompareRow:
 
 
 _GROUPS = {
-    "headline": "Headline scores",
-    "criterion": "Criteria",
-    "overall": "Overall section scores",
+    Role.HEADLINE: "Headline scores",
+    Role.CRITERION: "Criteria",
+    Role.OVERALL: "Overall section scores",
+    Role.KEY_QUESTION: "Key questions (share of cases)",
+    Role.AREA: "Areas of work",
 }
 
 
 def compare_table(reports: Sequence[Report]) -> list[CompareRow]:
-    """One row per measure found in any report, one cell per report (None when absent)."""
-    order: dict[str, Score] = {}
+    """One row per measure found in any report, one cell per report (None when absent).
+
+    A row is one measure in one unit: a standard rated in one report and scored as a percentage
+    in another are different rows, never set side by side.
+    """
+    order: dict[tuple[str, str], Score] = {}
     for r in reports:
         for s in r.all_scores():
-            order.setdefault(s.key, s)
+            order.setdefault((s.key, s.unit), s)
+    index = [{(s.key, s.unit): s for s in r.all_scores()} for r in reports]
     rows = []
     for key, first in order.items():
-        cells = [next((s for s in r.all_scores() if s.key == key), None) for r in reports]
-        rows.append(CompareRow(key, first.name, cells, _GROUPS.get(first.kind, "Other scores")))
+        cells = [scores.get(key) for scores in index]
+        rows.append(
+            CompareRow(first.key, first.name, cells, _GROUPS.get(first.kind, "Other scores"))
+        )
     return rows
 
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assistant import quiz
 from assistant.storage import feedback as fb
 from ingest.model import Report
-from web import presenters, security, service
+from web import presenters, report_list, security, service
 from web.schemas import MAX_QUESTION, MAX_TEXT, AskRequest, CheckRequest
 
 router = APIRouter(include_in_schema=False)
@@ -33,6 +33,12 @@ env = jinja2.Environment(
 env.globals.update(
     anchor=presenters.anchor,
     band_class=presenters.band_class,
+    rating_class=presenters.rating_class,
+    score_class=presenters.score_class,
+    page_of=presenters.page_of,
+    format_label=report_list.format_label,
+    short_label=report_list.short_label,
+    confidence_word=report_list.confidence_word,
     cite_url=presenters.cite_url,
     citation_where=presenters.citation_where,
     report_url=presenters.report_url,
@@ -284,14 +290,61 @@ def feedback_post(
 # ---------------------------------------------------------------- reports
 
 
+# A store this small gets the full comparison on the list page itself; larger ones pick rows.
+COMPARE_INLINE = 4
+MAX_COMPARE = 12
+
+
 @router.get("/reports", response_class=HTMLResponse)
-def reports_page(request: Request):
+def reports_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    format: Annotated[str, Query(max_length=40)] = "",
+    year: Annotated[str, Query(max_length=4)] = "",  # "" from the form's "Any"
+    grade: Annotated[str, Query(max_length=40)] = "",
+    sort: Annotated[str, Query(max_length=80)] = "format",
+    desc: Annotated[bool, Query()] = False,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    per: Annotated[int, Query(ge=1, le=1000)] = 25,
+):
     reports = service.findings_of(request).reports()
+    query = report_list.Query(
+        q=q.strip(),
+        format=format,
+        year=int(year) if year.isdigit() else None,
+        grade=grade,
+        sort=sort,
+        desc=desc,
+        page=page,
+        per=per,
+    )
+    table = report_list.build_table(reports, query)
+    inline = len(reports) <= COMPARE_INLINE and len(reports) > 1
     return render(
         request,
         "reports.html",
         nav="reports",
-        compare=presenters.compare_table(reports) if len(reports) > 1 else [],
+        table=table,
+        compare_reports=reports if inline else [],
+        compare=presenters.compare_table(reports) if inline else [],
+        max_compare=MAX_COMPARE,
+    )
+
+
+@router.get("/reports/compare", response_class=HTMLResponse)
+def compare_page(request: Request, r: Annotated[list[str] | None, Query(max_length=200)] = None):
+    findings = service.findings_of(request)
+    wanted = list(dict.fromkeys(r or []))[:MAX_COMPARE]
+    picked = [rep for rep in (findings.report(i) for i in wanted) if rep is not None]
+    unknown = [i for i in wanted if findings.report(i) is None]
+    return render(
+        request,
+        "compare.html",
+        nav="reports",
+        picked=picked,
+        unknown=unknown,
+        compare=presenters.compare_table(picked) if picked else [],
+        max_compare=MAX_COMPARE,
     )
 
 
@@ -318,6 +371,10 @@ def report_page(
         nav="reports",
         report=report,
         chart=presenters.score_chart(report),
+        questions=presenters.key_question_groups(report),
+        judgements=presenters.areas_of_work(report),
+        body=presenters.body_layout(report),
+        spread=report_list.distributions(report, service.findings_of(request).reports()),
         hl=highlighter,
         hl_heading=presenters.citation_where(
             {"section": highlighter.hit_sections[0], "heading": highlighter.hit_heading}
