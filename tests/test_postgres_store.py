@@ -15,6 +15,7 @@ from postgres_server import database_url  # noqa: F401 - a fixture, used by name
 
 from assistant.core import Findings
 from assistant.settings import Settings
+from assistant.storage.chat_threads import ChatThreads, digest
 from assistant.storage.conversations import Conversations
 from assistant.storage.dialect import Dialect, dialect_of, to_postgresql
 from assistant.storage.feedback import all_feedback, record_feedback
@@ -101,6 +102,15 @@ def test_conversations_owners_and_feedback_on_postgresql(core):
         core.store, rating="up", question="q2", answer="a", conversation_id="c1", turn=1
     )
     assert [(f.id, f.label) for f in all_feedback(core.store)] == [(saved.id, "up")]
+
+    threads = ChatThreads(core)
+    conversations.add_turn("c9", "q1", "a1", True, "glossary", {}, [])
+    threads._remember(["q1"], None, "c0")
+    threads._remember(["q1"], None, "c9")  # the same history again: the newer conversation wins
+    with core.store.connect() as db:
+        rows = db.execute("SELECT digest, conversation_id FROM chat_threads").fetchall()
+    assert [(r["digest"], r["conversation_id"]) for r in rows] == [(digest(["q1"], None), "c9")]
+    assert threads._conversation_for(["q1"], None) == "c9"  # it holds exactly these questions
 
 
 _HOLD = """
