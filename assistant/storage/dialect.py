@@ -44,6 +44,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=512)  # the store runs a few dozen distinct statements, over and over
 def to_postgresql(sql: str, *, placeholders: bool = True) -> str:
     """``sql`` as PostgreSQL (psycopg) reads it; ``placeholders``: it is run with parameters."""
     for pattern, replacement in _REWRITES:
