@@ -6,7 +6,7 @@ export FINDINGS_STORE ?= $(CURDIR)/.findings
 export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test lint format bench install install-test browser clean
+.PHONY: run test lint format bench install install-test browser postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,10 +34,19 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "warning: /usr/bin/chromium missing and not root: browser tests will be skipped"; fi
 
+# Debian's PostgreSQL server binaries for the tests of several servers sharing one database
+# (the tests start their own server in a temporary folder; nothing runs as a service).
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's postgresql for the multi-server tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else echo "warning: PostgreSQL missing and not root: multi-server tests will be skipped"; fi
+
 run: install
 	$(BIN)/findings serve --host 127.0.0.1 --port 8000
 
-test: install-test browser
+test: install-test browser postgres
 	$(BIN)/python -m pytest -q
 
 lint: install-test

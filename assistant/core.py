@@ -34,7 +34,7 @@ class Findings:
 
     @cached_property
     def store(self) -> Store:
-        return Store(self.settings.db_path)
+        return Store(self.settings.db_path, self.settings.database_url)
 
     @property
     def embedder(self) -> Embeddings:

@@ -245,7 +245,10 @@ def gold_findings(files: list[Path], store: Path | None = None) -> Iterator:
 
     tmp = _TempStore(Path(store or tempfile.mkdtemp(prefix="findings-eval-")))
     try:
-        settings = Settings(store=tmp.path, chroma_url=None, auto_ingest_sample=False, llm=None)
+        # a store of its own, never the shared database or vectors of a deployment
+        settings = Settings(
+            store=tmp.path, database_url=None, chroma_url=None, auto_ingest_sample=False, llm=None
+        )
         findings = Findings(settings, embedder=get_embedder())
         results = findings.ingest(files)
         failed = [r for r in results if not r.ok]

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
         default=Path(".findings"),
         description="Directory holding all state: the SQLite database and embedded Chroma.",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="URL of a PostgreSQL database (postgresql://user:password@host:port/name) "
+        "holding the reports, conversations, feedback and the write lock, shared by every "
+        "server; unset means the SQLite file in the store directory.",
+    )
     chroma_url: str | None = Field(
         default=None,
         description="URL of a Chroma server (http://host:port); when set, chunks go there "

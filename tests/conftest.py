@@ -38,6 +38,7 @@ def _isolated_store(tmp_path, monkeypatch):
     """Every test gets its own FINDINGS_STORE, and settings are rebuilt from it."""
     monkeypatch.setenv("FINDINGS_STORE", str(tmp_path / "store"))
     monkeypatch.delenv("FINDINGS_CHROMA_URL", raising=False)
+    monkeypatch.delenv("FINDINGS_DATABASE_URL", raising=False)
     monkeypatch.delenv("FINDINGS_LLM", raising=False)
     from assistant.settings import get_settings
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from assistant.storage.dialect import Dialect, PgConnection, dialect_of, engine, sqlite_path
 from ingest.model import Report, from_dict
 
 SCHEMA = """
@@ -56,20 +57,36 @@ def report_from_dict(d: dict) -> Report:
 
 
 class Store:
-    """The SQLite database under the store directory."""
+    """The database of a store: by default SQLite under the store directory; with ``url`` (a
+    ``postgresql://`` URL) a PostgreSQL database shared by every server."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, url: str | None = None):
+        self.dialect = dialect_of(url)
+        self.url = url if self.dialect is Dialect.POSTGRESQL else None
+        if url and self.url is None:
+            path = Path(sqlite_path(url) or path)
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.url is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect() as db:
-            # WAL: readers never block the writer, and a long ingest does not make other
-            # writers fail with "database is locked" (they wait, up to the busy timeout).
-            db.execute("PRAGMA journal_mode = WAL")
+            if self.dialect is Dialect.SQLITE:
+                # WAL: readers never block the writer, and a long ingest does not make other
+                # writers fail with "database is locked" (they wait, up to the busy timeout).
+                db.execute("PRAGMA journal_mode = WAL")
             db.executescript(SCHEMA)
+
+    @property
+    def engine(self):
+        """The SQLAlchemy engine of a PostgreSQL store (None for SQLite)."""
+        return engine(self.url) if self.url else None
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
         """A connection whose ``with`` block is one transaction (commit on success)."""
+        if self.url:
+            with self._connect_postgresql() as db:
+                yield db
+            return
         db = sqlite3.connect(self.path, timeout=30)
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA busy_timeout = 30000")
@@ -80,14 +97,24 @@ class Store:
         finally:
             db.close()
 
+    @contextmanager
+    def _connect_postgresql(self) -> Iterator[PgConnection]:
+        db = PgConnection(self.engine.raw_connection())
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            db.close()
+
     def fingerprint(self) -> str:
         """Changes whenever the set of stored reports changes (cheap cache key)."""
         with self.connect() as db:
-            row = db.execute(
-                "SELECT group_concat(id || ':' || coalesce(sha256, ''), ',') FROM "
-                "(SELECT id, sha256 FROM reports ORDER BY id)"
-            ).fetchone()
-        return row[0] or ""
+            rows = db.execute("SELECT id, sha256 FROM reports ORDER BY id").fetchall()
+        # joined here, not with group_concat/string_agg: the one spelling both databases read
+        return ",".join(f"{r[0]}:{r[1] or ''}" for r in rows)
 
     def report_ids(self) -> list[str]:
         with self.connect() as db:

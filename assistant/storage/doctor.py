@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.storage.chunks import report_chunks
 from assistant.storage.database import report_from_dict
+from assistant.storage.dialect import Dialect
 from assistant.storage.index import Index, stored_version, version_id
 
 _PAGE = 5000
@@ -95,6 +96,8 @@ def checkup(index: Index, repair: bool = True) -> Checkup:
 
 
 def _check_sqlite(index: Index, result: Checkup) -> None:
+    if index.store.dialect is not Dialect.SQLITE:
+        return  # PostgreSQL checks its own pages and enforces its foreign keys
     with index.store.connect() as db:
         verdict = db.execute("PRAGMA integrity_check").fetchone()[0]
         dangling = db.execute("PRAGMA foreign_key_check").fetchall()

@@ -108,12 +108,12 @@ def record_feedback(
                 "DELETE FROM feedback WHERE conversation_id = ? AND turn = ?",
                 (conversation_id, turn),
             )
-        cur = db.execute(
+        # RETURNING, not lastrowid: PostgreSQL's driver has no lastrowid
+        row = db.execute(
             "INSERT INTO feedback (rating, question, answer, comment, conversation_id, turn, "
-            "citations) VALUES (?,?,?,?,?,?,?)",
+            "citations) VALUES (?,?,?,?,?,?,?) RETURNING *",
             (value, question, answer, comment, conversation_id, turn, json.dumps(list(citations))),
-        )
-        row = db.execute("SELECT * FROM feedback WHERE id = ?", (cur.lastrowid,)).fetchone()
+        ).fetchone()
     return _from_row(row)
 
 

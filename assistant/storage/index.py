@@ -17,7 +17,7 @@ from assistant.settings import Settings
 from assistant.storage import history
 from assistant.storage.chunks import report_chunks
 from assistant.storage.database import Store
-from assistant.storage.lock import StoreBusy, WriteLock
+from assistant.storage.lock import StoreBusy, write_lock
 from ingest.load import find_report_files
 from ingest.model import Report
 from ingest.worker import parse_file
@@ -83,7 +83,7 @@ class Index:
             embedding_function=embedder,
         )
 
-        self.lock = WriteLock(settings.lock_path, settings.lock_seconds)
+        self.lock = write_lock(settings.lock_path, settings.lock_seconds, store.engine)
 
     def count(self, report_id: str | None = None, version: str | None = None) -> int:
         if report_id is None:
