@@ -40,7 +40,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             if own:
                 name = labels.get(t, t.key).split(" ", 1)[-1] if t.name else t.key
             parts = [
-                f"{label(r)}{f' {score_name(s)}' if own else ''} {s.value}%"
+                f"{label(r)}{f' {score_name(s)}' if own else ''} {s.display()}"
                 f"{f' ({s.band})' if s.band else ''}" + out.cite(from_source(r, s.source))
                 for r, s in values
             ]
@@ -55,7 +55,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
         values = [(t, t.score_in(report)) for t in targets]
         values = [(t, s) for t, s in values if s]
         parts = [
-            f"{score_name(s)} {s.value}%{f' ({s.band})' if s.band else ''}"
+            f"{score_name(s)} {s.display()}{f' ({s.band})' if s.band else ''}"
             + out.cite(from_source(report, s.source))
             for _, s in values
         ]

@@ -78,7 +78,7 @@ def answer_score(
             if verdicts and score.band:
                 verdict = "Yes. " if score.band in intent.bands else "No. "
             lines.append(
-                (verdict, f"{score_name(score)}: {score.value}%{band_text(score)}")
+                (verdict, f"{score_name(score)}: {score.display()}{band_text(score)}")
                 + (out.cite(from_source(report, score.source)),)
             )
         if not lines:
