@@ -140,5 +140,5 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 @answers(Route.COMPARE, slots=CompareSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
     if intent.earlier:
-        return answer_earlier(ctx.scoped)
+        return answer_earlier(intent, ctx.scoped)
     return answer_compare(intent, ctx.scoped, ctx.loaded)
