@@ -16,7 +16,7 @@ TUNED, HELD = "tuned", "held-out"
 RATINGS, Y2012, CORE, GENERAL = "ratings", "inspection-2012", "core-case", "general"
 
 QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool]] = [
-    # --- held out: written first, never tuned on ------------------------------------------------
+    # --- held out: written first, never tuned on --------------------------------------------
     (HELD, RATINGS, "How was Cold Ashby rated?", ["Good"], ["%"], True),
     (HELD, RATINGS, "What rating did Penmarrow get overall?", ["Inadequate"], ["%"], True),
     (HELD, RATINGS, "What was Penmarrow's score?", ["6/36"], ["6%"], True),
@@ -48,7 +48,7 @@ QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool]] = [
     (HELD, Y2012, "How was reducing reoffending judged in Redbank?", ["Good"], ["%"], True),
     (HELD, CORE, "What was Southfold's risk of harm score last time?", ["29%"], [], True),
     (HELD, CORE, "How much did Southfold's safeguarding score improve?", ["40%", "61%"], [], True),
-    # --- tuned -------------------------------------------------------------------------------------
+    # --- tuned ---------------------------------------------------------------------------------
     (TUNED, RATINGS, "What was Harrowfield rated overall?", ["Requires improvement"], ["%"], True),
     (
         TUNED,
@@ -130,7 +130,7 @@ QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool]] = [
 ]
 
 CLAIMS: list[tuple[str, str, str, str, str | None]] = [
-    # --- held out: written first, never tuned on ------------------------------------------------
+    # --- held out: written first, never tuned on --------------------------------------------
     (HELD, RATINGS, "Cold Ashby's youth justice service was rated Good.", S, "cold-ashby-2023"),
     (HELD, RATINGS, "Penmarrow was rated Requires improvement overall.", C, "penmarrow-2024"),
     (HELD, RATINGS, "Penmarrow scored 6/36.", S, "penmarrow-2024"),
@@ -147,7 +147,7 @@ CLAIMS: list[tuple[str, str, str, str, str | None]] = [
     (HELD, Y2012, "Redbank was judged Good for protecting the child.", C, None),
     (HELD, CORE, "Southfold's risk of harm score rose from 29% to 57%.", S, None),
     (HELD, CORE, "Southfold's safeguarding score improved from 45% to 61%.", C, None),
-    # --- tuned -------------------------------------------------------------------------------------
+    # --- tuned ---------------------------------------------------------------------------------
     (TUNED, RATINGS, "Harrowfield was rated Good overall.", C, "harrowfield-2021"),
     (TUNED, RATINGS, "Harrowfield was rated Requires improvement overall.", S, "harrowfield-2021"),
     (TUNED, RATINGS, "Harrowfield scored 17 out of 36.", S, "harrowfield-2021"),
@@ -155,16 +155,16 @@ CLAIMS: list[tuple[str, str, str, str, str | None]] = [
     (
         TUNED,
         RATINGS,
-        "In Harrowfield, 69% of cases had an assessment that analysed how to keep "
-        "other people safe.",
+        "In Harrowfield, under standard 2.1, 69% of cases had an assessment that analysed "
+        "how to keep other people safe.",
         S,
         "harrowfield-2021",
     ),
     (
         TUNED,
         RATINGS,
-        "In Harrowfield, 79% of cases had an assessment that analysed how to keep "
-        "other people safe.",
+        "In Harrowfield, under standard 2.1, 79% of cases had an assessment that analysed "
+        "how to keep other people safe.",
         C,
         "harrowfield-2021",
     ),
@@ -189,4 +189,21 @@ CLAIMS: list[tuple[str, str, str, str, str | None]] = [
     (TUNED, CORE, "Safeguarding in Northbridge and Moorvale improved from 43% to 61%.", S, None),
     (TUNED, CORE, "Safeguarding in Northbridge and Moorvale improved from 43% to 66%.", C, None),
     (TUNED, RATINGS, "Harrowfield's overall rating was 17%.", U, None),
+    # The same key question stands under 2.1 (69%) and 3.1 (90%): which one is not said.
+    (
+        TUNED,
+        RATINGS,
+        "In Harrowfield, 69% of cases had an assessment that analysed how to keep other "
+        "people safe.",
+        U,
+        None,
+    ),
+    (
+        TUNED,
+        RATINGS,
+        "Under 3.1, 90% of assessments analysed how to keep other people safe in Harrowfield.",
+        S,
+        "harrowfield-2021",
+    ),
+    (TUNED, CORE, "Northbridge and Moorvale's safeguarding was rated Good.", U, None),
 ]

@@ -29,6 +29,8 @@ _GENERIC = frozenset(
 )
 _CRITERION = re.compile(r"(?<![\d.])([1-9])\.([1-9])(?![\d%])")
 _PERCENT = re.compile(r"\d\s*%|\bper ?cent\b", re.I)
+_SHARE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b)", re.I)
+_MIN_SHARED_WORDS = 3  # a key question is named by several of its words, not one
 
 
 def rating_words(indexes: list[ReportIndex]) -> list[str]:
@@ -81,7 +83,7 @@ def judge_measure_claim(text: str, scope: Scope) -> Judgement | None:
     """A verdict on a rating, points or earlier-score claim, or None when the claim is none."""
     if not scope.reports:
         return None
-    for judge in (_judge_change, _judge_points, _judge_rating):
+    for judge in (_judge_change, _judge_share, _judge_points, _judge_rating):
         j = judge(text, scope)
         if j is not None:
             return j
@@ -200,3 +202,40 @@ def _judge_change(text: str, scope: Scope) -> Judgement | None:
         why = "; ".join(f"the {what} score was {h:g}%, not {said:g}%" for said, h, what in wrong)
         return Judgement(CONTRADICTED, evidence, f"Contradicted: {why} ({held}).")
     return Judgement(SUPPORTED, evidence, f"Supported: {held}.")
+
+
+def _judge_share(text: str, scope: Scope) -> Judgement | None:
+    """ "69% of cases had an assessment that analysed how to keep other people safe": the key
+    question whose words the claim uses most, judged like a percentage. When one wording
+    stands under several standards with different shares, the claim must say which."""
+    m = _SHARE.search(text)
+    idx = scope.reports[0]
+    kqs = [s for s in idx.report.measures if s.kind == Role.KEY_QUESTION]
+    if m is None or not kqs:
+        return None
+    numbers = {f"{a}.{b}" for a, b in _CRITERION.findall(text)}
+    if numbers:
+        kqs = [s for s in kqs if s.parent in numbers] or kqs
+    said = {stem(w) for w in words(text.lower())} - _GENERIC
+    fit = {id(s): len(said & {stem(w) for w in words(s.name.lower())}) for s in kqs}
+    best = max(fit.values())
+    if best < _MIN_SHARED_WORDS:
+        return None
+    chosen = [s for s in kqs if fit[id(s)] == best]
+    claimed = float(m.group(1))
+    if len({s.value for s in chosen}) > 1:
+        return Judgement(
+            UNVERIFIABLE,
+            [_evidence(idx, s) for s in chosen],
+            "Cannot tell which key question the claim means: "
+            + "; ".join(f"{s.parent} “{s.name}” {s.display()}" for s in chosen)
+            + ". Name the standard.",
+        )
+    s = chosen[0]
+    right = s.value == claimed
+    return Judgement(
+        SUPPORTED if right else CONTRADICTED,
+        [_evidence(idx, x) for x in chosen],
+        f"{'Supported' if right else 'Contradicted'}: in {idx.report.id}, “{s.name}” was answered "
+        f"yes in {s.display()}" + ("." if right else f", not {claimed:g}%."),
+    )
