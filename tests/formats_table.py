@@ -127,6 +127,25 @@ QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool]] = [
         [],
         True,
     ),
+    (TUNED, RATINGS, "What does OOCD mean?", ["Out-of-court disposal"], [], True),
+    (TUNED, Y2012, "What does PSR stand for in Eastmere?", ["Pre-sentence report"], [], True),
+    (TUNED, GENERAL, "What does ROTL mean?", ["Release on temporary licence"], [], True),
+    (
+        TUNED,
+        RATINGS,
+        "Compare the overall rating of Harrowfield and Cold Ashby",
+        ["Good", "Requires improvement"],
+        ["%"],
+        True,
+    ),
+    (
+        TUNED,
+        RATINGS,
+        "What should the local authority in Harrowfield do?",
+        ["speech and language"],
+        [],
+        True,
+    ),
 ]
 
 CLAIMS: list[tuple[str, str, str, str, str | None]] = [

@@ -12,7 +12,7 @@ from assistant.answers.intent import SCORED, Intent, Target, catalog, direction_
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
-from ingest.model import Report
+from ingest.model import Report, Score, Unit
 
 
 def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
@@ -45,7 +45,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
                 for r, s in values
             ]
             line = f"{name[0].upper()}{name[1:]}: " + "; ".join(parts) + "."
-            line += _verdict([(label(r), s.value) for r, s in values], intent.slots.direction)
+            line += _like_verdict([(label(r), s) for r, s in values], intent.slots.direction)
             out.add(line)
             lacking = [label(r) for r in scoped if not t.score_in(r)]
             if lacking:
@@ -63,7 +63,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             f"{label(report)}: "
             + "; ".join(parts)
             + "."
-            + _verdict([(score_name(s), s.value) for _, s in values], intent.slots.direction)
+            + _like_verdict([(score_name(s), s) for _, s in values], intent.slots.direction)
         )
     if not out.citations:
         return not_found("The loaded reports give no such scores to compare.", "compare")
@@ -71,6 +71,22 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
 
 
 _RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
+
+
+def _like_verdict(values: list[tuple[str, Score]], direction: str | None) -> str:
+    """Which is higher, only between like measures: percentages (or shares, or points of one
+    maximum) with each other; ratings are words on a scale, and a rating is never set
+    against a percentage."""
+    units = {(s.unit, s.maximum) for _, s in values}
+    if len(units) > 1:
+        kinds = sorted({str(s.unit) for _, s in values})
+        return (
+            f" These cannot be compared with each other: they are measures of different kinds "
+            f"({', '.join(kinds)}), and a rating is not a percentage."
+        )
+    if any(s.unit == Unit.RATING for _, s in values):
+        return ""  # the ratings are given as they stand; their order is the reader's scale
+    return _verdict([(n, s.value) for n, s in values if s.value is not None], direction)
 
 
 def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
