@@ -21,6 +21,7 @@ from assistant.claims.verdict import (
 from ingest.model import RATINGS, Role, Score, Unit
 from ingest.text.resources import cue_patterns, load_yaml
 from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
 from ingest.text.tokens import words
 
 CUES = cue_patterns("assistant.claims", "cues.yaml")
@@ -57,15 +58,24 @@ def _named(text: str, scores: list[Score]) -> list[Score]:
     numbers = {f"{a}.{b}" for a, b in _CRITERION.findall(text)}
     if numbers:
         return [s for s in scores if s.key in numbers or s.name.split(" ", 1)[0] in numbers]
-    said = {stem(w) for w in words(text.lower())} - _GENERIC
-    best, chosen = 0, []
+    said = _content(text)
+    best: tuple[int, float] = (0, 0.0)
+    chosen: list[Score] = []
     for s in scores:
-        overlap = len(said & ({stem(w) for w in words(s.name.lower())} - _GENERIC))
-        if overlap > best:
-            best, chosen = overlap, [s]
-        elif overlap == best and overlap:
+        name = _content(s.name)
+        overlap = len(said & name)
+        # More of the claim's words first, then more of the name's words said ("risk of
+        # harm" is the headline Risk of Harm, not 1.1 Risk of Harm to Others).
+        fit = (overlap, overlap / len(name) if name else 0.0)
+        if overlap and fit > best:
+            best, chosen = fit, [s]
+        elif overlap and fit == best:
             chosen.append(s)
     return chosen
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in words(text.lower()) if w not in STOPWORDS} - _GENERIC
 
 
 def _overall_rating(idx: ReportIndex) -> Score | None:
