@@ -127,13 +127,13 @@ def _band_questions(report: Report, several: bool) -> list[QuizQuestion]:
             QuizQuestion(
                 kind="band",
                 prompt=_cap(
-                    f"{_label(report, several)}the {what} '{score.name}' scored {score.value}%. "
+                    f"{_label(report, several)}the {what} '{score.name}' scored {score.display()}. "
                     "What level of improvement did the inspectors say it required?"
                 ),
                 # Bands keep their natural order: they are a scale, not a shuffle.
                 options=[f"{b} improvement required" for b in BANDS],
                 answer=BANDS.index(score.band),
-                explanation=(f"{score.name}: {score.value}%, {score.band} improvement required."),
+                explanation=f"{score.name}: {score.display()}, {score.band} improvement required.",
                 report=report.id,
                 source=score.source,
             )

@@ -120,8 +120,13 @@ def test_a_criterion_the_report_does_not_have_is_not_answered_from_another(findi
         assert other not in a.answer
 
 
-def test_an_earlier_inspections_score_is_not_the_reports_own(findings):
+def test_a_reinspections_earlier_score_is_given_with_its_own_citation(findings):
+    # The reinspection prints "Previous score (2010): 43%" beside each score: that is the
+    # earlier score asked for, cited where it stands, with the change since.
     a = ask(findings, "what was the previous safeguarding score for northbridge and moorvale")
+    assert a.found and "43%" in a.answer and "61%" in a.answer and "up 18" in a.answer
+    assert any("43%" in c.quote for c in a.citations)
+    a = ask(findings, "what was the previous safeguarding score for sefton")
     assert not a.found and "earlier" in a.answer
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant.answers.citations import Citation, from_source
 from assistant.answers.intent import Target, name_key
-from ingest.model import Report, Role, Score
+from ingest.model import Report, Role, Score, Unit
 from ingest.text.tokens import clean
 
 
@@ -76,6 +76,8 @@ def band_text(score: Score) -> str:
 
 
 def score_name(score: Score) -> str:
+    if score.unit == Unit.RATING and score.kind != "overall":
+        return score.name  # "Overall rating", "2.2 Planning": the word says it is a rating
     if score.kind == "overall":
         return f"overall score for {score.name}"
     if score.kind == "headline":
@@ -93,7 +95,7 @@ def loaded_list(reports: Sequence[Report]) -> str:
 
 def score_line(out: Composer, report: Report, s: Score) -> str:
     band = f" ({s.band})" if s.band else ""
-    return f"{s.name} {s.value}%{band}" + out.cite(from_source(report, s.source))
+    return f"{s.name} {s.display()}{band}" + out.cite(from_source(report, s.source))
 
 
 def target_of(score: Score) -> Target:

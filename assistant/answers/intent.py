@@ -67,7 +67,16 @@ class Target:
             return c.score if c else None
         if self.type == Role.OVERALL:
             sec = report.section(int(self.key))
-            return sec.overall if sec else None
+            if sec is not None and self.name and name_key(sec.name) != self.name:
+                return None
+            if sec is None or sec.overall is not None:
+                return sec.overall if sec else None
+            # A 2012-2017 area of work is judged by a measure of its own name, not a score.
+            name = sec.name.lower()
+            return next(
+                (m for m in report.measures if m.kind == Role.AREA and m.name.lower() == name),
+                None,
+            )
         return None
 
 
@@ -217,6 +226,10 @@ def _catalog(reports: tuple[Report, ...]) -> Catalog:
             )
         for sec in r.sections:
             t = Target(Role.OVERALL, str(sec.number))
+            if t in names and names[t].label.lower() != sec.name.lower():
+                # Formats number their parts differently (section 3 is Outcomes in one,
+                # Protecting the child in another): the same number, another part.
+                t = Target(Role.OVERALL, str(sec.number), name_key(sec.name))
             tokens = _name_tokens(sec.name)
             names.setdefault(t, Named(t, tokens, sec.number, sec.name))
             section_tokens.setdefault(sec.number, tokens)

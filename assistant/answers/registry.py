@@ -37,6 +37,9 @@ class Route(StrEnum):
     CLAIM = "claim"
     SUMMARY = "summary"
     BANDS = "bands"
+    RATED = "rated"
+    SHARE = "share"
+    DOMAINS = "domains"
     FALLBACK = "fallback"
 
 

@@ -18,6 +18,7 @@ from assistant.claims.across import AREA_SET, cross_area, judge_across, judge_ac
 from assistant.claims.computed import find_comparison, judge_comparison
 from assistant.claims.findings import BETWEEN_BREAK
 from assistant.claims.measure import claim_segments
+from assistant.claims.measures import judge_measure_claim, rating_in
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, area_pattern, find_scope
 from assistant.claims.subjects import Measure, ReportIndex, index_for
@@ -141,6 +142,10 @@ def _check(
             scope,
             None,
         )
+    if len(scope.reports) == 1 or scope.explicit:
+        j = judge_measure_claim(text, scope)
+        if j is not None:
+            return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
     if MEAN.search(text) and not AVERAGE_OF_AREA.search(text) and AREA_SET.search(text):
         j = judge_across_mean(text, scope, indexes, AREA_SET.search(text))
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
@@ -392,14 +397,17 @@ def check_claim(claim: str, reports: list[Report]) -> ClaimResult:
     return _check(claim, [index_for(r) for r in reports])[0]
 
 
-def _checkable(sentence: str) -> bool:
+def _checkable(sentence: str, indexes: list[ReportIndex]) -> bool:
     if any(is_salient(q) for q in _numbers_in(sentence)) or bands_in(sentence):
+        return True
+    if _RATED.search(sentence) and rating_in(sentence, indexes):
         return True
     refs = [q for q in scan(sentence) if q.kind == "ref" and "." in q.text]
     return bool(refs and (SUPERLATIVE.search(sentence) or COMPARATIVE.search(sentence)))
 
 
 _FIRST_PERSON = CUES["first-person"]
+_RATED = CUES["rated"]
 
 
 _THIRD_PERSON = CUES["third-person"]
@@ -422,7 +430,7 @@ def check_text(text: str, reports: list[Report]) -> list[ClaimResult]:
         if named is not None and (named.explicit or named.unknown):
             scope = named  # later sentences that name no area are about the last one named
             areas_named.update(i.report.id for i in named.reports if named.explicit)
-        if not _checkable(sentence):
+        if not _checkable(sentence, indexes):
             continue
         default = scope if scope and scope.explicit else None
         if (

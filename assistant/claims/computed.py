@@ -324,7 +324,7 @@ def judge_mean(text: str, idx: ReportIndex) -> Judgement | None:
     label, members = chosen
     mean = sum(m.score.value for m in members) / len(members)
     verdict = verdict_of(compare(pcts[0], Quantity("", 0, 0, round(mean, 2), "%", decimals=2)))
-    listing = ", ".join(f"{m.ref or m.label} {m.score.value}%" for m in members)
+    listing = ", ".join(f"{m.ref or m.label} {m.score.display()}" for m in members)
     explanation = (
         f"{verdict_lead(verdict)}: the mean of the {len(members)} {label} in {idx.report.id} is "
         f"{mean:.1f}% (computed from {listing}); the claim says {qualifier(pcts[0])}."

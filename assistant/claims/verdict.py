@@ -75,7 +75,7 @@ def unit_evidence(idx: ReportIndex, unit: Unit, value: str) -> Evidence:
 
 def score_text(score: Score) -> str:
     band = f" ({score.band} improvement required)" if score.band else ""
-    return f"{score.value}%{band}"
+    return f"{score.display()}{band}"
 
 
 @dataclass

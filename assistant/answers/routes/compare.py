@@ -12,7 +12,7 @@ from assistant.answers.intent import SCORED, Intent, Target, catalog, direction_
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
-from ingest.model import Report
+from ingest.model import Report, Score, Unit
 
 
 def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
@@ -40,12 +40,12 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             if own:
                 name = labels.get(t, t.key).split(" ", 1)[-1] if t.name else t.key
             parts = [
-                f"{label(r)}{f' {score_name(s)}' if own else ''} {s.value}%"
+                f"{label(r)}{f' {score_name(s)}' if own else ''} {s.display()}"
                 f"{f' ({s.band})' if s.band else ''}" + out.cite(from_source(r, s.source))
                 for r, s in values
             ]
             line = f"{name[0].upper()}{name[1:]}: " + "; ".join(parts) + "."
-            line += _verdict([(label(r), s.value) for r, s in values], intent.slots.direction)
+            line += _like_verdict([(label(r), s) for r, s in values], intent.slots.direction)
             out.add(line)
             lacking = [label(r) for r in scoped if not t.score_in(r)]
             if lacking:
@@ -55,7 +55,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
         values = [(t, t.score_in(report)) for t in targets]
         values = [(t, s) for t, s in values if s]
         parts = [
-            f"{score_name(s)} {s.value}%{f' ({s.band})' if s.band else ''}"
+            f"{score_name(s)} {s.display()}{f' ({s.band})' if s.band else ''}"
             + out.cite(from_source(report, s.source))
             for _, s in values
         ]
@@ -63,7 +63,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             f"{label(report)}: "
             + "; ".join(parts)
             + "."
-            + _verdict([(score_name(s), s.value) for _, s in values], intent.slots.direction)
+            + _like_verdict([(score_name(s), s) for _, s in values], intent.slots.direction)
         )
     if not out.citations:
         return not_found("The loaded reports give no such scores to compare.", "compare")
@@ -71,6 +71,22 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
 
 
 _RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
+
+
+def _like_verdict(values: list[tuple[str, Score]], direction: str | None) -> str:
+    """Which is higher, only between like measures: percentages (or shares, or points of one
+    maximum) with each other; ratings are words on a scale, and a rating is never set
+    against a percentage."""
+    units = {(s.unit, s.maximum) for _, s in values}
+    if len(units) > 1:
+        kinds = sorted({str(s.unit) for _, s in values})
+        return (
+            f" These cannot be compared with each other: they are measures of different kinds "
+            f"({', '.join(kinds)}), and a rating is not a percentage."
+        )
+    if any(s.unit == Unit.RATING for _, s in values):
+        return ""  # the ratings are given as they stand; their order is the reader's scale
+    return _verdict([(n, s.value) for n, s in values if s.value is not None], direction)
 
 
 def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
@@ -140,5 +156,5 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 @answers(Route.COMPARE, slots=CompareSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
     if intent.earlier:
-        return answer_earlier(ctx.scoped)
+        return answer_earlier(intent, ctx.scoped)
     return answer_compare(intent, ctx.scoped, ctx.loaded)

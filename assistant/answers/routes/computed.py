@@ -170,7 +170,7 @@ def _filter_measures(intent: Intent, measures: list[Target], scoped: Sequence[Re
 
         def line(r: Report, s: Score) -> str:
             band = f" ({s.band})" if s.band else ""
-            return f"{label(r)} {s.value}%{band}" + out.cite(from_source(r, s.source))
+            return f"{label(r)} {s.display()}{band}" + out.cite(from_source(r, s.source))
 
         if hits:
             out.add(

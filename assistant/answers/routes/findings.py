@@ -40,7 +40,7 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
         for c in criteria:
             s = c.score
             out.add(
-                f"{label(report)}, {c.number} {c.name}: {s.value}%{band_text(s)}"
+                f"{label(report)}, {c.number} {c.name}: {s.display()}{band_text(s)}"
                 + out.cite(from_source(report, s.source))
             )
             for kind in kinds:
@@ -73,7 +73,7 @@ def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Seque
             continue
         s = c.score
         out.add(
-            f"{label(report)}, {c.number} {c.name}: {s.value}%{band_text(s)}"
+            f"{label(report)}, {c.number} {c.name}: {s.display()}{band_text(s)}"
             + out.cite(from_source(report, s.source))
         )
         for title, i in lines:

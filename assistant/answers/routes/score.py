@@ -19,7 +19,7 @@ from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_b
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from ingest.model import Report, Score
+from ingest.model import Report, Score, Unit
 from ingest.text.stemming import stem
 from ingest.text.tokens import words
 
@@ -77,9 +77,13 @@ def answer_score(
             verdict = ""
             if verdicts and score.band:
                 verdict = "Yes. " if score.band in intent.bands else "No. "
+            cite = out.cite(from_source(report, score.source))
             lines.append(
-                (verdict, f"{score_name(score)}: {score.value}%{band_text(score)}")
-                + (out.cite(from_source(report, score.source)),)
+                (
+                    verdict,
+                    f"{score_name(score)}: {score.display()}{band_text(score)}",
+                    cite + previous_text(out, report, score),
+                )
             )
         if not lines:
             continue
@@ -96,9 +100,42 @@ def answer_score(
     return out.answer("score")
 
 
-def answer_earlier(scoped: Sequence[Report]) -> Answer:
-    """ "What was the previous score?": the stored scores are each report's own, so an earlier
-    inspection's score is not among them (and a near miss is no answer)."""
+def previous_text(out: Composer, report: Report, score: Score) -> str:
+    """A reinspection's earlier value of ``score`` and the change since, cited; "" if none."""
+    prev = score.previous
+    if prev is None or prev.value is None or score.value is None or score.unit != Unit.PERCENT:
+        return ""
+    change = score.value - prev.value
+    moved = "up" if change > 0 else "down" if change < 0 else "unchanged"
+    by = f" {abs(change):g} percentage points" if change else ""
+    year = f" ({prev.year})" if prev.year else ""
+    cite = (
+        ""
+        if prev.source.quote == score.source.quote
+        else out.cite(from_source(report, prev.source))
+    )
+    return f"; previous score{year}: {prev.value:g}%{cite}, {moved}{by}"
+
+
+def answer_earlier(intent: Intent, scoped: Sequence[Report]) -> Answer:
+    """ "What was the previous score?": a reinspection's earlier score where the report gives
+    one; otherwise the stored scores are each report's own, so an earlier inspection's score
+    is not among them (and a near miss is no answer)."""
+    out = Composer()
+    for report in scoped:
+        targets = intent.targets or [Target("headline", s.key) for s in report.headline_scores]
+        for t in targets:
+            score = t.score_in(report)
+            if score is None or score.previous is None:
+                continue
+            cite = out.cite(from_source(report, score.source))
+            out.add(
+                f"{label(report)}: {score_name(score)}: {score.display()}{cite}"
+                + previous_text(out, report, score)
+                + "."
+            )
+    if out.citations:
+        return out.answer("score")
     return not_found(
         f"The scores I hold are those of each loaded report's own inspection "
         f"({loaded_list(scoped)}); none of them is an earlier inspection's score, so I cannot "
@@ -171,6 +208,6 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 @answers(Route.SCORE)
 def answer(intent: Intent, ctx: Context) -> Answer:
     if intent.earlier:
-        return answer_earlier(ctx.scoped)
+        return answer_earlier(intent, ctx.scoped)
     topic = content_words(intent.question, ctx.passages.area_words())
     return answer_score(intent, ctx.scoped, topic, ctx.loaded)

@@ -1,0 +1,82 @@
+"""Parts of one report set side by side: "how did out-of-court work compare with court work?".
+A part is a ratings domain (its standards' ratings) or a 2012-2017 area of work (its judgement).
+Like is compared only with like: ratings with ratings, percentages with percentages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.intent import Intent
+from assistant.answers.registry import Context, Route, answers, rule
+from assistant.answers.routing import Clues
+from ingest.model import Report, Score, Section, Unit
+
+
+def _patterns(sections: list[Section]) -> dict[int, re.Pattern[str]]:
+    """A pattern for each part's own words: its name without the words every part shares
+    ("disposals"), so "court work" finds Court disposals and not Out-of-court disposals."""
+    counts = Counter(w for s in sections for w in set(s.name.lower().split()))
+    out = {}
+    for s in sections:
+        own = [w for w in s.name.lower().split() if counts[w] == 1] or s.name.lower().split()
+        body = r"\s+".join(re.escape(w) for w in own)
+        out[s.number] = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
+    return out
+
+
+def named_parts(question: str, report: Report) -> list[Section]:
+    pats = _patterns(report.sections)
+    found = [(m.start(), s) for s in report.sections if (m := pats[s.number].search(question))]
+    return [s for _, s in sorted(found, key=lambda f: f[0])]
+
+
+def part_measures(report: Report, section: Section) -> list[Score]:
+    if section.overall is not None:
+        return [section.overall]
+    return [c.score for c in report.criteria if c.section_number == section.number]
+
+
+@rule(Route.DOMAINS, priority=45)
+def parts_compared(intent: Intent, c: Clues) -> Route | None:
+    if not c.s.compare or len(c.scoped) != 1:
+        return None
+    parts = named_parts(c.q, c.scoped[0])
+    return Route.DOMAINS if len(parts) >= 2 else None
+
+
+def answer_parts(question: str, report: Report) -> Answer:
+    parts = named_parts(question, report)
+    measured = [(p, part_measures(report, p)) for p in parts]
+    measured = [(p, ms) for p, ms in measured if ms]
+    if len(measured) < 2:
+        return not_found(
+            f"{label(report)} gives no scores or ratings for "
+            + " and ".join(p.name for p in parts)
+            + " to compare.",
+            Route.DOMAINS,
+        )
+    units = {m.unit for _, ms in measured for m in ms}
+    out = Composer()
+    for part, ms in measured:
+        listing = "; ".join(
+            f"{m.name} {m.display()}" + out.cite(from_source(report, m.source)) for m in ms
+        )
+        out.add(f"{part.name}: {listing}.")
+    if len(units) > 1:
+        out.add(
+            "These cannot be set against each other: some are ratings and some are "
+            "percentages, and a rating is not compared with a percentage."
+        )
+    elif units == {Unit.RATING}:
+        for part, ms in measured:
+            tally = Counter(m.rating for m in ms)
+            out.add(f"{part.name}: " + ", ".join(f"{n} {r}" for r, n in tally.most_common()) + ".")
+    return out.answer(Route.DOMAINS)
+
+
+@answers(Route.DOMAINS)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    return answer_parts(intent.question, ctx.scoped[0])

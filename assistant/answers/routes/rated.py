@@ -1,0 +1,75 @@
+"""Ratings as a condition: "which standards were rated Inadequate?", "which areas of work were
+judged Poor?". Only measures rated with words are looked at (never a percentage), each cited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.intent import CUES, Intent
+from assistant.answers.registry import Context, Route, answers, rule
+from assistant.answers.routing import Clues
+from ingest.model import RATINGS, Report, Role, Score, Unit
+
+
+def rated_measures(report: Report) -> list[Score]:
+    """A report's measures rated with a word, but not its overall rating."""
+    return [s for s in report.all_scores() if s.unit == Unit.RATING and s.kind != Role.HEADLINE]
+
+
+def rating_words(reports: Sequence[Report]) -> list[str]:
+    """The rating words the reports use and the framework's scale, longest first (so
+    "Requires improvement" is found before a shorter word)."""
+    used = {s.rating for r in reports for s in r.all_scores() if s.unit == Unit.RATING}
+    return sorted({w for w in used | set(RATINGS) if w}, key=len, reverse=True)
+
+
+def asked_rating(question: str, reports: Sequence[Report]) -> str | None:
+    for word in rating_words(reports):
+        if re.search(r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", question, re.I):
+            return word
+    return None
+
+
+@rule(Route.RATED, priority=65)
+def rating_condition(intent: Intent, c: Clues) -> Route | None:
+    if not CUES["rated-which"].search(c.q):
+        return None
+    if not any(rated_measures(r) for r in c.scoped or c.reports):
+        return None
+    return Route.RATED if asked_rating(c.qg, c.reports) else None
+
+
+def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
+    word = asked_rating(question, scoped)
+    if word is None:
+        return not_found("The question names no rating to look for.", Route.RATED)
+    out = Composer()
+    for report in scoped:
+        rated = rated_measures(report)
+        if not rated:
+            continue
+        chosen = [s for s in rated if (s.rating or "").lower() == word.lower()]
+        of_all = f"{len(rated)} rated standards or areas in {label(report)}"
+        shown = chosen or rated
+        listing = "; ".join(
+            f"{s.name} ({s.display()})" + out.cite(from_source(report, s.source)) for s in shown
+        )
+        if chosen:
+            out.add(f"{len(chosen)} of the {of_all} were rated {word}: {listing}.")
+        else:
+            out.add(f"None of the {of_all} was rated {word}; their ratings: {listing}.")
+    if not out.lines:
+        return not_found(
+            "The reports in question give no ratings (their scores are percentages), so none "
+            "can be picked by a rating.",
+            Route.RATED,
+        )
+    return out.answer(Route.RATED)
+
+
+@answers(Route.RATED)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    return answer_rated(intent.question, ctx.scoped)

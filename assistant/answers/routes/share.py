@@ -1,0 +1,66 @@
+"""Key questions: "what share of cases had an assessment that kept other people safe?". The
+ratings framework answers each key question with the share of inspected cases; the question's
+words pick the key questions, and every one that fits as well as the best is given with its
+standard, since one wording may stand under several standards (court and out-of-court work)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answers.citations import from_source
+from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.intent import CUES, Intent
+from assistant.answers.registry import Context, Route, answers, rule
+from assistant.answers.routing import Clues
+from ingest.model import Report, Role, Score
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.tokens import words
+
+
+def key_questions(report: Report) -> list[Score]:
+    return [s for s in report.measures if s.kind == Role.KEY_QUESTION]
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text.lower()) if w not in STOPWORDS}
+
+
+@rule(Route.SHARE, priority=68)
+def share_asked(intent: Intent, c: Clues) -> Route | None:
+    if not CUES["share-of-cases"].search(c.q):
+        return None
+    return Route.SHARE if any(key_questions(r) for r in c.scoped or c.reports) else None
+
+
+def answer_share(question: str, scoped: Sequence[Report]) -> Answer:
+    asked = _stems(question)
+    out = Composer()
+    for report in scoped:
+        kqs = key_questions(report)
+        if not kqs:
+            continue
+        fit = {id(s): len(asked & _stems(s.name)) for s in kqs}
+        best = max(fit.values())
+        if best < 2:
+            continue
+        for s in (s for s in kqs if fit[id(s)] == best):
+            standard = report.criterion(s.parent) if s.parent else None
+            under = f" ({standard.number} {standard.name})" if standard else ""
+            out.add(
+                f"{label(report)}{under}: {s.name} {s.display()}"
+                + out.cite(from_source(report, s.source))
+                + "."
+            )
+    if not out.lines:
+        return not_found(
+            "No key question of the reports in question matches that; key questions are "
+            "answered with the share of inspected cases in ratings-framework reports.",
+            Route.SHARE,
+        )
+    return out.answer(Route.SHARE)
+
+
+@answers(Route.SHARE)
+def answer(intent: Intent, ctx: Context) -> Answer:
+    return answer_share(intent.question, ctx.scoped)
