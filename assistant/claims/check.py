@@ -18,10 +18,10 @@ from assistant.claims.across import AREA_SET, cross_area, judge_across, judge_ac
 from assistant.claims.computed import find_comparison, judge_comparison
 from assistant.claims.findings import BETWEEN_BREAK
 from assistant.claims.measure import claim_segments
-from assistant.claims.units import judge_measure_claim, rating_in
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, area_pattern, find_scope
 from assistant.claims.subjects import Measure, ReportIndex, index_for
+from assistant.claims.units import judge_measure_claim, rating_in
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
