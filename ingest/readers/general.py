@@ -8,14 +8,13 @@ headed as such; numeric facts are found in the paragraphs.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from ingest.facts import Passage, extract_facts
 from ingest.glossary import parse_glossary
 from ingest.model import GlossaryEntry, Paragraph, Report, ReportFormat, Section
 from ingest.readers.cues import reader_data
-from ingest.readers.identity import identify
+from ingest.readers.identity import identify, new_report
 from ingest.readers.layout import Doc, heading_text, next_content
 from ingest.text.layout import (
     MONTH_YEAR_RE,
@@ -40,19 +39,7 @@ class GeneralReader:
     def read(self, text: str, source_path: str | None, page_starts: list[int] | None) -> Report:
         doc = Doc.of(text, page_starts)
         who = identify(doc)
-        report = Report(
-            id=who.report_id,
-            area=who.area or who.title,
-            title=who.title,
-            text=text,
-            published=who.published,
-            year=who.year,
-            month=who.month,
-            source_path=source_path,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            pages=list(doc.page_starts or []),
-            format=ReportFormat.GENERAL,
-        )
+        report = new_report(doc, who, source_path, ReportFormat.GENERAL)
         read_sections(doc, report, doc.lines, who.title)
         report.facts = extract_facts(doc.view, passages(report.body), doc.source)
         return report

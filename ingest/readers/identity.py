@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
+from ingest.model import Report
 from ingest.readers.layout import Doc, heading_text
 from ingest.text.layout import MONTH_YEAR_RE, Line, is_terminated, slug, title_case, word_set
 
@@ -67,6 +69,25 @@ def identify(doc: Doc, fallback_title: str = "Untitled document") -> Identity:
     if title.isupper():
         title = title_case(title)
     return Identity(title, area or "", published, month, year)
+
+
+def new_report(
+    doc: Doc, who: Identity, source_path: str | None, fmt: str, title: str | None = None
+) -> Report:
+    """An empty Report for ``doc``: its identity, text, hash and pages, before a reader fills it."""
+    return Report(
+        id=who.report_id,
+        area=who.area or who.title,
+        title=title or who.title,
+        text=doc.text,
+        published=who.published,
+        year=who.year,
+        month=who.month,
+        source_path=source_path,
+        sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        pages=list(doc.page_starts or []),
+        format=fmt,
+    )
 
 
 def _area(view: str) -> str | None:

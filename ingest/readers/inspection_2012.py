@@ -13,7 +13,6 @@ does not judge again.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +22,7 @@ from ingest.glossary import parse_glossary
 from ingest.model import Report, ReportFormat, Role, Score, Section, Source, Unit
 from ingest.parse import NotAReportError
 from ingest.readers.cues import alternation, cue_score, reader_data
-from ingest.readers.identity import identify, signature
+from ingest.readers.identity import identify, new_report, signature
 from ingest.readers.layout import Doc, heading_text, owner_in_brackets
 from ingest.text.layout import Line, slug
 
@@ -85,18 +84,12 @@ class Inspection2012Reader:
         v = _vocab()
         who = identify(doc)
         area = who.area or who.title
-        report = Report(
-            id=who.report_id,
-            area=area,
-            title=f"Inspection of youth offending work in {area}",
-            text=text,
-            published=who.published,
-            year=who.year,
-            month=who.month,
-            source_path=source_path,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            pages=list(doc.page_starts or []),
-            format=ReportFormat.INSPECTION_2012,
+        report = new_report(
+            doc,
+            who,
+            source_path,
+            ReportFormat.INSPECTION_2012,
+            f"Inspection of youth offending work in {area}",
         )
         marks = _landmarks(doc.lines, v)
         if not any(m.kind in ("area", "row") for m in marks):

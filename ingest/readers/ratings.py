@@ -16,7 +16,6 @@ either gives its rating. What the framework has and the report lacks goes to
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -36,7 +35,7 @@ from ingest.model import (
     Unit,
 )
 from ingest.readers.cues import alternation, cue_score, reader_data
-from ingest.readers.identity import identify, signature
+from ingest.readers.identity import identify, new_report, signature
 from ingest.readers.layout import (
     Doc,
     clean_long,
@@ -147,18 +146,12 @@ class RatingsReader:
         v = _vocab()
         who = identify(doc)
         area = who.area or who.title
-        report = Report(
-            id=who.report_id,
-            area=area,
-            title=f"Inspection of youth offending services in {area}",
-            text=text,
-            published=who.published,
-            year=who.year,
-            month=who.month,
-            source_path=source_path,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            pages=list(doc.page_starts or []),
-            format=ReportFormat.RATINGS,
+        report = new_report(
+            doc,
+            who,
+            source_path,
+            ReportFormat.RATINGS,
+            f"Inspection of youth offending services in {area}",
         )
         marks = _landmarks(doc.lines, v)
         standards: dict[str, _Standard] = {}
