@@ -175,6 +175,16 @@ def _ask_form(request: Request, question: str, conversation_id: str, report: str
     return answer, None
 
 
+def _own_turns(request: Request, conversation_id: str) -> list[dict]:
+    """The turns of the caller's own conversation; none for anyone else's or an unknown id."""
+    return (
+        service.conversation_turns(
+            service.findings_of(request), conversation_id, caller=security.caller_of(request)
+        )
+        or []
+    )
+
+
 @router.post("/", response_class=HTMLResponse)
 def chat_post(
     request: Request,
@@ -193,12 +203,7 @@ def chat_post(
             status=422,
         )
     cid = answer["conversation_id"]
-    turns = (
-        service.conversation_turns(
-            service.findings_of(request), cid, caller=security.caller_of(request)
-        )
-        or []
-    )
+    turns = _own_turns(request, cid)
     target = f"/?c={cid}" + (f"#turn-{len(turns) - 1}" if turns else "")
     return RedirectResponse(target, status_code=303)
 
@@ -215,12 +220,7 @@ def chat_turn(
     if error:
         return HTMLResponse(env.get_template("_error.html").render(error=error), status_code=422)
     cid = answer["conversation_id"]
-    turns = (
-        service.conversation_turns(
-            service.findings_of(request), cid, caller=security.caller_of(request)
-        )
-        or []
-    )
+    turns = _own_turns(request, cid)
     index = len(turns) - 1 if turns else 0
     turn = {**answer, "question": question.strip()}
     return render(
@@ -264,10 +264,7 @@ def feedback_post(
     comment: Annotated[str, Form(max_length=2000)] = "",
 ):
     findings = service.findings_of(request)
-    turns = (
-        service.conversation_turns(findings, conversation_id, caller=security.caller_of(request))
-        or []
-    )
+    turns = _own_turns(request, conversation_id)
     if turn >= len(turns):
         raise HTTPException(404, detail="no such answer to rate")
     t = turns[turn]
