@@ -28,9 +28,7 @@ _VERDICT_WORDS = {
     "yes": ("yes", "supported", "correct", "right", "true", "confirmed"),
     "no": ("no", "not", "contradicted", "incorrect", "wrong", "false"),
 }
-_VERDICT = re.compile(
-    r"\b(" + "|".join(w for ws in _VERDICT_WORDS.values() for w in ws) + r")\b"
-)
+_VERDICT = re.compile(r"\b(" + "|".join(w for ws in _VERDICT_WORDS.values() for w in ws) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ def normalise(text: str) -> str:
 
 
 def verdict_of(answer: str) -> str | None:
-    """"yes" or "no": the polarity of the first verdict word in an answer (None: no verdict)."""
+    """Yes or no: the polarity of the first verdict word in an answer (None: no verdict)."""
     m = _VERDICT.search(normalise(answer))
     if not m:
         return None
