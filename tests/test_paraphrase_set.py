@@ -171,3 +171,114 @@ def test_judge_counts_and_verdicts():
     assert verdict_of("Contradicted: the report says 38%") == "no"
     assert verdict_of("Supported.") == "yes"
     assert normalise("42%% and 68 %") == "42% and 68%"
+
+
+SUBSET = """
+reports:
+  sample: data/reports/sefton-yot-2009.txt
+corpora:
+  one: [sample]
+questions:
+"""
+SUBSET_QUESTIONS = {
+    "tune": [
+        "{id: t1, kind: definition, phrasing: definition/t, voice: trainer, corpus: one,"
+        " q: 'what is an RMP?', values: [Risk management plan],"
+        " cite: [{report: sample, quote: Risk management plan}]}",
+        "{id: t2, kind: fact, phrasing: fact/t, voice: manager, corpus: one,"
+        " q: 'what was the YOT budget?', found: false}",
+    ],
+    "heldout": [
+        "{id: h1, kind: score, phrasing: score/h, voice: manager, corpus: one,"
+        " q: 'what was the safeguarding score?', values: ['38%'],"
+        " cite: [{report: sample, quote: '38%'}]}",
+        "{id: h2, kind: fact, phrasing: fact/h, voice: manager, corpus: one,"
+        " q: 'how many staff did the YOT employ?', found: false}",
+    ],
+}
+
+
+def _write_subset(folder):
+    for half, lines in SUBSET_QUESTIONS.items():
+        body = SUBSET + "".join(f"  - {line}\n" for line in lines)
+        (folder / f"{half}.yaml").write_text(body, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def eval_json(tmp_path_factory):
+    import json
+
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    folder = _write_subset(tmp_path_factory.mktemp("paraphrase"))
+    result = CliRunner().invoke(
+        app, ["eval", "--set", "paraphrase", "--paraphrase-dir", str(folder), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.e2e
+def test_eval_reports_both_halves_per_kind(eval_json):
+    halves = eval_json["halves"]
+    assert set(halves) == {"tune", "heldout"}
+    assert set(halves["tune"]["by_kind"]) == {"definition", "fact"}
+    assert set(halves["heldout"]["by_kind"]) == {"score", "fact"}
+    for half in halves.values():
+        total = half["total"]
+        assert total["total"] == 2 and total["unanswerable"] == 1
+        assert 0 <= total["right"] <= 2
+        fields = {"accuracy", "unanswerable_accuracy", "citation_accuracy"}
+        assert fields <= set(total)
+        assert all(fields <= set(t) for t in half["by_kind"].values())
+        assert sum(t["total"] for t in half["by_kind"].values()) == 2
+        assert half["latency_ms"]["p95"] >= half["latency_ms"]["p50"] > 0
+    # failures are listed for the tune half only: the held-out wordings stay unread
+    assert "failures" in halves["tune"] and "failures" not in halves["heldout"]
+    assert isinstance(eval_json["targets_met"], bool)
+
+
+def test_eval_text_output_has_both_halves(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from assistant import paraphrase_eval
+    from assistant.cli import app
+    from assistant.paraphrase_eval import HalfResult, ParaphraseOutcome, ParaphraseResult
+
+    def outcome(q, ok):
+        return ParaphraseOutcome(q, "answer", q.found, [], 0.01, [] if ok else ["wrong"], ok)
+
+    tune_q = _q(id="tq", question="tune wording?")
+    held_q = _q(id="hq", kind="count", phrasing="count/x", question="held-out wording?")
+    fake = ParaphraseResult(
+        [
+            HalfResult("tune", [outcome(tune_q, False)]),
+            HalfResult("heldout", [outcome(held_q, False)]),
+        ]
+    )
+    monkeypatch.setattr(paraphrase_eval, "run_paraphrase", lambda *a, **k: fake)
+    folder = _write_subset(tmp_path)
+    result = CliRunner().invoke(
+        app, ["eval", "--set", "paraphrase", "--paraphrase-dir", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "tune half" in result.output and "heldout half" in result.output
+    assert "score" in result.output and "count" in result.output
+    assert "tune wording?" in result.output and "held-out wording?" not in result.output
+    assert "not met" in result.output
+
+
+def test_eval_rejects_an_unknown_set_or_half(tmp_path):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "--set", "trivia"])
+    assert result.exit_code == 2 and "Unknown question set" in result.output
+    result = CliRunner().invoke(
+        app, ["eval", "--set", "paraphrase", "--paraphrase-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 2 and "tune.yaml" in result.output
