@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.evaluate import gold_findings, percentile
+from assistant.evaluate import gold_findings, percentile, warm_up
 from assistant.paraphrase_set import (
     HALVES,
     PARAPHRASE_DIR,
@@ -170,7 +170,7 @@ def evaluate_paraphrase(
             progress.print(f"Corpus {n + 1}/{len(by_files)} ({names}): {len(asked)} questions")
         store = store_root / f"corpus-{n}" if store_root else None
         with gold_findings(list(files), store=store) as findings:
-            _warm_up(findings)
+            warm_up(findings)
             for h, q in asked:
                 ids = _report_ids(findings, h, q.corpus)
                 outcomes[(h.name, q.id)] = _ask(findings, q, ids)
@@ -210,11 +210,6 @@ def _report_ids(findings, half: ParaphraseHalf, corpus: str) -> dict[str, str]:
         for alias in half.corpora[corpus]
         if half.reports[alias].resolve() in stored
     }
-
-
-def _warm_up(findings) -> None:
-    """Model load and first-use caches are not the latency being measured."""
-    findings.answerer.retriever.search("warm up the model and the keyword index")
 
 
 def print_paraphrase(result: ParaphraseResult, console, show_failures: bool = True) -> None:
