@@ -282,3 +282,19 @@ def test_eval_rejects_an_unknown_set_or_half(tmp_path):
         app, ["eval", "--set", "paraphrase", "--paraphrase-dir", str(tmp_path)]
     )
     assert result.exit_code == 2 and "tune.yaml" in result.output
+
+
+def test_no_held_out_wording_is_copied_into_the_product(halves):
+    """Examples and cue data may come from the tune half, never from the held-out half:
+    a held-out question found in the product's code or data is no longer held out."""
+    from assistant.settings import PACKAGE_ROOT
+
+    held = {normalise(q.question).rstrip("?. ") for q in halves[1].questions}
+    held = {q for q in held if len(q) > 25}  # short ones ("what is x short for") can recur
+    for package in ("assistant", "ingest", "web", "prompts"):
+        for path in (PACKAGE_ROOT / package).rglob("*"):
+            if path.suffix not in {".py", ".yaml", ".yml", ".json", ".md", ".txt", ".html"}:
+                continue
+            text = normalise(path.read_text(encoding="utf-8", errors="ignore"))
+            copied = [q for q in held if q in text]
+            assert not copied, f"{path.relative_to(PACKAGE_ROOT)} holds held-out questions {copied}"
