@@ -65,6 +65,16 @@ class CheckRequest(BaseModel):
     text: str | None = Field(
         default=None, description="A paragraph: every sentence with a number or band is checked."
     )
+    report: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The report (id or area name) that claims naming no area are about.",
+    )
+
+    @field_validator("report")
+    @classmethod
+    def _blank_is_none(cls, v: str | None) -> str | None:
+        return (v or "").strip() or None
 
     @model_validator(mode="after")
     def _one_of(self) -> CheckRequest:

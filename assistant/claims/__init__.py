@@ -5,6 +5,7 @@ one kind of claim each (a measure, a finding, a comparison, a claim across repor
 """
 
 from assistant.claims.check import check_claim, check_text, numbers_in, to_dict
+from assistant.claims.chosen import UnknownReport, reports_named
 from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNVERIFIABLE, ClaimResult, Verdict
 
 __all__ = [
@@ -12,9 +13,11 @@ __all__ = [
     "SUPPORTED",
     "UNVERIFIABLE",
     "ClaimResult",
+    "UnknownReport",
     "Verdict",
     "check_claim",
     "check_text",
     "numbers_in",
+    "reports_named",
     "to_dict",
 ]

@@ -392,9 +392,22 @@ def _judge_per_area(
     )
 
 
-def check_claim(claim: str, reports: list[Report]) -> ClaimResult:
-    """Judge one claim against the loaded reports."""
-    return _check(claim, [index_for(r) for r in reports])[0]
+def _about(about: list[Report] | None, indexes: list[ReportIndex]) -> Scope | None:
+    """The scope a caller gave ("check against Sefton"): what a claim naming no area is about."""
+    if not about:
+        return None
+    ids = {r.id for r in about}
+    chosen = [i for i in indexes if i.report.id in ids]
+    return Scope(chosen, [(i, 0) for i in chosen], [], None, True) if chosen else None
+
+
+def check_claim(
+    claim: str, reports: list[Report], about: list[Report] | None = None
+) -> ClaimResult:
+    """Judge one claim against the loaded reports (``about``: the reports a claim that names
+    no area is about; a claim that names another loaded area is still judged against it)."""
+    indexes = [index_for(r) for r in reports]
+    return _check(claim, indexes, _about(about, indexes))[0]
 
 
 def _checkable(sentence: str, indexes: list[ReportIndex]) -> bool:
@@ -413,17 +426,20 @@ _RATED = CUES["rated"]
 _THIRD_PERSON = CUES["third-person"]
 
 
-def check_text(text: str, reports: list[Report]) -> list[ClaimResult]:
+def check_text(
+    text: str, reports: list[Report], about: list[Report] | None = None
+) -> list[ClaimResult]:
     """Judge every sentence of ``text`` that carries a number or band, with its span.
 
-    A sentence that names no area is about the area named last, and one that names no score is
-    about the score named last ("Wessex Vale scored 64%" after a sentence on Safeguarding).
+    A sentence that names no area is about the area named last (before any is named, about
+    ``about``, when given), and one that names no score is about the score named last
+    ("Wessex Vale scored 64%" after a sentence on Safeguarding).
     """
     indexes = [index_for(r) for r in reports]
     results: list[ClaimResult] = []
-    scope: Scope | None = None
+    scope: Scope | None = _about(about, indexes)
     hint: Measure | None = None
-    areas_named: set[str] = set()
+    areas_named: set[str] = {i.report.id for i in scope.reports} if scope else set()
     for a, b in sentence_spans(text):
         sentence = text[a:b]
         named = find_scope(" ".join(sentence.split()), indexes) if indexes else None
