@@ -395,7 +395,12 @@ def check(
         return
     if not results:
         console.print("No sentence carries a number or band to check.")
-    colours = {"supported": "green", "contradicted": "red", "unverifiable": "yellow"}
+    colours = {
+        "supported": "green",
+        "contradicted": "red",
+        "unverifiable": "yellow",
+        "mixed": "magenta",
+    }
     for r in results:
         colour = colours.get(r.verdict, "white")
         console.print(f"[bold {colour}]{r.verdict.upper()}[/] {escape(r.claim)}")

@@ -52,7 +52,10 @@ class Evidence(Citation):
 
 
 class Verdict(BaseModel):
-    verdict: str = Field(description="supported, contradicted or unverifiable")
+    verdict: str = Field(
+        description="supported, contradicted, unverifiable, or mixed (a claim naming no report, "
+        "true of some loaded reports and false of others)"
+    )
     claim: str
     explanation: str
     evidence: list[Evidence]

@@ -10,10 +10,12 @@ import pytest
 
 from assistant.claims import (
     CONTRADICTED,
+    MIXED,
     SUPPORTED,
     UnknownReport,
     check_claim,
     reports_named,
+    to_dict,
 )
 from ingest.model import Report
 
@@ -107,3 +109,128 @@ def test_cli_check_unknown_report_is_a_clear_error(cli):
     assert out.exit_code == 2
     assert "no report 'Leeds' is loaded" in out.output
     assert "Traceback" not in out.output
+
+
+# --- a claim that names no report, with several loaded -------------------------------------------
+
+FORMATS = DATA / "formats"
+
+
+@pytest.fixture(scope="module")
+def rated() -> dict[str, Report]:
+    """Two fictional ratings-format reports: Harrowfield 2021 (Requires improvement, 17/36) and
+    Cold Ashby 2023 (Good, 26/39)."""
+    from ingest.readers import read_report
+
+    files = {
+        "h": "ratings-harrowfield-2021.txt",
+        "c": "ratings-mutated-cold-ashby-2023.txt",
+    }
+    return {
+        k: read_report((FORMATS / f).read_text(encoding="utf-8"), source_path=str(FORMATS / f))
+        for k, f in files.items()
+    }
+
+
+def _reports(which: str, sw: list[Report], rated: dict[str, Report]) -> list[Report]:
+    pool = {"s": sw[0], "w": sw[1], **rated}
+    return [pool[k] for k in which]
+
+
+# (loaded, claim, verdict, [(report, verdict, value)] per report, or None when not per report)
+PER_REPORT = [
+    (
+        "sw",
+        "Safeguarding scored 64%.",
+        MIXED,
+        [("sefton-2009", CONTRADICTED, "38%"), ("wessex-vale-2011", SUPPORTED, "64%")],
+    ),
+    (
+        "hc",
+        "The service was rated Good overall.",
+        MIXED,
+        [
+            ("harrowfield-2021", CONTRADICTED, "Requires improvement"),
+            ("cold-ashby-2023", SUPPORTED, "Good"),
+        ],
+    ),
+    (
+        "hc",
+        "The YOS scored 17/36.",
+        MIXED,
+        [("harrowfield-2021", SUPPORTED, "17/36"), ("cold-ashby-2023", CONTRADICTED, "26/39")],
+    ),
+    (
+        "hc",
+        "The service was rated Inadequate overall.",
+        CONTRADICTED,
+        [
+            ("harrowfield-2021", CONTRADICTED, "Requires improvement"),
+            ("cold-ashby-2023", CONTRADICTED, "Good"),
+        ],
+    ),
+    # A core-case report holds no rating: it does not count against the rated ones.
+    (
+        "hcs",
+        "The service was rated Good overall.",
+        MIXED,
+        [
+            ("harrowfield-2021", CONTRADICTED, "Requires improvement"),
+            ("cold-ashby-2023", SUPPORTED, "Good"),
+        ],
+    ),
+    # A claim naming a report is judged against that report only.
+    ("hc", "Harrowfield was rated Requires improvement overall.", SUPPORTED, None),
+    ("sw", "Wessex Vale's Safeguarding score was 64%.", SUPPORTED, None),
+]
+
+
+@pytest.mark.parametrize(("which", "claim", "verdict", "per"), PER_REPORT)
+def test_claim_naming_no_report_is_judged_against_each(sw, rated, which, claim, verdict, per):
+    reports = _reports(which, sw, rated)
+    result = check_claim(claim, reports)
+    assert result.verdict == verdict, result.explanation
+    if per is None:
+        assert result.per_report == []
+        return
+    assert [(p.report, p.verdict, p.value) for p in result.per_report] == per
+    texts = {r.id: r.text for r in reports}
+    for p in result.per_report:
+        assert p.evidence and all(e.report == p.report for e in p.evidence)
+        assert all(e.quote in texts[e.report] for e in p.evidence)
+        assert f"{p.verdict} for {p.label}, {p.value}".lower() in result.explanation.lower()
+    if verdict == MIXED:
+        assert {e.report for e in result.evidence} == {p.report for p in result.per_report}
+
+
+def test_mixed_verdict_reads_per_report(sw):
+    result = check_claim("Safeguarding scored 64%.", sw)
+    assert result.explanation.startswith(
+        "Contradicted for Sefton 2009, 38%; supported for Wessex Vale 2011, 64%."
+    )
+    payload = to_dict(result)
+    assert payload["verdict"] == "mixed"
+    assert [p["verdict"] for p in payload["per_report"]] == ["contradicted", "supported"]
+    assert payload["per_report"][0]["evidence"][0]["report"] == "sefton-2009"
+    assert "per_report" not in to_dict(check_claim("Safeguarding scored 64%.", sw[1:]))
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "cited"),
+    [
+        # every named report must bear the rating out, not only the first named
+        ("Harrowfield and Cold Ashby were rated Good overall.", CONTRADICTED, None),
+        ("Cold Ashby and Harrowfield were rated Good overall.", CONTRADICTED, None),
+        (
+            "Cold Ashby was rated Good overall, Harrowfield Requires improvement.",
+            SUPPORTED,
+            {"cold-ashby-2023", "harrowfield-2021"},
+        ),
+        ("Harrowfield and Cold Ashby were rated Outstanding.", CONTRADICTED, None),
+    ],
+)
+def test_rating_claim_naming_several_reports_is_judged_against_each(rated, claim, verdict, cited):
+    result = check_claim(claim, list(rated.values()))
+    assert result.verdict == verdict, result.explanation
+    assert {e.report for e in result.evidence} == {"cold-ashby-2023", "harrowfield-2021"}
+    assert cited is None or {e.report for e in result.evidence} == cited

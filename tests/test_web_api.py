@@ -372,3 +372,15 @@ def test_check_against_an_unknown_report_is_a_clear_error(client):
     assert r.status_code == 404
     message = r.json().get("detail") or r.json().get("message")
     assert "Leeds" in message and "sefton-2009" in message
+
+
+def test_check_claim_naming_no_report_is_judged_against_each(client):
+    body = client.post("/api/check", json={"claim": "Safeguarding scored 64%."}).json()
+    assert body["verdict"] == "mixed", body["explanation"]
+    assert [(p["report"], p["verdict"], p["value"]) for p in body["per_report"]] == [
+        ("sefton-2009", "contradicted", "38%"),
+        ("wessex-vale-2011", "supported", "64%"),
+    ]
+    assert body["per_report"][1]["evidence"][0]["report"] == "wessex-vale-2011"
+    one = client.post("/api/check", json={"claim": "Sefton's Safeguarding score was 38%."})
+    assert "per_report" not in one.json()

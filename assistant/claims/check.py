@@ -24,12 +24,16 @@ from assistant.claims.subjects import Measure, ReportIndex, index_for
 from assistant.claims.units import judge_measure_claim, rating_in
 from assistant.claims.verdict import (
     CONTRADICTED,
+    MIXED,
     SUPPORTED,
     UNVERIFIABLE,
     ClaimResult,
     Evidence,
     Judgement,
+    ReportVerdict,
+    combine_per_report,
     combine_verdicts,
+    per_report_text,
 )
 from assistant.claims.wording import (
     AVERAGE_OF_AREA,
@@ -72,21 +76,35 @@ def to_dict(result: ClaimResult) -> dict:
     out: dict = {
         "verdict": result.verdict,
         "claim": result.claim,
-        "evidence": [
-            {
-                "report": e.report,
-                "section": e.section,
-                "heading": e.heading,
-                "quote": e.quote,
-                "value": e.value,
-            }
-            for e in result.evidence
-        ],
+        "evidence": [_evidence_dict(e) for e in result.evidence],
         "explanation": result.explanation,
     }
     if result.span is not None:
         out["span"] = [result.span[0], result.span[1]]
+    if result.per_report:
+        # Only for a claim that names no report, judged against each loaded one.
+        out["per_report"] = [
+            {
+                "report": p.report,
+                "label": p.label,
+                "verdict": p.verdict,
+                "value": p.value,
+                "explanation": p.explanation,
+                "evidence": [_evidence_dict(e) for e in p.evidence],
+            }
+            for p in result.per_report
+        ]
     return out
+
+
+def _evidence_dict(e: Evidence) -> dict:
+    return {
+        "report": e.report,
+        "section": e.section,
+        "heading": e.heading,
+        "quote": e.quote,
+        "value": e.value,
+    }
 
 
 # Aims, plans and forecasts: "we expect 60% by March 2012", "our target is 70%".
@@ -143,9 +161,19 @@ def _check(
             None,
         )
     if len(scope.reports) == 1 or scope.explicit:
-        j = judge_measure_claim(text, scope)
+        j = _measure_each(text, scope)
         if j is not None:
             return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
+    else:
+        # A rating, points or earlier-score claim that names no report: judged against each
+        # report; one that holds no such measure is judged as any other claim.
+        ones = [judge_measure_claim(text, _only(idx)) for idx in scope.reports]
+        if any(j is not None for j in ones):
+            judged = [
+                (idx, j if j is not None else judge_report(text, idx, hint))
+                for idx, j in zip(scope.reports, ones, strict=True)
+            ]
+            return _unnamed(claim, judged), scope, None
     if MEAN.search(text) and not AVERAGE_OF_AREA.search(text) and AREA_SET.search(text):
         j = judge_across_mean(text, scope, indexes, AREA_SET.search(text))
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
@@ -188,48 +216,92 @@ def _check(
     if len(judged) == 1:
         j = judged[0][1]
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, measure
+    return _unnamed(claim, judged), scope, measure
+
+
+def _only(idx: ReportIndex) -> Scope:
+    """The scope of a claim about one report."""
+    return Scope([idx], [(idx, 0)], [], None, True)
+
+
+def _measure_each(text: str, scope: Scope) -> Judgement | None:
+    """A rating, points or earlier-score claim about the named reports: each named report
+    judged on its own part of the claim ("Harrowfield was rated Good, Cold Ashby
+    Outstanding"), or on the whole claim when its part says nothing ("Harrowfield and Cold
+    Ashby were rated Good"); every named report must bear it out."""
+    if len(scope.reports) == 1:
+        return judge_measure_claim(text, scope)
+    starts = sorted((pos, idx) for idx, pos in scope.named)
+    subs: list[tuple[ReportIndex, Judgement]] = []
+    for idx in scope.reports:
+        mine = [pos for pos, i in starts if i is idx]
+        later = [pos for pos, i in starts if i is not idx and pos > mine[0]] if mine else []
+        piece = text[mine[0] : later[0] if later else len(text)] if mine else text
+        j = judge_measure_claim(piece, _only(idx)) if piece != text else None
+        j = j or judge_measure_claim(text, _only(idx))
+        if j is None:
+            return None
+        subs.append((idx, j))
+    return Judgement(
+        combine_verdicts([j.verdict for _, j in subs]),
+        [e for _, j in subs for e in j.evidence],
+        " ".join(f"[{i.report.id}] {j.explanation}" for i, j in subs),
+        next((j.measure for _, j in subs if j.measure is not None), None),
+    )
+
+
+def _label(idx: ReportIndex) -> str:
+    """'Sefton 2009': how a verdict names a report."""
+    r = idx.report
+    if not r.area:
+        return r.id
+    return f"{r.area} {r.year}" if r.year else r.area
+
+
+def _held(j: Judgement) -> str:
+    """What the report holds for the claim: the measure's value, else the evidence's."""
+    if j.measure is not None:
+        return j.measure.score.display()
+    return j.evidence[0].value if j.evidence else ""
+
+
+def _unnamed(claim: str, judged: list[tuple[ReportIndex, Judgement]]) -> ClaimResult:
+    """A claim that names no report, judged against each loaded report (``combine_per_report``
+    says how the verdicts combine; each report that decides it is listed with its evidence)."""
     decided = [(idx, j) for idx, j in judged if j.verdict != UNVERIFIABLE]
+    per = [
+        ReportVerdict(idx.report.id, _label(idx), j.verdict, _held(j), j.explanation, j.evidence)
+        for idx, j in decided
+    ]
     if not decided:
         why = " ".join(f"[{idx.report.id}] {j.explanation}" for idx, j in judged)
-        return ClaimResult(UNVERIFIABLE, claim, [], why), scope, measure
+        return ClaimResult(UNVERIFIABLE, claim, [], why)
     if len(decided) == 1:
         idx, j = decided[0]
         if j.verdict == CONTRADICTED:
             # The claim may be about another loaded area, which says nothing on it: a report
             # it does not name cannot refute it.
-            return (
-                ClaimResult(
-                    UNVERIFIABLE,
-                    claim,
-                    [],
-                    "The claim names no area; only in "
-                    f"{idx.report.id} is there a figure for it, and that one disagrees "
-                    f"({j.explanation}) Name the area to check it.",
-                ),
-                scope,
-                measure,
+            return ClaimResult(
+                UNVERIFIABLE,
+                claim,
+                [],
+                "The claim names no area; only in "
+                f"{idx.report.id} is there a figure for it, and that one disagrees "
+                f"({j.explanation}) Name the area to check it.",
+                per_report=per,
             )
         note = (
             f" The claim names no area; of the loaded reports only {idx.report.id} has a "
             "matching fact."
         )
-        return ClaimResult(j.verdict, claim, j.evidence, j.explanation + note), scope, measure
-    verdicts = {j.verdict for _, j in decided}
+        return ClaimResult(j.verdict, claim, j.evidence, j.explanation + note, per_report=per)
     evidence = [e for _, j in decided for e in j.evidence]
-    per = " ".join(f"[{idx.report.id}] {j.explanation}" for idx, j in decided)
-    if len(verdicts) == 1:
-        return ClaimResult(decided[0][1].verdict, claim, evidence, per), scope, measure
-    return (
-        ClaimResult(
-            UNVERIFIABLE,
-            claim,
-            evidence,
-            "The claim names no area and the loaded reports disagree; name the area to check "
-            f"it. {per}",
-        ),
-        scope,
-        measure,
-    )
+    details = " ".join(f"[{idx.report.id}] {j.explanation}" for idx, j in decided)
+    verdict = combine_per_report(per)
+    lead = per_report_text(per)
+    if verdict == MIXED:
+        lead += " The claim names no area, so it is judged against each loaded report."
+    return ClaimResult(verdict, claim, evidence, f"{lead} {details}", per_report=per)
 
 
 def _judge_comparisons(
