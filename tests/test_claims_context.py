@@ -4,6 +4,7 @@ sentence to the next, and a claim that names no area judged against every loaded
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from assistant.claims import (
     CONTRADICTED,
     MIXED,
     SUPPORTED,
+    UNVERIFIABLE,
     UnknownReport,
     check_claim,
     reports_named,
@@ -234,3 +236,74 @@ def test_rating_claim_naming_several_reports_is_judged_against_each(rated, claim
     assert result.verdict == verdict, result.explanation
     assert {e.report for e in result.evidence} == {"cold-ashby-2023", "harrowfield-2021"}
     assert cited is None or {e.report for e in result.evidence} == cited
+
+
+# --- every qualifier counts ---------------------------------------------------------------------
+
+# A fictional note in no inspection format (read by the general reader): its figures are each
+# given for a census, a period or a group of cases.
+_NOTE = """Fernleigh youth justice partnership: briefing note
+
+Background
+The district had a population of 64,200 as measured in the 2011 Census. Reported crime
+levels in 2015/16 for children aged 10 to 17 were 21 per 1,000.
+
+Casework
+Plans were reviewed on time in 58% of custodial cases. Across all 40 cases inspected,
+victims were contacted in 75% of cases.
+"""
+
+
+@pytest.fixture(scope="module")
+def note() -> Report:
+    from ingest.readers import read_report
+
+    return read_report(_NOTE, source_path="fernleigh-note.txt")
+
+
+# (claim, verdict over the fictional Wessex Vale 2011 report)
+WESSEX_QUALIFIED = [
+    ("Wessex Vale had a population of 171,500 in the 2001 Census.", SUPPORTED),
+    ("Wessex Vale had a population of 171,500 in the 2011 Census.", UNVERIFIABLE),
+    ("Wessex Vale had a population of 180,000 in the 2001 Census.", CONTRADICTED),
+    ("Wessex Vale had a population of 180,000 in the 2011 Census.", UNVERIFIABLE),
+    ("In Wessex Vale, reported crime levels in 2009/10 were 29 per 1,000.", SUPPORTED),
+    ("In Wessex Vale, reported crime levels in 2008/09 were 29 per 1,000.", UNVERIFIABLE),
+    ("In Wessex Vale, reported crime levels in 2009/10 were 35 per 1,000.", CONTRADICTED),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), WESSEX_QUALIFIED)
+def test_a_differing_census_or_period_is_never_supported(fictional_report, claim, verdict):
+    result = check_claim(claim, [fictional_report])
+    assert result.verdict == verdict, result.explanation
+    if verdict == UNVERIFIABLE:
+        # the explanation says which qualifier differs
+        assert re.search(r"the claim says (?:the )?20\d\d", result.explanation)
+
+
+NOTE_QUALIFIED = [
+    ("The district had a population of 64,200 in the 2011 Census.", SUPPORTED),
+    ("The district had a population of 64,200 in the 2001 Census.", UNVERIFIABLE),
+    ("Reported crime levels in 2015/16 were 21 per 1,000.", SUPPORTED),
+    ("Reported crime levels in 2016/17 were 21 per 1,000.", UNVERIFIABLE),
+    ("Plans were reviewed on time in 58% of custodial cases.", SUPPORTED),
+    ("Plans were reviewed on time in 60% of custodial cases.", CONTRADICTED),
+    ("Plans were reviewed on time in 58% of community cases.", UNVERIFIABLE),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), NOTE_QUALIFIED)
+def test_every_qualifier_counts_in_any_document(note, claim, verdict):
+    result = check_claim(claim, [note])
+    assert result.verdict == verdict, result.explanation
+
+
+def test_facts_carry_their_qualifiers(note, fictional_report):
+    def held(report: Report, value: float) -> dict[str, str]:
+        return next(f.qualifiers for f in report.facts if f.value == value)
+
+    assert held(fictional_report, 171500) == {"census": "2001"}
+    assert held(fictional_report, 29) == {"period": "2009/10"}
+    assert held(note, 64200) == {"census": "2011"}
+    assert held(note, 58) == {"cases": "custodial"}
