@@ -307,3 +307,46 @@ def test_facts_carry_their_qualifiers(note, fictional_report):
     assert held(fictional_report, 29) == {"period": "2009/10"}
     assert held(note, 64200) == {"census": "2011"}
     assert held(note, 58) == {"cases": "custodial"}
+
+
+# --- an earlier score far from its "previous" ----------------------------------------------------
+
+PREVIOUS = [
+    (
+        "The previous inspection, carried out in 2010 under the old framework, gave 43% for "
+        "safeguarding.",
+        SUPPORTED,
+    ),
+    (
+        "The previous inspection, carried out in 2010 under the old framework, gave 48% for "
+        "safeguarding.",
+        CONTRADICTED,
+    ),
+    (
+        "At the previous inspection, which looked at forty cases and was led by a different "
+        "team, Risk of Harm scored 34%.",
+        SUPPORTED,
+    ),
+    # the earlier inspection was in 2010, not 2008: the figure is not checked against it
+    (
+        "The previous inspection, carried out in 2008 under the old framework, gave 43% for "
+        "safeguarding.",
+        UNVERIFIABLE,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def reinspection() -> Report:
+    from ingest.readers import read_report
+
+    path = FORMATS / "core-reinspection-northbridge-2011.txt"
+    return read_report(path.read_text(encoding="utf-8"), source_path=str(path))
+
+
+@pytest.mark.parametrize(("claim", "verdict"), PREVIOUS)
+def test_previous_score_with_a_long_gap(reinspection, claim, verdict):
+    result = check_claim(claim, [reinspection])
+    assert result.verdict == verdict, result.explanation
+    if verdict != UNVERIFIABLE:
+        assert any("Previous score (2010)" in e.quote for e in result.evidence), result.evidence

@@ -66,6 +66,7 @@ _AREA_PATTERNS = [
 
 
 _REPORT_YEAR = CUES["report-year"]
+_EARLIER = CUES["previous-score"]
 
 
 @dataclass
@@ -225,10 +226,12 @@ def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = N
 
     # A year that identifies a report ("Sefton's 2011 inspection", "the 2009 report").
     years: set[int] = set()
-    for m in _REPORT_YEAR.finditer(claim):
-        years.add(int(m.group(1) or m.group(2)))
-    for m in _CLAIM_YEAR.finditer(claim):
-        years.add(int(m.group(1)))
+    # "The previous inspection, carried out in 2010, gave 43%": the earlier inspection's year,
+    # which the reinspection report gives beside its earlier score, not the report's own.
+    earlier = [m.span() for m in _EARLIER.finditer(claim)]
+    for m in [*_REPORT_YEAR.finditer(claim), *_CLAIM_YEAR.finditer(claim)]:
+        if not any(a <= m.start() < b for a, b in earlier):
+            years.add(int(next(g for g in m.groups() if g)))
     for idx, pos in named:
         window = claim[max(0, pos - 12) : pos + len(idx.report.area) + 16]
         for q in scan(window):

@@ -189,6 +189,20 @@ def _judge_change(text: str, scope: Scope) -> Judgement | None:
     prev = s.previous
     assert prev is not None
     before = float((change or earlier).group(1))
+    said_years = (
+        {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", earlier.group(0))}
+        if earlier
+        else set()
+    )
+    if said_years and prev.year and said_years != {prev.year}:
+        # Every qualifier counts: the earlier inspection the claim dates is not the stored one.
+        return Judgement(
+            UNVERIFIABLE,
+            [_evidence(idx, s)],
+            f"The claim dates the earlier inspection {', '.join(map(str, sorted(said_years)))}; "
+            f"{idx.report.id} gives the earlier {s.name} score for {prev.year} "
+            f"({prev.value:g}%), so the claim's figure cannot be checked.",
+        )
     checks = [(before, prev.value, "earlier", prev.source)]
     if change:
         checks.append((float(change.group(2)), s.value, "current", s.source))
