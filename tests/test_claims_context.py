@@ -350,3 +350,87 @@ def test_previous_score_with_a_long_gap(reinspection, claim, verdict):
     assert result.verdict == verdict, result.explanation
     if verdict != UNVERIFIABLE:
         assert any("Previous score (2010)" in e.quote for e in result.evidence), result.evidence
+
+
+# --- counts over the stored structure ----------------------------------------------------------
+
+# The fictional reports' lists, as their texts give them:
+#   Harrowfield 2021: 12 standards (5 Good, 2 Inadequate, 1 Outstanding), 21 key questions
+#     (17 above 60%, 4 below), 4 recommendations (2 for the Head of Service).
+#   Cold Ashby 2023: 13 standards (9 Good), 9 key questions (8 above 60%).
+#   Eastmere 2014: 6 areas of work (2 Good), 5 recommendations (2 for the YOT Manager, 2 for
+#     the Chair of the YOT Management Board).
+TALLIES = [
+    ("h", "Three of the standards were rated Good.", CONTRADICTED, "5 of 12"),
+    ("h", "Five of the standards were rated Good.", SUPPORTED, "5 of 12"),
+    ("h", "Two standards were rated Inadequate.", SUPPORTED, "2 of 12"),
+    ("h", "None of the standards was rated Outstanding.", CONTRADICTED, "1 of 12"),
+    ("h", "Most key questions were above 60%.", SUPPORTED, "17 of 21"),
+    ("h", "All key questions were above 60%.", CONTRADICTED, "17 of 21"),
+    ("h", "Fewer than half of the key questions were below 60%.", SUPPORTED, "4 of 21"),
+    ("h", "Half of the recommendations were for the YOS Head of Service.", SUPPORTED, "2 of 4"),
+    ("h", "Most recommendations were for the YOS Management Board.", CONTRADICTED, "1 of 4"),
+    ("c", "Most key questions were above 60%.", SUPPORTED, "8 of 9"),
+    ("c", "Nine of the thirteen standards were rated Good.", SUPPORTED, "9 of 13"),
+    ("c", "Nine of the twelve standards were rated Good.", CONTRADICTED, "9 of 13"),
+    ("e", "Two of the six areas of work were judged Good.", SUPPORTED, "2 of 6"),
+    # half of five is no whole number: two or three may be meant, so cannot tell
+    ("e", "Half of the recommendations were for the YOT Manager.", UNVERIFIABLE, "2 of 5"),
+    ("e", "Four of the recommendations were for the YOT Manager.", CONTRADICTED, "2 of 5"),
+    ("e", "40% of the recommendations were for the YOT Manager.", SUPPORTED, "2 of 5"),
+    (
+        "e",
+        "Two recommendations were for the Chair of the YOT Management Board.",
+        SUPPORTED,
+        "2 of 5",
+    ),
+    (
+        "e",
+        "A fifth of the recommendations were for the Director of Children's Services.",
+        SUPPORTED,
+        "1 of 5",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def listed(rated) -> dict[str, Report]:
+    from ingest.readers import read_report
+
+    path = FORMATS / "inspection-2012-eastmere-2014.txt"
+    e = read_report(path.read_text(encoding="utf-8"), source_path=str(path))
+    return {**rated, "e": e}
+
+
+@pytest.mark.parametrize(("which", "claim", "verdict", "held"), TALLIES)
+def test_counts_over_the_stored_lists(listed, which, claim, verdict, held):
+    report = listed[which]
+    result = check_claim(claim, [report])
+    assert result.verdict == verdict, result.explanation
+    k, n = held.split(" of ")
+    assert f"{k} of the {n} " in result.explanation, result.explanation
+    assert result.evidence and all(e.quote in report.text for e in result.evidence)
+
+
+def test_half_of_the_recommendations_over_the_sample(sample_report):
+    # The sample names the Chair of the Management Board in two of its eight recommendations.
+    claim = "Half of the recommendations were for the Chair of the Management Board."
+    result = check_claim(claim, [sample_report])
+    assert result.verdict == CONTRADICTED, result.explanation
+    assert "2 of the 8 recommendations" in result.explanation
+    owners = [e.value for e in result.evidence]
+    assert sum("Chair of Management Board" in v for v in owners) == 2
+
+
+def test_a_count_naming_no_report_is_judged_against_each(listed):
+    result = check_claim("Most key questions were above 60%.", [listed["h"], listed["c"]])
+    assert result.verdict == SUPPORTED
+    assert [(p.report, p.value) for p in result.per_report] == [
+        ("harrowfield-2021", "17 of 21"),
+        ("cold-ashby-2023", "8 of 9"),
+    ]
+    mixed = check_claim("Five of the standards were rated Good.", [listed["h"], listed["c"]])
+    assert mixed.verdict == MIXED
+    assert mixed.explanation.startswith(
+        "Supported for Harrowfield 2021, 5 of 12; contradicted for Cold Ashby 2023, 9 of 13."
+    )

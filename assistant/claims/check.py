@@ -21,6 +21,7 @@ from assistant.claims.measure import claim_segments
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, area_pattern, find_scope
 from assistant.claims.subjects import Measure, ReportIndex, index_for
+from assistant.claims.tally import judge_tally
 from assistant.claims.units import judge_measure_claim, rating_in
 from assistant.claims.verdict import (
     CONTRADICTED,
@@ -34,6 +35,7 @@ from assistant.claims.verdict import (
     combine_per_report,
     combine_verdicts,
     per_report_text,
+    unverifiable_because,
 )
 from assistant.claims.wording import (
     AVERAGE_OF_AREA,
@@ -160,6 +162,9 @@ def _check(
             scope,
             None,
         )
+    tallied = _tally(claim, text, scope)
+    if tallied is not None:
+        return tallied, scope, None
     if len(scope.reports) == 1 or scope.explicit:
         j = _measure_each(text, scope)
         if j is not None:
@@ -219,6 +224,27 @@ def _check(
     return _unnamed(claim, judged), scope, measure
 
 
+def _tally(claim: str, text: str, scope: Scope) -> ClaimResult | None:
+    """A count over the reports' lists (recommendations by owner, standards by rating, key
+    questions by share): each named report must bear it out; a claim naming none is judged
+    against each report."""
+    judged = [(idx, judge_tally(text, idx)) for idx in scope.reports]
+    if all(j is None for _, j in judged):
+        return None
+    subs = [
+        (idx, j or unverifiable_because(f"{idx.report.id} has no such list to count."))
+        for idx, j in judged
+    ]
+    if len(subs) == 1 or scope.explicit:
+        return ClaimResult(
+            combine_verdicts([j.verdict for _, j in subs]),
+            claim,
+            [e for _, j in subs for e in j.evidence],
+            " ".join(j.explanation for _, j in subs),
+        )
+    return _unnamed(claim, subs)
+
+
 def _only(idx: ReportIndex) -> Scope:
     """The scope of a claim about one report."""
     return Scope([idx], [(idx, 0)], [], None, True)
@@ -260,6 +286,8 @@ def _label(idx: ReportIndex) -> str:
 
 def _held(j: Judgement) -> str:
     """What the report holds for the claim: the measure's value, else the evidence's."""
+    if j.held is not None:
+        return j.held
     if j.measure is not None:
         return j.measure.score.display()
     return j.evidence[0].value if j.evidence else ""

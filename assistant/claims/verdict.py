@@ -132,6 +132,7 @@ class Judgement:
     measure: Measure | None = None  # the score judged, when there is one
     # A claim that restates one statement word for word and figure for figure.
     exact: bool = False
+    held: str | None = None  # what the report holds when no one value does: "2 of 8"
 
 
 def unverifiable_because(why: str) -> Judgement:
