@@ -16,6 +16,7 @@ from assistant.claims import (
     UNVERIFIABLE,
     UnknownReport,
     check_claim,
+    check_text,
     reports_named,
     to_dict,
 )
@@ -434,3 +435,64 @@ def test_a_count_naming_no_report_is_judged_against_each(listed):
     assert mixed.explanation.startswith(
         "Supported for Harrowfield 2021, 5 of 12; contradicted for Cold Ashby 2023, 9 of 13."
     )
+
+
+# --- an area named in one sentence carries to the next ------------------------------------------
+
+CARRIED = [
+    (
+        "sw",
+        "Sefton's inspection was published in 2009. The Safeguarding score was 38%. The Risk "
+        "of Harm score was 36%. Turning to Wessex Vale, the Safeguarding score was 64%. The "
+        "Risk of Harm score was 57%.",
+        [
+            (SUPPORTED, "sefton-2009"),
+            (SUPPORTED, "sefton-2009"),
+            (SUPPORTED, "wessex-vale-2011"),
+            (SUPPORTED, "wessex-vale-2011"),
+        ],
+    ),
+    (
+        "sw",
+        "In Sefton, the YOT was under pressure. Safeguarding scored 64%. Wessex Vale did "
+        "better. Safeguarding there scored 64%.",
+        [(CONTRADICTED, "sefton-2009"), (SUPPORTED, "wessex-vale-2011")],
+    ),
+    (
+        "hc",
+        "Harrowfield was inspected in 2021. The service was rated Requires improvement "
+        "overall. It scored 17/36. Cold Ashby was inspected in 2023. The service was rated "
+        "Good overall. Five of the standards were rated Good.",
+        [
+            (SUPPORTED, "harrowfield-2021"),
+            (SUPPORTED, "harrowfield-2021"),
+            (SUPPORTED, "cold-ashby-2023"),
+            (CONTRADICTED, "cold-ashby-2023"),  # nine of its thirteen were
+        ],
+    ),
+    # An area that is not loaded carries too: nothing after it is checked until a loaded
+    # area is named again.
+    (
+        "sw",
+        "Leeds scored 50% for Safeguarding. Its Risk of Harm score was 36%. In Sefton, "
+        "Safeguarding scored 38%. Its Risk of Harm score was 36%.",
+        [
+            (UNVERIFIABLE, None),
+            (UNVERIFIABLE, None),
+            (SUPPORTED, "sefton-2009"),
+            (SUPPORTED, "sefton-2009"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("which", "text", "expected"), CARRIED)
+def test_area_carries_to_the_following_sentences(sw, listed, which, text, expected):
+    pool = {"s": sw[0], "w": sw[1], **listed}
+    results = check_text(text, [pool[k] for k in which])
+    got = [
+        (r.verdict, r.evidence[0].report if r.verdict != UNVERIFIABLE else None) for r in results
+    ]
+    assert got == expected, [r.explanation for r in results]
+    for r in results:
+        assert text[r.span[0] : r.span[1]] == r.claim
