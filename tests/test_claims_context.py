@@ -23,6 +23,7 @@ from assistant.claims import (
 from ingest.model import Report
 
 DATA = Path(__file__).resolve().parent / "data"
+S_, C_, U_ = SUPPORTED, CONTRADICTED, UNVERIFIABLE
 
 
 @pytest.fixture(scope="module")
@@ -496,3 +497,26 @@ def test_area_carries_to_the_following_sentences(sw, listed, which, text, expect
     assert got == expected, [r.explanation for r in results]
     for r in results:
         assert text[r.span[0] : r.span[1]] == r.claim
+
+
+# The same key question stands under 2.1 (court disposals, 69%) and 3.1 (out-of-court, 90%)
+# in the fictional Harrowfield report: the group of cases a claim names picks the one.
+KEY_QUESTION_GROUPS = [
+    ("69% of court cases had an assessment that analysed how to keep other people safe.", S_),
+    (
+        "90% of out-of-court cases had an assessment that analysed how to keep other people safe.",
+        S_,
+    ),
+    (
+        "69% of out-of-court cases had an assessment that analysed how to keep other people safe.",
+        C_,
+    ),
+    ("90% of court cases had an assessment that analysed how to keep other people safe.", C_),
+    ("69% of cases had an assessment that analysed how to keep other people safe.", U_),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), KEY_QUESTION_GROUPS)
+def test_the_group_of_cases_picks_the_key_question(listed, claim, verdict):
+    result = check_claim(f"In Harrowfield, {claim}", [listed["h"]])
+    assert result.verdict == verdict, result.explanation
