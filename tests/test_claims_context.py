@@ -520,3 +520,14 @@ KEY_QUESTION_GROUPS = [
 def test_the_group_of_cases_picks_the_key_question(listed, claim, verdict):
     result = check_claim(f"In Harrowfield, {claim}", [listed["h"]])
     assert result.verdict == verdict, result.explanation
+
+
+def test_reports_named_by_a_year_alone_are_each_judged(fictional_report, reinspection):
+    # Both fictional reports are of 2011: "the 2011 inspection" names no area.
+    claim = "In the 2011 inspection, Safeguarding improved from 43% to 61%."
+    result = check_claim(claim, [fictional_report, reinspection])
+    assert result.verdict == MIXED, result.explanation
+    assert [(p.report, p.verdict) for p in result.per_report] == [
+        ("wessex-vale-2011", CONTRADICTED),  # its Safeguarding score is 64%
+        ("northbridge-and-moorvale-2011", SUPPORTED),
+    ]

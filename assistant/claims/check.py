@@ -165,7 +165,7 @@ def _check(
     tallied = _tally(claim, text, scope)
     if tallied is not None:
         return tallied, scope, None
-    if len(scope.reports) == 1 or scope.explicit:
+    if len(scope.reports) == 1 or (scope.explicit and not scope.by_year):
         j = _measure_each(text, scope)
         if j is not None:
             return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
@@ -235,7 +235,7 @@ def _tally(claim: str, text: str, scope: Scope) -> ClaimResult | None:
         (idx, j or unverifiable_because(f"{idx.report.id} has no such list to count."))
         for idx, j in judged
     ]
-    if len(subs) == 1 or scope.explicit:
+    if len(subs) == 1 or (scope.explicit and not scope.by_year):
         return ClaimResult(
             combine_verdicts([j.verdict for _, j in subs]),
             claim,
@@ -257,7 +257,7 @@ def _measure_each(text: str, scope: Scope) -> Judgement | None:
     Ashby were rated Good"); every named report must bear it out."""
     if len(scope.reports) == 1:
         return judge_measure_claim(text, scope)
-    starts = sorted((pos, idx) for idx, pos in scope.named)
+    starts = sorted(((pos, idx) for idx, pos in scope.named), key=lambda t: t[0])
     subs: list[tuple[ReportIndex, Judgement]] = []
     for idx in scope.reports:
         mine = [pos for pos, i in starts if i is idx]
