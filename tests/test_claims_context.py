@@ -275,13 +275,21 @@ WESSEX_QUALIFIED = [
 ]
 
 
+WESSEX_QUALIFIED += [
+    # a score is of all the cases inspected, not of one group of them
+    ("In Wessex Vale, Safeguarding work was done well enough in 64% of cases.", SUPPORTED),
+    ("In Wessex Vale, Safeguarding work was done well enough in 64% of custodial cases.", U_),
+    ("In Wessex Vale, Safeguarding work was done well enough in 60% of custodial cases.", U_),
+]
+
+
 @pytest.mark.parametrize(("claim", "verdict"), WESSEX_QUALIFIED)
 def test_a_differing_census_or_period_is_never_supported(fictional_report, claim, verdict):
     result = check_claim(claim, [fictional_report])
     assert result.verdict == verdict, result.explanation
     if verdict == UNVERIFIABLE:
         # the explanation says which qualifier differs
-        assert re.search(r"the claim says (?:the )?20\d\d", result.explanation)
+        assert re.search(r"the claim says (?:the )?20\d\d|for custodial cases", result.explanation)
 
 
 NOTE_QUALIFIED = [
