@@ -539,3 +539,22 @@ def test_reports_named_by_a_year_alone_are_each_judged(fictional_report, reinspe
         ("wessex-vale-2011", CONTRADICTED),  # its Safeguarding score is 64%
         ("northbridge-and-moorvale-2011", SUPPORTED),
     ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "per"),
+    [
+        (
+            "Three criteria required drastic improvement.",
+            [("sefton-2009", SUPPORTED, "3 of 8"), ("wessex-vale-2011", CONTRADICTED, "0 of 8")],
+        ),
+        (
+            "Six recommendations were made.",
+            [("sefton-2009", CONTRADICTED, "8"), ("wessex-vale-2011", SUPPORTED, "6")],
+        ),
+    ],
+)
+def test_a_computed_claim_per_report_says_what_each_holds(sw, claim, per):
+    result = check_claim(claim, sw)
+    assert result.verdict == MIXED, result.explanation
+    assert [(p.report, p.verdict, p.value) for p in result.per_report] == per
