@@ -558,3 +558,21 @@ def test_a_computed_claim_per_report_says_what_each_holds(sw, claim, per):
     result = check_claim(claim, sw)
     assert result.verdict == MIXED, result.explanation
     assert [(p.report, p.verdict, p.value) for p in result.per_report] == per
+
+
+# --- the MCP tool --------------------------------------------------------------------------------
+
+
+def test_mcp_check_claim_takes_a_report_by_id_or_area(sw):
+    from assistant.mcp_tools import FindingsTools, ToolInputError
+
+    tools = FindingsTools(_FakeFindings(sw))
+    claim = "The Safeguarding score was 64%."
+    by_area = tools.check_claim(claim=claim, report="Wessex Vale")
+    assert [v.verdict for v in by_area.data.results] == [SUPPORTED]
+    by_id = tools.check_claim(claim=claim, report="sefton-2009")
+    assert [v.verdict for v in by_id.data.results] == [CONTRADICTED]
+    unnamed = tools.check_claim(claim=claim)
+    assert [v.verdict for v in unnamed.data.results] == [MIXED]
+    with pytest.raises(ToolInputError, match="no report 'Leeds' is loaded"):
+        tools.check_claim(claim=claim, report="Leeds")
