@@ -231,6 +231,11 @@ def test_mixed_verdict_reads_per_report(sw):
             {"cold-ashby-2023", "harrowfield-2021"},
         ),
         ("Harrowfield and Cold Ashby were rated Outstanding.", CONTRADICTED, None),
+        ("Harrowfield scored 17/36 and Cold Ashby 26/39.", SUPPORTED, None),
+        ("Harrowfield scored 17/36 and Cold Ashby 21/39.", CONTRADICTED, None),
+        ("Harrowfield and Cold Ashby both scored 17/36.", CONTRADICTED, None),
+        # 2.2 is Inadequate in Harrowfield, Requires improvement in Cold Ashby
+        ("Harrowfield's planning (2.2) was rated Inadequate, as was Cold Ashby's.", C_, None),
     ],
 )
 def test_rating_claim_naming_several_reports_is_judged_against_each(rated, claim, verdict, cited):
