@@ -277,3 +277,15 @@ def test_check_page_shows_a_claim_judged_against_each_report(client):
     assert 'class="claim claim-mixed"' in page
     assert "Differs by report" in page
     assert "Contradicted for Sefton 2009, 38%; supported for Wessex Vale 2011, 64%." in page
+
+
+def test_check_page_takes_the_report_sentences_are_about(client):
+    form = client.get("/check").text
+    assert '<select id="check-report" name="report">' in form
+    assert '<option value="wessex-vale-2011">Wessex Vale 2011</option>' in form
+    text = "The Safeguarding score was 64%."
+    page = unescape(client.post("/check", data={"text": text, "report": "wessex-vale-2011"}).text)
+    assert 'class="claim claim-supported"' in page
+    assert '<option value="wessex-vale-2011" selected>' in page
+    unknown = client.post("/check", data={"text": text, "report": "nowhere-1999"})
+    assert unknown.status_code == 404 and "no report" in unescape(unknown.text)
