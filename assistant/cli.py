@@ -405,23 +405,39 @@ def _eval_paraphrase(
 def check(
     claim: str = typer.Argument(..., help="A claim, or a paragraph whose sentences to check."),
     as_json: bool = typer.Option(False, "--json", help="Print the API's JSON verdict(s)."),
+    report: str | None = typer.Option(
+        None,
+        "--report",
+        "-r",
+        help="The report (id or area name) that claims naming no area are about.",
+    ),
 ) -> None:
     """Check numeric claims against the stored scores and facts of the reports."""
     from rich.markup import escape
 
-    from assistant.claims import check_claim, check_text, to_dict
+    from assistant.claims import UnknownReport, check_claim, check_text, reports_named, to_dict
     from ingest.text.sentences import sentence_spans
 
     reports = _ready().reports()
+    try:
+        about = reports_named(reports, report) if report else None
+    except UnknownReport as e:
+        err_console.print(f"[red]Error:[/] {escape(str(e))}")
+        raise typer.Exit(2) from e
     several = len(sentence_spans(claim)) > 1
-    results = check_text(claim, reports) if several else [check_claim(claim, reports)]
+    results = check_text(claim, reports, about) if several else [check_claim(claim, reports, about)]
     if as_json:
         payload = {"results": [to_dict(r) for r in results]} if several else to_dict(results[0])
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     if not results:
         console.print("No sentence carries a number or band to check.")
-    colours = {"supported": "green", "contradicted": "red", "unverifiable": "yellow"}
+    colours = {
+        "supported": "green",
+        "contradicted": "red",
+        "unverifiable": "yellow",
+        "mixed": "magenta",
+    }
     for r in results:
         colour = colours.get(r.verdict, "white")
         console.print(f"[bold {colour}]{r.verdict.upper()}[/] {escape(r.claim)}")

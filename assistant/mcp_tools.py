@@ -52,7 +52,10 @@ class Evidence(Citation):
 
 
 class Verdict(BaseModel):
-    verdict: str = Field(description="supported, contradicted or unverifiable")
+    verdict: str = Field(
+        description="supported, contradicted, unverifiable, or mixed (a claim naming no report, "
+        "true of some loaded reports and false of others)"
+    )
     claim: str
     explanation: str
     evidence: list[Evidence]
@@ -274,13 +277,19 @@ class FindingsTools:
 
         if (claim is None) == (text is None):
             raise ToolInputError("send exactly one of 'claim' or 'text'")
-        reports = self._reports(report)
+        reports = self.findings.reports()
+        try:
+            # The named report is what claims naming no area are about; one naming another
+            # loaded area is still judged against that area.
+            about = claims.reports_named(reports, report) if report else None
+        except claims.UnknownReport as e:
+            raise ToolInputError(str(e)) from e
         by_id = {r.id: r for r in reports}
         if claim is not None:
-            results = [claims.check_claim(_clip(claim, "claim", MAX_QUERY), reports)]
+            results = [claims.check_claim(_clip(claim, "claim", MAX_QUERY), reports, about)]
         else:
             _clip(text or "", "text", MAX_TEXT)
-            results = claims.check_text(text or "", reports)
+            results = claims.check_text(text or "", reports, about)
         verdicts = [self._verdict(claims.to_dict(r), by_id) for r in results]
         numbered = _Numbered()
         lines = []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ingest.model import Fact, Source
 from ingest.text.layout import clean_text, word_list, word_set
+from ingest.text.qualifiers import qualifiers_in
 from ingest.text.sentences import sentence_spans
 
 NUMBER_WORDS = {
@@ -190,14 +191,16 @@ def extract_facts(text: str, passages: list[Passage], make_source: MakeSource) -
         for f in found:
             s, _ = spans[f.sentence]
             _, e = spans[f.extend_to if f.extend_to is not None else f.sentence]
+            sentence = clean_text(text[s:e])
             facts.append(
                 Fact(
                     value=f.value,
                     unit=f.unit,
-                    sentence=clean_text(text[s:e]),
+                    sentence=sentence,
                     source=make_source(passage.section, passage.heading, s, e),
                     compared_with=f.compared_with,
                     compared_value=f.compared_value,
+                    qualifiers=qualifiers_in(sentence).as_dict(),
                 )
             )
     return facts

@@ -183,6 +183,9 @@ class Fact:
     source: Source  # quote = the raw sentence
     compared_with: str | None = None  # e.g. "England average of 85%"
     compared_value: float | None = None
+    # What the figure is of beyond its number: {"census": "2001"}, {"period": "2008/09"},
+    # {"cases": "custodial"} (ingest.text.qualifiers); a claim must not state other ones.
+    qualifiers: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -14,7 +14,7 @@ seen; each verdict was decided from the report text by hand.
 
 from __future__ import annotations
 
-S, C, U = "supported", "contradicted", "unverifiable"
+S, C, U, M = "supported", "contradicted", "unverifiable", "mixed"
 SEF, WV = "sefton-2009", "wessex-vale-2011"
 VA, SB, NM = "vale-of-ashdown-2010", "stockbridge-on-wear-2011", "northbridge-and-moorvale-2011"
 
@@ -165,7 +165,9 @@ CLAIMS: list[tuple[str, str, str, str | None, str | None]] = [
     ("sw", "Wessex Vale's Safeguarding score was 38%.", C, "summary", WV),
     ("sw", "The 2009 report gave Safeguarding 38%.", S, "summary", SEF),
     ("sw", "Sefton's overall score for Outcomes was 52%, Wessex Vale's was 58%.", S, "3", WV),
-    ("sw", "The Safeguarding score was 38%.", U, None, None),  # no area named; reports differ
+    # No area named and the reports differ: judged against each (true of Sefton, not of Wessex
+    # Vale), with the evidence of both.
+    ("sw", "The Safeguarding score was 38%.", M, "summary", SEF),
     # --- unverifiable: other areas and years, off-topic numbers, ambiguity -------------------
     ("s", "In Barnsley the safeguarding score was 50%.", U, None, None),
     ("s", "In Barnsley the safeguarding score was 38%.", U, None, None),

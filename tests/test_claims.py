@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from assistant.claims import (
     CONTRADICTED,
+    MIXED,
     SUPPORTED,
     UNVERIFIABLE,
     check_claim,
@@ -80,7 +81,7 @@ def _assert_cited(result, reports: list[Report]) -> None:
 def test_table_is_large_and_varied():
     assert len(CLAIMS) >= 160
     verdicts = {row[2] for row in CLAIMS}
-    assert verdicts == {SUPPORTED, CONTRADICTED, UNVERIFIABLE}
+    assert verdicts == {SUPPORTED, CONTRADICTED, UNVERIFIABLE, MIXED}
     assert {"s", "w", "a", "b", "n", "sw", "swabn"} <= {row[0] for row in CLAIMS}
     for letter in "swabn":
         # every report has true, false and unverifiable rows of its own
@@ -95,7 +96,7 @@ def test_claim_table(loaded, which, claim, verdict, section, report):
     assert result.verdict == verdict, result.explanation
     assert result.claim == claim
     assert result.explanation
-    if verdict in (SUPPORTED, CONTRADICTED):
+    if verdict in (SUPPORTED, CONTRADICTED, MIXED):
         assert result.evidence, "a verdict must cite the facts it rests on"
         cited = {(e.report, e.section) for e in result.evidence}
         assert (report, section) in cited, cited
@@ -132,9 +133,14 @@ def test_band_claim_names_the_stored_band(sample_report):
 
 def test_unnamed_area_with_two_reports_reports_each(loaded):
     result = check_claim("The Safeguarding score was 38%.", loaded["sw"])
-    assert result.verdict == UNVERIFIABLE
+    # Judged against each: true of Sefton, false of Wessex Vale (not left unverifiable).
+    assert result.verdict == MIXED
     assert "sefton-2009" in result.explanation and "wessex-vale-2011" in result.explanation
     assert "64%" in result.explanation
+    assert [(p.report, p.verdict, p.value) for p in result.per_report] == [
+        ("sefton-2009", SUPPORTED, "38%"),
+        ("wessex-vale-2011", CONTRADICTED, "64%"),
+    ]
 
 
 def test_one_report_loaded_is_the_subject(sample_report, fictional_report):

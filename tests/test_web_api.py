@@ -343,3 +343,44 @@ def test_ingest_needs_the_token_when_one_is_set(tmp_path):
         # Read endpoints stay open.
         assert c.get("/api/reports").status_code == 200
         assert core.store.report_ids() == ["wessex-vale-2011"]
+
+
+# ---------------------------------------------------------------- check against one report
+
+
+@pytest.mark.parametrize("report", ["wessex-vale-2011", "Wessex Vale", "wessex vale"])
+def test_check_claim_against_a_named_report(client, report):
+    claim = "The Safeguarding score was 64%."  # names no area: true of Wessex Vale only
+    body = client.post("/api/check", json={"claim": claim, "report": report}).json()
+    assert body["verdict"] == "supported", body["explanation"]
+    assert {e["report"] for e in body["evidence"]} == {"wessex-vale-2011"}
+    other = client.post("/api/check", json={"claim": claim, "report": "sefton-2009"}).json()
+    assert other["verdict"] == "contradicted", other["explanation"]
+    assert {e["report"] for e in other["evidence"]} == {"sefton-2009"}
+
+
+def test_check_text_against_a_named_report_until_another_area_is_named(client):
+    text = "The Safeguarding score was 38%. Wessex Vale's Safeguarding score was 64%."
+    body = client.post("/api/check", json={"text": text, "report": "sefton"}).json()
+    assert [r["verdict"] for r in body["results"]] == ["supported", "supported"]
+    assert body["results"][0]["evidence"][0]["report"] == "sefton-2009"
+    assert body["results"][1]["evidence"][0]["report"] == "wessex-vale-2011"
+
+
+def test_check_against_an_unknown_report_is_a_clear_error(client):
+    r = client.post("/api/check", json={"claim": "Safeguarding was 38%.", "report": "Leeds"})
+    assert r.status_code == 404
+    message = r.json().get("detail") or r.json().get("message")
+    assert "Leeds" in message and "sefton-2009" in message
+
+
+def test_check_claim_naming_no_report_is_judged_against_each(client):
+    body = client.post("/api/check", json={"claim": "Safeguarding scored 64%."}).json()
+    assert body["verdict"] == "mixed", body["explanation"]
+    assert [(p["report"], p["verdict"], p["value"]) for p in body["per_report"]] == [
+        ("sefton-2009", "contradicted", "38%"),
+        ("wessex-vale-2011", "supported", "64%"),
+    ]
+    assert body["per_report"][1]["evidence"][0]["report"] == "wessex-vale-2011"
+    one = client.post("/api/check", json={"claim": "Sefton's Safeguarding score was 38%."})
+    assert "per_report" not in one.json()

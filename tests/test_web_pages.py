@@ -267,3 +267,25 @@ def test_ingest_page_without_and_with_a_token(client, tmp_path):
         ok = guarded.post("/ingest", files=upload, data={"token": "tok"})
         assert ok.status_code == 200
         assert 'href="/reports/wessex-vale-2011"' in ok.text
+
+
+def test_check_page_shows_a_claim_judged_against_each_report(client):
+    # Sample and fictional reports are loaded: a claim naming neither is judged against each.
+    r = client.post("/check", data={"text": "The Safeguarding score was 64%."})
+    assert r.status_code == 200
+    page = unescape(r.text)
+    assert 'class="claim claim-mixed"' in page
+    assert "Differs by report" in page
+    assert "Contradicted for Sefton 2009, 38%; supported for Wessex Vale 2011, 64%." in page
+
+
+def test_check_page_takes_the_report_sentences_are_about(client):
+    form = client.get("/check").text
+    assert '<select id="check-report" name="report">' in form
+    assert '<option value="wessex-vale-2011">Wessex Vale 2011</option>' in form
+    text = "The Safeguarding score was 64%."
+    page = unescape(client.post("/check", data={"text": text, "report": "wessex-vale-2011"}).text)
+    assert 'class="claim claim-supported"' in page
+    assert '<option value="wessex-vale-2011" selected>' in page
+    unknown = client.post("/check", data={"text": text, "report": "nowhere-1999"})
+    assert unknown.status_code == 404 and "no report" in unescape(unknown.text)

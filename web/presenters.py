@@ -540,8 +540,9 @@ VERDICT_LABELS = {
     "supported": "Supported",
     "contradicted": "Contradicted",
     "unverifiable": "Cannot be checked",
+    "mixed": "Differs by report",
 }
-VERDICT_ICONS = {"supported": "✓", "contradicted": "✗", "unverifiable": "?"}
+VERDICT_ICONS = {"supported": "✓", "contradicted": "✗", "unverifiable": "?", "mixed": "±"}
 
 
 _md_escape_line = mdtext.inline  # report text, questions and answers are inert in Markdown

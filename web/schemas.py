@@ -65,6 +65,16 @@ class CheckRequest(BaseModel):
     text: str | None = Field(
         default=None, description="A paragraph: every sentence with a number or band is checked."
     )
+    report: str | None = Field(
+        default=None,
+        max_length=200,
+        description="The report (id or area name) that claims naming no area are about.",
+    )
+
+    @field_validator("report")
+    @classmethod
+    def _blank_is_none(cls, v: str | None) -> str | None:
+        return (v or "").strip() or None
 
     @model_validator(mode="after")
     def _one_of(self) -> CheckRequest:
@@ -86,12 +96,31 @@ class Evidence(BaseModel):
     value: str | int | float | None = None
 
 
-class ClaimResult(BaseModel):
+class ReportVerdict(BaseModel):
+    """One loaded report's verdict on a claim that names no report."""
+
+    report: str
+    label: str = Field(description="How the verdict names the report, e.g. 'Sefton 2009'.")
     verdict: Literal["supported", "contradicted", "unverifiable"]
+    value: str = Field(description="What the report holds for the claim, e.g. '38%'.")
+    explanation: str
+    evidence: list[Evidence]
+
+
+class ClaimResult(BaseModel):
+    verdict: Literal["supported", "contradicted", "unverifiable", "mixed"] = Field(
+        description="'mixed': a claim naming no report, true of some loaded reports and false "
+        "of others (see per_report)."
+    )
     claim: str
     evidence: list[Evidence]
     explanation: str
     span: list[int] | None = None
+    per_report: list[ReportVerdict] | None = Field(
+        default=None,
+        description="A claim naming no report, judged against each loaded report that holds "
+        "something on it.",
+    )
 
 
 class CheckTextResponse(BaseModel):

@@ -68,16 +68,31 @@ def answer_dict(
     return answer
 
 
-def check_claim_dict(findings: Findings, claim: str) -> dict:
+def _about(reports: list, report: str | None) -> list | None:
+    """The reports a check is about, when the caller names one (404 when none is loaded)."""
     from assistant import claims
 
-    return claims.to_dict(claims.check_claim(claim, findings.reports()))
+    if not report:
+        return None
+    try:
+        return claims.reports_named(reports, report)
+    except claims.UnknownReport as e:
+        raise HTTPException(404, detail=str(e)) from e
 
 
-def check_text_dicts(findings: Findings, text: str) -> list[dict]:
+def check_claim_dict(findings: Findings, claim: str, report: str | None = None) -> dict:
     from assistant import claims
 
-    return [claims.to_dict(r) for r in claims.check_text(text, findings.reports())]
+    reports = findings.reports()
+    return claims.to_dict(claims.check_claim(claim, reports, _about(reports, report)))
+
+
+def check_text_dicts(findings: Findings, text: str, report: str | None = None) -> list[dict]:
+    from assistant import claims
+
+    reports = findings.reports()
+    about = _about(reports, report)
+    return [claims.to_dict(r) for r in claims.check_text(text, reports, about)]
 
 
 def conversation_turns(

@@ -5,16 +5,29 @@ one kind of claim each (a measure, a finding, a comparison, a claim across repor
 """
 
 from assistant.claims.check import check_claim, check_text, numbers_in, to_dict
-from assistant.claims.verdict import CONTRADICTED, SUPPORTED, UNVERIFIABLE, ClaimResult, Verdict
+from assistant.claims.chosen import UnknownReport, reports_named
+from assistant.claims.verdict import (
+    CONTRADICTED,
+    MIXED,
+    SUPPORTED,
+    UNVERIFIABLE,
+    ClaimResult,
+    ReportVerdict,
+    Verdict,
+)
 
 __all__ = [
     "CONTRADICTED",
+    "MIXED",
     "SUPPORTED",
     "UNVERIFIABLE",
     "ClaimResult",
+    "ReportVerdict",
+    "UnknownReport",
     "Verdict",
     "check_claim",
     "check_text",
     "numbers_in",
+    "reports_named",
     "to_dict",
 ]

@@ -21,15 +21,21 @@ from assistant.claims.measure import claim_segments
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, area_pattern, find_scope
 from assistant.claims.subjects import Measure, ReportIndex, index_for
+from assistant.claims.tally import judge_tally
 from assistant.claims.units import judge_measure_claim, rating_in
 from assistant.claims.verdict import (
     CONTRADICTED,
+    MIXED,
     SUPPORTED,
     UNVERIFIABLE,
     ClaimResult,
     Evidence,
     Judgement,
+    ReportVerdict,
+    combine_per_report,
     combine_verdicts,
+    per_report_text,
+    unverifiable_because,
 )
 from assistant.claims.wording import (
     AVERAGE_OF_AREA,
@@ -72,21 +78,35 @@ def to_dict(result: ClaimResult) -> dict:
     out: dict = {
         "verdict": result.verdict,
         "claim": result.claim,
-        "evidence": [
-            {
-                "report": e.report,
-                "section": e.section,
-                "heading": e.heading,
-                "quote": e.quote,
-                "value": e.value,
-            }
-            for e in result.evidence
-        ],
+        "evidence": [_evidence_dict(e) for e in result.evidence],
         "explanation": result.explanation,
     }
     if result.span is not None:
         out["span"] = [result.span[0], result.span[1]]
+    if result.per_report:
+        # Only for a claim that names no report, judged against each loaded one.
+        out["per_report"] = [
+            {
+                "report": p.report,
+                "label": p.label,
+                "verdict": p.verdict,
+                "value": p.value,
+                "explanation": p.explanation,
+                "evidence": [_evidence_dict(e) for e in p.evidence],
+            }
+            for p in result.per_report
+        ]
     return out
+
+
+def _evidence_dict(e: Evidence) -> dict:
+    return {
+        "report": e.report,
+        "section": e.section,
+        "heading": e.heading,
+        "quote": e.quote,
+        "value": e.value,
+    }
 
 
 # Aims, plans and forecasts: "we expect 60% by March 2012", "our target is 70%".
@@ -142,10 +162,23 @@ def _check(
             scope,
             None,
         )
-    if len(scope.reports) == 1 or scope.explicit:
-        j = judge_measure_claim(text, scope)
+    tallied = _tally(claim, text, scope)
+    if tallied is not None:
+        return tallied, scope, None
+    if len(scope.reports) == 1 or (scope.explicit and not scope.by_year):
+        j = _measure_each(text, scope)
         if j is not None:
             return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
+    else:
+        # A rating, points or earlier-score claim that names no report: judged against each
+        # report; one that holds no such measure is judged as any other claim.
+        ones = [judge_measure_claim(text, _only(idx)) for idx in scope.reports]
+        if any(j is not None for j in ones):
+            judged = [
+                (idx, j if j is not None else judge_report(text, idx, hint))
+                for idx, j in zip(scope.reports, ones, strict=True)
+            ]
+            return _unnamed(claim, judged), scope, None
     if MEAN.search(text) and not AVERAGE_OF_AREA.search(text) and AREA_SET.search(text):
         j = judge_across_mean(text, scope, indexes, AREA_SET.search(text))
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
@@ -188,48 +221,115 @@ def _check(
     if len(judged) == 1:
         j = judged[0][1]
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, measure
+    return _unnamed(claim, judged), scope, measure
+
+
+def _tally(claim: str, text: str, scope: Scope) -> ClaimResult | None:
+    """A count over the reports' lists (recommendations by owner, standards by rating, key
+    questions by share): each named report must bear it out; a claim naming none is judged
+    against each report."""
+    judged = [(idx, judge_tally(text, idx)) for idx in scope.reports]
+    if all(j is None for _, j in judged):
+        return None
+    subs = [
+        (idx, j or unverifiable_because(f"{idx.report.id} has no such list to count."))
+        for idx, j in judged
+    ]
+    if len(subs) == 1 or (scope.explicit and not scope.by_year):
+        return ClaimResult(
+            combine_verdicts([j.verdict for _, j in subs]),
+            claim,
+            [e for _, j in subs for e in j.evidence],
+            " ".join(j.explanation for _, j in subs),
+        )
+    return _unnamed(claim, subs)
+
+
+def _only(idx: ReportIndex) -> Scope:
+    """The scope of a claim about one report."""
+    return Scope([idx], [(idx, 0)], [], None, True)
+
+
+def _measure_each(text: str, scope: Scope) -> Judgement | None:
+    """A rating, points or earlier-score claim about the named reports: each named report
+    judged on its own part of the claim ("Harrowfield was rated Good, Cold Ashby
+    Outstanding"), or on the whole claim when its part says nothing ("Harrowfield and Cold
+    Ashby were rated Good"); every named report must bear it out."""
+    if len(scope.reports) == 1:
+        return judge_measure_claim(text, scope)
+    starts = sorted(((pos, idx) for idx, pos in scope.named), key=lambda t: t[0])
+    subs: list[tuple[ReportIndex, Judgement]] = []
+    for idx in scope.reports:
+        mine = [pos for pos, i in starts if i is idx]
+        later = [pos for pos, i in starts if i is not idx and pos > mine[0]] if mine else []
+        piece = text[mine[0] : later[0] if later else len(text)] if mine else text
+        j = judge_measure_claim(piece, _only(idx)) if piece != text else None
+        j = j or judge_measure_claim(text, _only(idx))
+        if j is None:
+            return None
+        subs.append((idx, j))
+    return Judgement(
+        combine_verdicts([j.verdict for _, j in subs]),
+        [e for _, j in subs for e in j.evidence],
+        " ".join(f"[{i.report.id}] {j.explanation}" for i, j in subs),
+        next((j.measure for _, j in subs if j.measure is not None), None),
+    )
+
+
+def _label(idx: ReportIndex) -> str:
+    """'Sefton 2009': how a verdict names a report."""
+    r = idx.report
+    if not r.area:
+        return r.id
+    return f"{r.area} {r.year}" if r.year else r.area
+
+
+def _held(j: Judgement) -> str:
+    """What the report holds for the claim: the measure's value, else the evidence's."""
+    if j.held is not None:
+        return j.held
+    if j.measure is not None:
+        return j.measure.score.display()
+    return j.evidence[0].value if j.evidence else ""
+
+
+def _unnamed(claim: str, judged: list[tuple[ReportIndex, Judgement]]) -> ClaimResult:
+    """A claim that names no report, judged against each loaded report (``combine_per_report``
+    says how the verdicts combine; each report that decides it is listed with its evidence)."""
     decided = [(idx, j) for idx, j in judged if j.verdict != UNVERIFIABLE]
+    per = [
+        ReportVerdict(idx.report.id, _label(idx), j.verdict, _held(j), j.explanation, j.evidence)
+        for idx, j in decided
+    ]
     if not decided:
         why = " ".join(f"[{idx.report.id}] {j.explanation}" for idx, j in judged)
-        return ClaimResult(UNVERIFIABLE, claim, [], why), scope, measure
+        return ClaimResult(UNVERIFIABLE, claim, [], why)
     if len(decided) == 1:
         idx, j = decided[0]
         if j.verdict == CONTRADICTED:
             # The claim may be about another loaded area, which says nothing on it: a report
             # it does not name cannot refute it.
-            return (
-                ClaimResult(
-                    UNVERIFIABLE,
-                    claim,
-                    [],
-                    "The claim names no area; only in "
-                    f"{idx.report.id} is there a figure for it, and that one disagrees "
-                    f"({j.explanation}) Name the area to check it.",
-                ),
-                scope,
-                measure,
+            return ClaimResult(
+                UNVERIFIABLE,
+                claim,
+                [],
+                "The claim names no area; only in "
+                f"{idx.report.id} is there a figure for it, and that one disagrees "
+                f"({j.explanation}) Name the area to check it.",
+                per_report=per,
             )
         note = (
             f" The claim names no area; of the loaded reports only {idx.report.id} has a "
             "matching fact."
         )
-        return ClaimResult(j.verdict, claim, j.evidence, j.explanation + note), scope, measure
-    verdicts = {j.verdict for _, j in decided}
+        return ClaimResult(j.verdict, claim, j.evidence, j.explanation + note, per_report=per)
     evidence = [e for _, j in decided for e in j.evidence]
-    per = " ".join(f"[{idx.report.id}] {j.explanation}" for idx, j in decided)
-    if len(verdicts) == 1:
-        return ClaimResult(decided[0][1].verdict, claim, evidence, per), scope, measure
-    return (
-        ClaimResult(
-            UNVERIFIABLE,
-            claim,
-            evidence,
-            "The claim names no area and the loaded reports disagree; name the area to check "
-            f"it. {per}",
-        ),
-        scope,
-        measure,
-    )
+    details = " ".join(f"[{idx.report.id}] {j.explanation}" for idx, j in decided)
+    verdict = combine_per_report(per)
+    lead = per_report_text(per)
+    if verdict == MIXED:
+        lead += " The claim names no area, so it is judged against each loaded report."
+    return ClaimResult(verdict, claim, evidence, f"{lead} {details}", per_report=per)
 
 
 def _judge_comparisons(
@@ -392,9 +492,22 @@ def _judge_per_area(
     )
 
 
-def check_claim(claim: str, reports: list[Report]) -> ClaimResult:
-    """Judge one claim against the loaded reports."""
-    return _check(claim, [index_for(r) for r in reports])[0]
+def _about(about: list[Report] | None, indexes: list[ReportIndex]) -> Scope | None:
+    """The scope a caller gave ("check against Sefton"): what a claim naming no area is about."""
+    if not about:
+        return None
+    ids = {r.id for r in about}
+    chosen = [i for i in indexes if i.report.id in ids]
+    return Scope(chosen, [(i, 0) for i in chosen], [], None, True) if chosen else None
+
+
+def check_claim(
+    claim: str, reports: list[Report], about: list[Report] | None = None
+) -> ClaimResult:
+    """Judge one claim against the loaded reports (``about``: the reports a claim that names
+    no area is about; a claim that names another loaded area is still judged against it)."""
+    indexes = [index_for(r) for r in reports]
+    return _check(claim, indexes, _about(about, indexes))[0]
 
 
 def _checkable(sentence: str, indexes: list[ReportIndex]) -> bool:
@@ -413,17 +526,20 @@ _RATED = CUES["rated"]
 _THIRD_PERSON = CUES["third-person"]
 
 
-def check_text(text: str, reports: list[Report]) -> list[ClaimResult]:
+def check_text(
+    text: str, reports: list[Report], about: list[Report] | None = None
+) -> list[ClaimResult]:
     """Judge every sentence of ``text`` that carries a number or band, with its span.
 
-    A sentence that names no area is about the area named last, and one that names no score is
-    about the score named last ("Wessex Vale scored 64%" after a sentence on Safeguarding).
+    A sentence that names no area is about the area named last (before any is named, about
+    ``about``, when given), and one that names no score is about the score named last
+    ("Wessex Vale scored 64%" after a sentence on Safeguarding).
     """
     indexes = [index_for(r) for r in reports]
     results: list[ClaimResult] = []
-    scope: Scope | None = None
+    scope: Scope | None = _about(about, indexes)
     hint: Measure | None = None
-    areas_named: set[str] = set()
+    areas_named: set[str] = {i.report.id for i in scope.reports} if scope else set()
     for a, b in sentence_spans(text):
         sentence = text[a:b]
         named = find_scope(" ".join(sentence.split()), indexes) if indexes else None

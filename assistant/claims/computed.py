@@ -222,7 +222,7 @@ def judge_count(text: str, idx: ReportIndex) -> Judgement | None:
         f"All {label}: {listing}."
     )
     ev = [score_evidence(idx, m.score) for m in members + excluded]
-    return Judgement(verdict, ev, explanation)
+    return Judgement(verdict, ev, explanation, held=f"{k} of {n}")
 
 
 _PRED_BREAK = CUES["pred-break"]
@@ -310,7 +310,7 @@ def judge_item_count(text: str, idx: ReportIndex) -> Judgement | None:
         f"{verdict_lead(verdict)}: {idx.report.id} lists {len(items)} {where}; the claim says "
         f"{qualifier(claimed)}."
     )
-    return Judgement(verdict, ev, explanation)
+    return Judgement(verdict, ev, explanation, held=str(len(items)))
 
 
 def judge_mean(text: str, idx: ReportIndex) -> Judgement | None:
@@ -329,7 +329,12 @@ def judge_mean(text: str, idx: ReportIndex) -> Judgement | None:
         f"{verdict_lead(verdict)}: the mean of the {len(members)} {label} in {idx.report.id} is "
         f"{mean:.1f}% (computed from {listing}); the claim says {qualifier(pcts[0])}."
     )
-    return Judgement(verdict, [score_evidence(idx, m.score) for m in members], explanation)
+    return Judgement(
+        verdict,
+        [score_evidence(idx, m.score) for m in members],
+        explanation,
+        held=f"{mean:.1f}%",
+    )
 
 
 def judge_superlative(text: str, idx: ReportIndex) -> Judgement | None:

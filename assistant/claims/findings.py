@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from assistant.claims.measure import dated_quantity, qualifier
-from assistant.claims.scope import is_national
+from assistant.claims.qualifiers import qualifier_conflicts
+from assistant.claims.scope import is_national, report_years
 from assistant.claims.subjects import (
     SCORE_WORDS,
     Measure,
@@ -324,6 +325,12 @@ def judge_finding(text: str, idx: ReportIndex, ranked: list[tuple[float, Unit]])
             verdicts.append(comp[0])
             notes.append(comp[1])
         verdict = combine_verdicts(verdicts)
+        around = " ".join(idx.units[i].text for i in idx.groups.get(unit.group, []))
+        conflicts = qualifier_conflicts(text, unit.text, around, frozenset(report_years(idx)))
+        if conflicts:
+            # Equal numbers of another census, period or group of cases bear nothing out.
+            verdict = UNVERIFIABLE
+            notes += conflicts
         seen: set[tuple[str, str]] = set()
         ev = [e for e in ev if not ((e.quote, e.value) in seen or seen.add((e.quote, e.value)))]
         where = f"{unit.source.heading or unit.source.section} of {idx.report.id}"

@@ -45,6 +45,7 @@ from ingest.text.numbers import (
     unit_class,
 )
 from ingest.text.numbers import numbers_in as _numbers_in
+from ingest.text.qualifiers import qualifiers_in
 from ingest.text.resources import cue_patterns
 from ingest.text.stemming import prefix_stem
 
@@ -226,6 +227,13 @@ def _judge_score_segment(
             f"or band to check; it is {score_text(score)}."
         )
     verdict = combine_verdicts(verdicts)
+    group = _case_group(parts.text, measure)
+    if group and verdict != UNVERIFIABLE:
+        # A score is of all the cases inspected: "38% of custodial cases" is not what it says.
+        return unverifiable_because(
+            f"The claim gives its figure for {group} cases; {measure.label} in {idx.report.id} "
+            f"({score_text(score)}) is of all the cases inspected, not of {group} ones."
+        )
     value = format_value(score.value)
     if parts.bands and score.band:
         value = f"{value} {score.band}" if pcts else score.band
@@ -258,6 +266,16 @@ def _judge_score_segment(
 
 # A claim about an earlier inspection's scores, which the report's stored scores are not.
 _PAST = CUES["past"]
+
+
+def _case_group(text: str, measure: Measure) -> str | None:
+    """A group of cases the claim names that the measure's own name does not ("custodial
+    cases" in a Safeguarding claim), or None."""
+    own = {s for alias in measure.aliases for s in alias} | set(measure.context)
+    for g in sorted(qualifiers_in(text).groups):
+        if prefix_stem(g) not in own:
+            return g
+    return None
 
 
 def dated_quantity(q: Quantity, idx: ReportIndex) -> Quantity:

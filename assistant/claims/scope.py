@@ -66,6 +66,7 @@ _AREA_PATTERNS = [
 
 
 _REPORT_YEAR = CUES["report-year"]
+_EARLIER = CUES["previous-score"]
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Scope:
     unknown: list[str] = field(default_factory=list)  # areas named but not loaded
     missing_year: str | None = None  # "Sefton 2011" when that year is not loaded
     explicit: bool = False
+    by_year: bool = False  # named by a year alone ("the 2011 inspection"), no area said
 
 
 def area_pattern(area: str) -> re.Pattern[str]:
@@ -225,10 +227,12 @@ def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = N
 
     # A year that identifies a report ("Sefton's 2011 inspection", "the 2009 report").
     years: set[int] = set()
-    for m in _REPORT_YEAR.finditer(claim):
-        years.add(int(m.group(1) or m.group(2)))
-    for m in _CLAIM_YEAR.finditer(claim):
-        years.add(int(m.group(1)))
+    # "The previous inspection, carried out in 2010, gave 43%": the earlier inspection's year,
+    # which the reinspection report gives beside its earlier score, not the report's own.
+    earlier = [m.span() for m in _EARLIER.finditer(claim)]
+    for m in [*_REPORT_YEAR.finditer(claim), *_CLAIM_YEAR.finditer(claim)]:
+        if not any(a <= m.start() < b for a, b in earlier):
+            years.add(int(next(g for g in m.groups() if g)))
     for idx, pos in named:
         window = claim[max(0, pos - 12) : pos + len(idx.report.area) + 16]
         for q in scan(window):
@@ -241,9 +245,12 @@ def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = N
         if not kept:
             who = ", ".join(sorted({idx.report.area for idx, _ in named})) or "any loaded area"
             missing_year = f"{who} {', '.join(str(y) for y in sorted(years))}"
+        by_year = not named
         named = [(idx, p) for idx, p in named if report_years(idx) & years] if named else []
         if not named and kept:
             named = [(idx, 0) for idx in kept]
+    else:
+        by_year = False
 
     if named:
         named.sort(key=lambda t: t[1])
@@ -251,7 +258,7 @@ def find_scope(claim: str, indexes: list[ReportIndex], default: Scope | None = N
         for idx, _ in named:
             if idx not in reports:
                 reports.append(idx)
-        return Scope(reports, named, unknown, missing_year, True)
+        return Scope(reports, named, unknown, missing_year, True, by_year)
     if default is not None and not unknown and not missing_year:
         return default
     return Scope(list(indexes), [], unknown, missing_year, False)

@@ -189,6 +189,20 @@ def _judge_change(text: str, scope: Scope) -> Judgement | None:
     prev = s.previous
     assert prev is not None
     before = float((change or earlier).group(1))
+    said_years = (
+        {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", earlier.group(0))}
+        if earlier
+        else set()
+    )
+    if said_years and prev.year and said_years != {prev.year}:
+        # Every qualifier counts: the earlier inspection the claim dates is not the stored one.
+        return Judgement(
+            UNVERIFIABLE,
+            [_evidence(idx, s)],
+            f"The claim dates the earlier inspection {', '.join(map(str, sorted(said_years)))}; "
+            f"{idx.report.id} gives the earlier {s.name} score for {prev.year} "
+            f"({prev.value:g}%), so the claim's figure cannot be checked.",
+        )
     checks = [(before, prev.value, "earlier", prev.source)]
     if change:
         checks.append((float(change.group(2)), s.value, "current", s.source))
@@ -214,6 +228,31 @@ def _judge_change(text: str, scope: Scope) -> Judgement | None:
     return Judgement(SUPPORTED, evidence, f"Supported: {held}.")
 
 
+def _domain_phrase(name: str) -> str:
+    """A domain's name as a claim would say it of cases: "out of court" for "Out-of-court
+    disposals", "court" for "Court disposals"."""
+    ws = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _DOMAIN_NOUNS]
+    return " ".join(ws)
+
+
+def _by_domain(text: str, chosen: list[Score], idx: ReportIndex) -> list[Score]:
+    """The key questions of the one domain whose name the claim says, longest name first
+    ("out-of-court cases" is not read as "court cases")."""
+    said = " " + " ".join(re.findall(r"[a-z]+", text.lower())) + " "
+    names = {s.number: _domain_phrase(s.name) for s in idx.report.sections}
+    hit: int | None = None
+    for number, phrase in sorted(names.items(), key=lambda t: -len(t[1])):
+        if phrase and f" {phrase} " in said:
+            hit = number
+            break
+    if hit is None:
+        return []
+    return [s for s in chosen if s.parent and s.parent.split(".")[0] == str(hit)]
+
+
+_DOMAIN_NOUNS = frozenset(load_yaml("assistant.claims", "words.yaml")["domain-nouns"].split())
+
+
 def _judge_share(text: str, scope: Scope) -> Judgement | None:
     """ "69% of cases had an assessment that analysed how to keep other people safe": the key
     question whose words the claim uses most, judged like a percentage. When one wording
@@ -233,6 +272,9 @@ def _judge_share(text: str, scope: Scope) -> Judgement | None:
         return None
     chosen = [s for s in kqs if fit[id(s)] == best]
     claimed = float(m.group(1))
+    if len({s.value for s in chosen}) > 1:
+        # "69% of court cases": the group of cases names the domain the question stands in.
+        chosen = _by_domain(text, chosen, idx) or chosen
     if len({s.value for s in chosen}) > 1:
         return Judgement(
             UNVERIFIABLE,

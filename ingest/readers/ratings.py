@@ -44,6 +44,7 @@ from ingest.readers.layout import (
     owner_in_brackets,
 )
 from ingest.text.layout import Line, clean_text, is_terminated
+from ingest.text.qualifiers import qualifiers_in
 
 _NAME = "ratings"
 _BLANK = Line(-1, 0, 0, "", False)
@@ -469,6 +470,7 @@ def _context(doc: Doc, report: Report, lines: list[Line], heading: str) -> None:
                 unit="%" if percent else "count",
                 sentence=f"{what}: {value}{'%' if percent else ''}",
                 source=doc.source("context", heading, line.start, line.end),
+                qualifiers=qualifiers_in(what).as_dict(),
             )
         )
     report.context += doc.paragraphs(rest, "context", heading)

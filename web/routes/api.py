@@ -63,8 +63,8 @@ def ask(body: AskRequest, request: Request) -> dict:
 def check(body: CheckRequest, request: Request) -> dict:
     findings = service.findings_of(request)
     if body.claim is not None:
-        return service.check_claim_dict(findings, body.claim)
-    return {"results": service.check_text_dicts(findings, body.text or "")}
+        return service.check_claim_dict(findings, body.claim, body.report)
+    return {"results": service.check_text_dicts(findings, body.text or "", body.report)}
 
 
 def _summary(r) -> dict:

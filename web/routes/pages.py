@@ -407,15 +407,36 @@ def glossary_page(request: Request, q: Annotated[str | None, Query(max_length=20
 # ---------------------------------------------------------------- check
 
 
+def _check_choices(request: Request) -> list[tuple[str, str]]:
+    """The reports a check may be about: (id, "Area year")."""
+    return [
+        (r.id, f"{r.area} {r.year}".strip() if r.area else r.id)
+        for r in service.findings_of(request).reports()
+    ]
+
+
 @router.get("/check", response_class=HTMLResponse)
 def check_page(request: Request):
-    return render(request, "check.html", nav="check", text="", results=None, parts=[], error=None)
+    return render(
+        request,
+        "check.html",
+        nav="check",
+        text="",
+        results=None,
+        parts=[],
+        error=None,
+        choices=_check_choices(request),
+        report="",
+    )
 
 
 @router.post("/check", response_class=HTMLResponse)
-def check_post(request: Request, text: Annotated[str, Form()] = ""):
+def check_post(
+    request: Request, text: Annotated[str, Form()] = "", report: Annotated[str, Form()] = ""
+):
+    choices = _check_choices(request)
     try:
-        body = CheckRequest(text=text)
+        body = CheckRequest(text=text, report=report or None)
     except ValidationError as e:
         return render(
             request,
@@ -426,8 +447,11 @@ def check_post(request: Request, text: Annotated[str, Form()] = ""):
             results=None,
             parts=[],
             error=_message(e),
+            choices=choices,
+            report=report,
         )
-    results = service.check_text_dicts(service.findings_of(request), body.text or "")
+    findings = service.findings_of(request)
+    results = service.check_text_dicts(findings, body.text or "", body.report)
     return render(
         request,
         "check.html",
@@ -436,6 +460,8 @@ def check_post(request: Request, text: Annotated[str, Form()] = ""):
         results=results,
         parts=presenters.check_parts(body.text or "", results),
         error=None,
+        choices=choices,
+        report=body.report or "",
     )
 
 

@@ -16,13 +16,14 @@ from ingest.model import Report
 
 def answer_claim(intent: Intent, scoped: Sequence[Report]) -> Answer:
     """ "Is it true that ...": the claim checker's verdict, with the stored values it rests on."""
-    from assistant.claims import CONTRADICTED, SUPPORTED, check_claim
+    from assistant.claims import CONTRADICTED, MIXED, SUPPORTED, check_claim
 
     result = check_claim(intent.slots.claim or "", list(scoped))
     out = Composer()
     opening = {
         SUPPORTED: "Yes: the reports support this.",
         CONTRADICTED: "No: the reports contradict this.",
+        MIXED: "It depends on the report: true of some loaded reports, not of others.",
     }.get(result.verdict, "This cannot be checked against the loaded reports.")
     out.add(f"{opening} {result.explanation}")
     by_id = {r.id: r for r in scoped}
@@ -33,7 +34,7 @@ def answer_claim(intent: Intent, scoped: Sequence[Report]) -> Answer:
             continue  # evidence must quote the source; anything else is not cited
         citation = Citation(e.report, e.section, e.heading, e.quote, page_at(report, start))
         out.add(f"- {e.heading}: {e.value}" + out.cite(citation))
-    found = result.verdict in (SUPPORTED, CONTRADICTED) and bool(out.citations)
+    found = result.verdict in (SUPPORTED, CONTRADICTED, MIXED) and bool(out.citations)
     answer = out.answer("claim", found=found)
     if not found:
         answer.citations, answer.passages = [], []
