@@ -146,6 +146,27 @@ QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool]] = [
         [],
         True,
     ),
+    # no verb before the rating word; a judgement asked for as a noun; a change asked with
+    # no "score" in it, of every reinspection loaded
+    (TUNED, RATINGS, "which Harrowfield standards were outstanding", ["3.1"], ["2.2"], True),
+    (TUNED, RATINGS, "Harrowfield's overall judgement?", ["Requires improvement"], ["%"], True),
+    (
+        TUNED,
+        CORE,
+        "by how much did risk of harm change",
+        ["34%", "29%", "57%", "up 23", "up 28"],
+        [],
+        True,
+    ),
+    (
+        TUNED,
+        RATINGS,
+        "What share of cases in Penmarrow had assessment that analysed how to keep other "
+        "people safe?",
+        ["31%"],
+        ["44%"],
+        True,
+    ),
 ]
 
 CLAIMS: list[tuple[str, str, str, str, str | None]] = [

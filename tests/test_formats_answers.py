@@ -83,3 +83,18 @@ def test_a_rating_and_a_percentage_are_not_compared(findings):
         "Northbridge and Moorvale's safeguarding was rated Good.", findings.reports()
     )
     assert result.verdict == "unverifiable" and "percentage" in result.explanation
+
+
+def test_a_markdown_table_row_is_cited_with_its_value(findings):
+    """A key question in a Markdown table row: the quote runs past the `|` to the share."""
+    a = findings.ask("What share of Penmarrow cases had assessment that kept other people safe?")
+    assert a.found and "31%" in a.answer
+    (cited,) = [c for c in a.citations if c.report == "penmarrow-2024"]
+    assert cited.quote.startswith("Does assessment sufficiently analyse")
+    assert cited.quote.endswith("| 31%")
+    result = check_claim(
+        "In Penmarrow, 40% of cases had assessment that analysed how to keep other people safe.",
+        findings.reports(),
+    )
+    assert result.verdict == "contradicted"
+    assert any(e.quote.endswith("| 31%") for e in result.evidence), result.evidence
