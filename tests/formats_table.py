@@ -167,6 +167,31 @@ QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool]] = [
         ["44%"],
         True,
     ),
+    # the table of the areas inspected so far: its row, never a mean of the report's own scores
+    (
+        TUNED,
+        CORE,
+        "What was the average safeguarding score of the areas inspected so far?",
+        ["63%", "64%"],
+        ["65.4", "31%", "88%"],
+        True,
+    ),
+    (
+        TUNED,
+        CORE,
+        "How did 2.2 in Wessex Vale compare with the areas inspected so far?",
+        ["50%", "94%", "74%", "81%"],
+        [],
+        True,
+    ),
+    (
+        TUNED,
+        RATINGS,
+        "What was the local authority in Harrowfield asked to do?",
+        ["speech and language"],
+        [],
+        True,
+    ),
 ]
 
 CLAIMS: list[tuple[str, str, str, str, str | None]] = [
