@@ -271,4 +271,9 @@ CLAIMS: list[tuple[str, str, str, str, str | None]] = [
         "harrowfield-2021",
     ),
     (TUNED, CORE, "Northbridge and Moorvale's safeguarding was rated Good.", U, None),
+    # the current value first, and "points" inside "out of"
+    (TUNED, CORE, "In Northbridge and Moorvale 1.2 scored 72%, up from 55%.", S, None),
+    (TUNED, CORE, "In Northbridge and Moorvale 1.2 scored 72%, up from 50%.", C, None),
+    (TUNED, RATINGS, "Harrowfield scored 17 points out of 36.", S, "harrowfield-2021"),
+    (TUNED, RATINGS, "Harrowfield scored 19 points out of 36.", C, "harrowfield-2021"),
 ]
