@@ -98,3 +98,15 @@ def test_a_markdown_table_row_is_cited_with_its_value(findings):
     )
     assert result.verdict == "contradicted"
     assert any(e.quote.endswith("| 31%") for e in result.evidence), result.evidence
+
+
+def test_a_key_question_found_by_retrieval_is_quoted_with_its_share(findings, texts):
+    """Retrieval picks sentences out of passages, but a measure's quote is one unit: the key
+    question "... safe? 69%" is not cut at its question mark, away from its share."""
+    a = findings.ask("Does assessment in Harrowfield analyse how to keep other people safe?")
+    assert a.found and "69%" in a.answer
+    key_questions = [c for c in a.citations if c.heading.endswith("key questions")]
+    assert key_questions, a.citations
+    for c in key_questions:
+        assert c.quote in texts[c.report]
+        assert c.quote.rstrip().endswith("%"), c.quote
