@@ -276,4 +276,28 @@ CLAIMS: list[tuple[str, str, str, str, str | None]] = [
     (TUNED, CORE, "In Northbridge and Moorvale 1.2 scored 72%, up from 50%.", C, None),
     (TUNED, RATINGS, "Harrowfield scored 17 points out of 36.", S, "harrowfield-2021"),
     (TUNED, RATINGS, "Harrowfield scored 19 points out of 36.", C, "harrowfield-2021"),
+    # the table of the areas inspected so far (Wessex Vale's comparison variant)
+    (
+        TUNED,
+        CORE,
+        "Wessex Vale's 2.2 score of 81% was above the average of 74% for the areas inspected "
+        "so far.",
+        S,
+        "wessex-vale-2011",
+    ),
+    (
+        TUNED,
+        CORE,
+        "Wessex Vale's 3.1 score was below the lowest of the areas inspected so far, 29%.",
+        C,
+        "wessex-vale-2011",
+    ),
+    (
+        TUNED,
+        CORE,
+        "The highest risk of harm score of the areas inspected so far was 84% in Wessex Vale's "
+        "table.",
+        S,
+        "wessex-vale-2011",
+    ),
 ]

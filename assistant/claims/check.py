@@ -20,6 +20,7 @@ from assistant.claims.findings import BETWEEN_BREAK
 from assistant.claims.measure import claim_segments
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, area_pattern, find_scope
+from assistant.claims.so_far import judge_so_far
 from assistant.claims.subjects import Measure, ReportIndex, index_for
 from assistant.claims.units import judge_measure_claim, rating_in
 from assistant.claims.verdict import (
@@ -143,7 +144,7 @@ def _check(
             None,
         )
     if len(scope.reports) == 1 or scope.explicit:
-        j = judge_measure_claim(text, scope)
+        j = judge_measure_claim(text, scope) or judge_so_far(text, scope)
         if j is not None:
             return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
     if MEAN.search(text) and not AVERAGE_OF_AREA.search(text) and AREA_SET.search(text):
