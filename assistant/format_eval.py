@@ -60,12 +60,14 @@ class Question:
     must: list[str] = field(default_factory=list)  # what a right answer says (any case)
     must_not: list[str] = field(default_factory=list)
     found: bool = True  # whether the report answers it at all
+    held_out: bool = False  # written after the rest, never tuned on
 
 
 @dataclass
 class Claim:
     claim: str
     verdict: str  # supported | contradicted | unverifiable
+    held_out: bool = False
 
 
 @dataclass
@@ -81,9 +83,11 @@ class FormatResult:
     name: str
     format: str  # the format the reader chose
     counts: dict[str, int]
-    right: int
+    right: int  # of the rows the work was tuned on
     total: int
     misses: list[str] = field(default_factory=list)
+    held_right: int = 0  # of the held-out rows, written last and never tuned on
+    held_total: int = 0
 
 
 def load_cases(path: Path = DEFAULT_QUESTIONS) -> list[FormatCase]:
@@ -127,24 +131,36 @@ def evaluate_case(
     with tempfile.TemporaryDirectory() as tmp:
         findings = make_findings(Path(tmp) / "store", [file or case.file])
         (report,) = findings.reports()
-        misses: list[str] = []
+        misses: list[tuple[bool, str]] = []
         for q in case.questions:
             problem = _question_problem(findings, q, report.text)
             if problem:
-                misses.append(f"{q.question}: {problem}")
+                misses.append((q.held_out, f"{q.question}: {problem}"))
         for c in case.claims:
             verdict = check_claim(c.claim, [report]).verdict
             if verdict != c.verdict:
-                misses.append(f"{c.claim}: {verdict}, not {c.verdict}")
-        total = len(case.questions) + len(case.claims)
+                misses.append((c.held_out, f"{c.claim}: {verdict}, not {c.verdict}"))
+        rows = [*case.questions, *case.claims]
+        held = sum(r.held_out for r in rows)
+        held_missed = sum(h for h, _ in misses)
         return FormatResult(
-            case.name, report.format, count_report(report), total - len(misses), total, misses
+            case.name,
+            report.format,
+            count_report(report),
+            right=len(rows) - held - (len(misses) - held_missed),
+            total=len(rows) - held,
+            misses=[("held out: " if h else "") + m for h, m in misses],
+            held_right=held - held_missed,
+            held_total=held,
         )
 
 
 def table_rows(results: Sequence[FormatResult]) -> list[list[str]]:
-    """Header and one row per result: the name, the format read, the counts, right/total."""
-    rows = [["format", "read as", *COUNTS, "right"]]
+    """Header and one row per result: the name, the format read, the counts, right/total of
+    the tuned rows and of the held-out ones."""
+    rows = [["format", "read as", *COUNTS, "right", "held out"]]
     for r in results:
-        rows.append([r.name, r.format, *(str(r.counts[k]) for k in COUNTS), f"{r.right}/{r.total}"])
+        counts = [str(r.counts[k]) for k in COUNTS]
+        right, held = f"{r.right}/{r.total}", f"{r.held_right}/{r.held_total}"
+        rows.append([r.name, r.format, *counts, right, held])
     return rows

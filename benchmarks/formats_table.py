@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = table_rows(results)
     right = sum(r.right for r in results)
     total = sum(r.total for r in results)
-    rows.append(["all", "", *[""] * (len(rows[0]) - 3), f"{right}/{total}"])
+    held = f"{sum(r.held_right for r in results)}/{sum(r.held_total for r in results)}"
+    rows.append(["all", "", *[""] * (len(rows[0]) - 4), f"{right}/{total}", held])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for n, row in enumerate(rows):
         print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))

@@ -59,25 +59,29 @@ def _maker(store: Path, files: list[Path]):
 
 
 def test_one_format_row(tmp_path):
-    result = evaluate_case(CASES["ratings markdown"], _maker)
+    case = CASES["ratings markdown"]
+    result = evaluate_case(case, _maker)
     assert result.format == "ratings"
     assert result.counts["ratings"] == 13 and result.counts["key questions"] == 2
     assert result.counts["points"] == 1 and result.counts["with owner"] == 3
-    assert result.total == len(CASES["ratings markdown"].questions) + len(
-        CASES["ratings markdown"].claims
-    )
+    rows = [*case.questions, *case.claims]
+    held = sum(r.held_out for r in rows)
+    assert held >= 2 and (result.total, result.held_total) == (len(rows) - held, held)
     assert result.right == result.total, result.misses
     header, row = table_rows([result])
-    assert header[-1] == "right" and row[0] == "ratings markdown"
-    assert row[-1] == f"{result.total}/{result.total}"
+    assert header[-2:] == ["right", "held out"] and row[0] == "ratings markdown"
+    assert row[-2] == f"{result.total}/{result.total}"
+    assert row[-1] == f"{result.held_right}/{held}"
 
 
 def test_a_wrong_expectation_is_counted_as_a_miss(tmp_path):
     case = CASES["general plan"]
-    wrong = type(case)(case.name, case.file, case.questions[:1], case.claims[:1])
-    wrong.claims[0] = type(wrong.claims[0])(wrong.claims[0].claim, "contradicted")
+    tuned = [c for c in case.claims if not c.held_out]
+    assert tuned[0].verdict == "supported"
+    wrong_claim = type(tuned[0])(tuned[0].claim, "contradicted")
+    wrong = type(case)(case.name, case.file, case.questions[:1], [wrong_claim])
     result = evaluate_case(wrong, _maker)
-    assert (result.right, result.total) == (1, 2)
+    assert (result.right, result.total, result.held_total) == (1, 2, 0)
     assert result.misses and "supported, not contradicted" in result.misses[0]
 
 
