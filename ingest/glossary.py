@@ -210,24 +210,46 @@ def _draft_tail(text: str, spans: list[tuple[int, int, bool]]) -> str:
     return ""
 
 
-def _absorb_term_column(text: str, draft: _Draft) -> None:
-    """`Interventions; Work with ...` / `constructive and offending ...` / `restrictive`:
-    pull the term column's fragments out of the definition lines."""
-    if not re.search(r"[;,]$|\b(?:and|or)$", draft.term):
+def _column_width(text: str, drafts: list[_Draft]) -> int:
+    """How wide the definition column is: the 90th-percentile length of the lines that go
+    on with a definition (an entry's first line holds the term column too)."""
+    lengths = sorted(len(text[s:e]) for d in drafts for s, e, _ in d.spans[1:])
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+_OPEN_TERM = re.compile(r"[;,]$|\b(?:and|or)$")
+_FRAGMENT = re.compile(r"[a-z][\w-]*(?: [a-z][\w-]*)?")
+_MERGED_PREFIX = re.compile(r"((?:[a-z][\w-]*\s+){0,2}(?:and|or|[a-z][\w-]*,))\s+")
+
+
+def _absorb_term_column(text: str, draft: _Draft, column: int) -> None:
+    """Undo a two-column glossary read line by line, where the term runs over several lines
+    of its column: `Interventions; Work with ...` / `constructive and offending ...` /
+    `restrictive`. The term column's lines come out as lines of one or two lower-case words
+    on their own, or merged in front of a definition line, which then runs wider than the
+    definition column by about that much. Only an entry whose term is left open (`;`, `,`,
+    `and`) takes them, and only within the first lines a term could fill."""
+    if not _OPEN_TERM.search(draft.term):
         return
     kept: list[tuple[int, int, bool]] = []
     term = draft.term
+    term_width = len(term) + 2  # the term column: as wide as its first line's text
     for n, (s, e, para) in enumerate(draft.spans):
         raw = text[s:e]
-        if n and re.fullmatch(r"[a-z][\w-]*(?: [a-z][\w-]*)?", raw):
+        if 0 < n <= _MAX_TERM_LINES and _FRAGMENT.fullmatch(raw):
             term += " " + raw
             if para and n + 1 < len(draft.spans):
                 # the fragment opened a paragraph; its neighbour now does
                 ns, ne, _ = draft.spans[n + 1]
                 draft.spans[n + 1] = (ns, ne, True)
             continue
-        m = re.match(r"((?:[a-z][\w-]*\s+){0,2}(?:and|or))\s+", raw) if n else None
-        if m and re.search(r"[;,]$|\b(?:and|or)$", term):
+        m = _MERGED_PREFIX.match(raw) if 0 < n <= _MAX_TERM_LINES else None
+        if (
+            m
+            and _OPEN_TERM.search(term)
+            and len(raw) > column  # wider than the definition column: two columns' text
+            and len(m.group(1)) <= term_width  # and the prefix fits the term column
+        ):
             term += " " + m.group(1)
             kept.append((s + m.end(), e, para))
             continue
@@ -401,6 +423,25 @@ def _band(n: int, m: int) -> tuple[list[int], list[int]]:
 # --- assembling entries ----------------------------------------------------------------
 
 
+def _stretches(text: str, draft: _Draft) -> list[tuple[int, int]]:
+    """The raw stretches a definition is read from: its spans, each paragraph's bullet junk
+    left out, neighbours joined when only white space parts them. A term fragment pulled out
+    of the lines, or other entries in between, leave a gap: the stretches either side of it
+    stay apart, so each quotes exactly what the definition says."""
+    out: list[tuple[int, int]] = []
+    for s, e, para in draft.spans:
+        raw = text[s:e]
+        if para:
+            s += len(raw) - len(strip_bullet(raw))
+        if not text[s:e].strip():
+            continue
+        if out and not text[out[-1][1] : s].strip():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _entry(text: str, draft: _Draft, make_source: MakeSource) -> GlossaryEntry | None:
     paras: list[list[tuple[int, int]]] = []
     for s, e, para in draft.spans:
@@ -408,35 +449,25 @@ def _entry(text: str, draft: _Draft, make_source: MakeSource) -> GlossaryEntry |
             paras.append([])
         paras[-1].append((s, e))
     cleaned: list[str] = []
-    first: list[tuple[int, int]] = []  # raw spans of the first (rejoined) paragraph
     for p in paras:
         piece = clean_text("\n".join(text[s:e] for s, e in p))
         if not piece:
             continue
         if cleaned and continues(cleaned[-1], "\n".join(text[s:e] for s, e in p)):
             cleaned[-1] += " " + piece
-            if len(cleaned) == 1:
-                first += p
         else:
             cleaned.append(piece)
-            if len(cleaned) == 1:
-                first = list(p)
-    if not cleaned:
+    stretches = _stretches(text, draft)
+    if not cleaned or not stretches:
         return None
     term = clean_term(draft.term)
-    # The quote runs over the first paragraph while it is one stretch of the raw text: a
-    # definition continued beyond the term run is cited by its first stretch only.
-    end = first[0][1]
-    for (_, prev_end), (start, stop) in zip(first, first[1:], strict=False):
-        gap = text[prev_end:start]  # blank lines, or a term fragment pulled out of the line
-        if len(gap) > 40 or (gap.strip() and re.search(r"\n\s*\n", gap)):
-            break
-        end = stop
+    spans = [make_source(term, s, e) for s, e in stretches]
     return GlossaryEntry(
         terms=split_terms(term) or [term],
         term=term,
         definition="\n\n".join(cleaned),
-        source=make_source(term, first[0][0], end),
+        source=spans[0],
+        spans=spans,
     )
 
 
@@ -517,11 +548,17 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
             alone, para_start = None, False
             continue
         before = normal_lines[k - 1].text if k else ""
-        if before and (
-            len(before) < 0.75 * width or len(before) + 1 + len(line.text.split()[0]) < 0.95 * width
+        if (
+            before
+            and not line.text[0].islower()
+            and (
+                len(before) < 0.75 * width
+                or len(before) + 1 + len(line.text.split()[0]) < 0.95 * width
+            )
         ):
             # text extracted without blank lines: a line that stopped short (this line's first
-            # word would have fitted on it) ends its paragraph
+            # word would have fitted on it) ends its paragraph, unless this line goes on in
+            # lower case (`... programme;` / `a restrictive ...`: one sentence)
             para_start = True
         previous = _draft_tail(text, drafts[-1].spans) if drafts else None
         started = _entry_start(line, para_start, previous)
@@ -534,8 +571,9 @@ def parse_glossary(text: str, lines: list[Line], make_source: MakeSource) -> lis
         elif drafts:
             drafts[-1].spans.append((line.start, line.end, para_start))
         para_start = False
+    column = _column_width(text, drafts)
     for d in drafts:
-        _absorb_term_column(text, d)
+        _absorb_term_column(text, d, column)
     upper = " ".join(g.text for g in run[2][0]) if run else None
     drafts = _split_by_order(text, drafts, upper)
 

@@ -170,7 +170,15 @@ class GlossaryEntry:
     terms: list[str]  # ["ASB", "ASBO"] for "ASB / ASBO"; one element usually
     term: str  # as printed, e.g. "ASB / ASBO"
     definition: str  # cleaned, multi-paragraph definitions joined with "\n\n"
-    source: Source  # quote = the definition's (first paragraph's) raw text
+    source: Source  # quote = the first stretch of raw text the definition is read from
+    # Every stretch of raw text the definition is read from, in reading order (the first is
+    # `source`). A definition whose lines had words of the term column merged into them, or
+    # that continues after other entries, is several stretches: each one an exact quote.
+    spans: list[Source] = field(default_factory=list)
+
+    def sources(self) -> list[Source]:
+        """What a citation of the whole definition quotes: each of its stretches."""
+        return self.spans or [self.source]
 
 
 @dataclass

@@ -146,6 +146,52 @@ QUESTIONS: list[tuple[str, str, str, list[str], list[str], bool]] = [
         [],
         True,
     ),
+    # no verb before the rating word; a judgement asked for as a noun; a change asked with
+    # no "score" in it, of every reinspection loaded
+    (TUNED, RATINGS, "which Harrowfield standards were outstanding", ["3.1"], ["2.2"], True),
+    (TUNED, RATINGS, "Harrowfield's overall judgement?", ["Requires improvement"], ["%"], True),
+    (
+        TUNED,
+        CORE,
+        "by how much did risk of harm change",
+        ["34%", "29%", "57%", "up 23", "up 28"],
+        [],
+        True,
+    ),
+    (
+        TUNED,
+        RATINGS,
+        "What share of cases in Penmarrow had assessment that analysed how to keep other "
+        "people safe?",
+        ["31%"],
+        ["44%"],
+        True,
+    ),
+    # the table of the areas inspected so far: its row, never a mean of the report's own scores
+    (
+        TUNED,
+        CORE,
+        "What was the average safeguarding score of the areas inspected so far?",
+        ["63%", "64%"],
+        ["65.4", "31%", "88%"],
+        True,
+    ),
+    (
+        TUNED,
+        CORE,
+        "How did 2.2 in Wessex Vale compare with the areas inspected so far?",
+        ["50%", "94%", "74%", "81%"],
+        [],
+        True,
+    ),
+    (
+        TUNED,
+        RATINGS,
+        "What was the local authority in Harrowfield asked to do?",
+        ["speech and language"],
+        [],
+        True,
+    ),
 ]
 
 CLAIMS: list[tuple[str, str, str, str, str | None]] = [
@@ -225,4 +271,33 @@ CLAIMS: list[tuple[str, str, str, str, str | None]] = [
         "harrowfield-2021",
     ),
     (TUNED, CORE, "Northbridge and Moorvale's safeguarding was rated Good.", U, None),
+    # the current value first, and "points" inside "out of"
+    (TUNED, CORE, "In Northbridge and Moorvale 1.2 scored 72%, up from 55%.", S, None),
+    (TUNED, CORE, "In Northbridge and Moorvale 1.2 scored 72%, up from 50%.", C, None),
+    (TUNED, RATINGS, "Harrowfield scored 17 points out of 36.", S, "harrowfield-2021"),
+    (TUNED, RATINGS, "Harrowfield scored 19 points out of 36.", C, "harrowfield-2021"),
+    # the table of the areas inspected so far (Wessex Vale's comparison variant)
+    (
+        TUNED,
+        CORE,
+        "Wessex Vale's 2.2 score of 81% was above the average of 74% for the areas inspected "
+        "so far.",
+        S,
+        "wessex-vale-2011",
+    ),
+    (
+        TUNED,
+        CORE,
+        "Wessex Vale's 3.1 score was below the lowest of the areas inspected so far, 29%.",
+        C,
+        "wessex-vale-2011",
+    ),
+    (
+        TUNED,
+        CORE,
+        "The highest risk of harm score of the areas inspected so far was 84% in Wessex Vale's "
+        "table.",
+        S,
+        "wessex-vale-2011",
+    ),
 ]

@@ -75,6 +75,19 @@ def test_glossary_definition_is_quoted_and_cited(findings, texts):
     assert "RoH: Risk of Harm to others" in a.answer
 
 
+def test_glossary_definition_over_several_stretches_cites_each(findings, texts):
+    """A definition whose lines had the term column merged in is read from several stretches
+    of the text: the answer gives it whole and cites each stretch, none with the term's words."""
+    a = ask(findings, "What does Interventions mean?")
+    assert a.found and a.route == "glossary"
+    grounded(a, texts)
+    assert "change their offending behaviour and/or to support public protection" in a.answer
+    assert "NB Both types of intervention are important." in a.answer
+    quotes = [c.quote for c in a.citations]
+    assert "offending behaviour and/or to support public protection." in quotes
+    assert not any("constructive and offending" in q for q in quotes)
+
+
 def test_glossary_difference_gives_both_definitions(findings, texts):
     a = ask(findings, "What's the difference between RoSH and RoH?")
     assert a.route == "glossary"

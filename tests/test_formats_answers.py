@@ -83,3 +83,30 @@ def test_a_rating_and_a_percentage_are_not_compared(findings):
         "Northbridge and Moorvale's safeguarding was rated Good.", findings.reports()
     )
     assert result.verdict == "unverifiable" and "percentage" in result.explanation
+
+
+def test_a_markdown_table_row_is_cited_with_its_value(findings):
+    """A key question in a Markdown table row: the quote runs past the `|` to the share."""
+    a = findings.ask("What share of Penmarrow cases had assessment that kept other people safe?")
+    assert a.found and "31%" in a.answer
+    (cited,) = [c for c in a.citations if c.report == "penmarrow-2024"]
+    assert cited.quote.startswith("Does assessment sufficiently analyse")
+    assert cited.quote.endswith("| 31%")
+    result = check_claim(
+        "In Penmarrow, 40% of cases had assessment that analysed how to keep other people safe.",
+        findings.reports(),
+    )
+    assert result.verdict == "contradicted"
+    assert any(e.quote.endswith("| 31%") for e in result.evidence), result.evidence
+
+
+def test_a_key_question_found_by_retrieval_is_quoted_with_its_share(findings, texts):
+    """Retrieval picks sentences out of passages, but a measure's quote is one unit: the key
+    question "... safe? 69%" is not cut at its question mark, away from its share."""
+    a = findings.ask("Does assessment in Harrowfield analyse how to keep other people safe?")
+    assert a.found and "69%" in a.answer
+    key_questions = [c for c in a.citations if c.heading.endswith("key questions")]
+    assert key_questions, a.citations
+    for c in key_questions:
+        assert c.quote in texts[c.report]
+        assert c.quote.rstrip().endswith("%"), c.quote

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
 from ingest.glossary import acronym_score, find_term_run, parse_glossary, split_terms
 from ingest.model import Source
-from ingest.text.layout import split_lines
+from ingest.text.layout import clean_text, split_lines
 
 SAMPLE_STARTS = {
     "ASB": "Antisocial behaviour / Antisocial Behaviour Order",
@@ -316,3 +319,161 @@ def test_alphabetical_order_parts_entries_without_blank_lines():
     assert entries["CAMHS"].endswith(
         "part of the National Health Service, providing specialist services"
     )
+
+
+# --- every definition a faithful reading of the text ---------------------------------------
+
+
+def _word_counts(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text.casefold()))
+
+
+def _glossary_body(report) -> str:
+    first = min(g.source.start for g in report.glossary)
+    return report.text[report.text.rfind("Glossary", 0, first) + len("Glossary") :]
+
+
+@pytest.mark.parametrize("fixture", ["sample_report", "fictional_report"])
+def test_every_definition_reads_its_own_quotes(request, fixture):
+    """Each definition says what its quoted stretches say, no more and no less (after the
+    same cleaning), and every word of the glossary belongs to exactly one term or one quote:
+    a term column's words merged into a definition, or a paragraph dropped, fails here."""
+    report = request.getfixturevalue(fixture)
+    quoted: Counter = Counter()
+    for g in report.glossary:
+        spans = g.sources()
+        assert spans[0] == g.source
+        for s in spans:
+            assert report.text[s.start : s.start + len(s.quote)] == s.quote
+            assert s.quote == s.quote.strip() and s.section == "glossary"
+        read = " ".join(clean_text(s.quote) for s in spans)
+        assert _word_counts(read) == _word_counts(g.definition), g.term
+        quoted += _word_counts(g.term) + _word_counts(" ".join(s.quote for s in spans))
+    assert quoted == _word_counts(_glossary_body(report))
+
+
+def test_sample_interventions_reads_as_written(sample_report):
+    entry = lookup(sample_report, "Interventions")
+    assert entry.term == "Interventions; constructive and restrictive interventions"
+    assert entry.definition.split("\n\n") == [
+        "Work with an individual that is designed to change their offending behaviour and/or "
+        "to support public protection.",
+        "A constructive intervention is where the primary purpose is to reduce Likelihood of "
+        "Reoffending.",
+        "A restrictive intervention is where the primary purpose is to keep to a minimum the "
+        "individual’s Risk of Harm to others.",
+        "Example: with a sex offender, a constructive intervention might be to put them "
+        "through an accredited sex offender programme; a restrictive intervention (to "
+        "minimise their Risk of Harm) might be to monitor regularly and meticulously their "
+        "accommodation, their employment and the places they frequent, imposing and "
+        "enforcing clear restrictions as appropriate to each case.",
+        "NB Both types of intervention are important.",
+    ]
+    quotes = [s.quote for s in entry.sources()]
+    # the term column's words stand between the stretches, never inside one
+    assert quotes[:3] == [
+        "Work with an individual that is designed to change their",
+        "offending behaviour and/or to support public protection.",
+        "A constructive intervention is where the primary purpose is to",
+    ]
+    assert quotes[3].startswith("reduce Likelihood of Reoffending.\n\nA restrictive")
+    assert quotes[-1].endswith("NB Both types of intervention are important.")
+    for word in ("constructive and", "restrictive\n", "interventions\n"):
+        assert not any(q.startswith(word) or f"\n{word}" in q for q in quotes), word
+
+
+def test_sample_multi_paragraph_quotes_hold_every_paragraph(sample_report):
+    reoffending = lookup(sample_report, "Reoffending after 9 months")
+    (quote,) = [s.quote for s in reoffending.sources()]
+    assert quote.startswith("A measure used by the") and quote.endswith("early 2009 was 85%")
+    # LSCB goes on after the run of terms: two stretches, each quoted where it stands
+    lscb = [s.quote for s in lookup(sample_report, "LSCB").sources()]
+    assert len(lscb) == 2 and lscb[1].startswith("safeguard and promote the welfare")
+
+
+INTERLEAVED = """Glossary
+
+ABC Acceptable Behaviour Contract: a written agreement between
+a child, their family and the local agencies about how the
+child will behave.
+
+Assessments; Work done at the start of an order to understand
+initial and the child and their family, and to plan what happens next.
+review
+
+! - An initial assessment is made within fifteen working days of
+assessments
+
+the order and looks at every part of the child's life.
+
+A review assessment follows any significant change in the
+child's life or circumstances, and at least every three months.
+
+NB Both kinds of assessment are recorded in the case record.
+
+CPS Crown Prosecution Service, which decides whether a case goes
+to court and presents the case for the prosecution.
+
+DAT Drug Action Team: the local partnership that plans and pays
+for drug services for children and adults in the area.
+
+It reports each year to the community safety partnership;
+the report sets out what was spent and what was achieved.
+
+It is chaired by the director of public health.
+
+Reparation; Work by a child to put right the harm done to a
+or the community; it may be direct or indirect.
+
+YOT Youth Offending Team
+"""
+
+
+def test_an_interleaved_two_column_term_is_taken_out_of_its_definition():
+    entries = {g.term: g for g in _parse(INTERLEAVED)}
+    entry = entries["Assessments; initial and review assessments"]
+    assert entry.terms == ["Assessments", "initial and review assessments"]
+    assert entry.definition.split("\n\n") == [
+        "Work done at the start of an order to understand the child and their family, "
+        "and to plan what happens next.",
+        "An initial assessment is made within fifteen working days of the order and looks "
+        "at every part of the child's life.",
+        "A review assessment follows any significant change in the child's life or "
+        "circumstances, and at least every three months.",
+        "NB Both kinds of assessment are recorded in the case record.",
+    ]
+    quotes = [s.quote for s in entry.sources()]
+    assert quotes[:3] == [
+        "Work done at the start of an order to understand",
+        "the child and their family, and to plan what happens next.",
+        "An initial assessment is made within fifteen working days of",
+    ]
+    assert quotes[3].endswith("recorded in the case record.")
+    for s in entry.sources():
+        assert INTERLEAVED[s.start : s.start + len(s.quote)] == s.quote
+
+
+def test_a_line_as_wide_as_the_column_keeps_its_first_words():
+    """`or the community` opens a line no wider than the definition column: it is the
+    definition's own text, though the term before it is left open."""
+    entries = {g.term: g for g in _parse(INTERLEAVED)}
+    assert entries["Reparation;"].definition == (
+        "Work by a child to put right the harm done to a or the community; it may be direct "
+        "or indirect."
+    )
+    assert len(entries["Reparation;"].sources()) == 1
+
+
+def test_a_definition_keeps_all_of_its_paragraphs():
+    entries = {g.term: g for g in _parse(INTERLEAVED)}
+    dat = entries["DAT"]
+    assert dat.definition.split("\n\n") == [
+        "Drug Action Team: the local partnership that plans and pays for drug services for "
+        "children and adults in the area.",
+        "It reports each year to the community safety partnership; the report sets out what "
+        "was spent and what was achieved.",
+        "It is chaired by the director of public health.",
+    ]
+    (quote,) = [s.quote for s in dat.sources()]
+    assert quote.startswith("Drug Action Team") and quote.endswith("director of public health.")
+    assert entries["YOT"].definition == "Youth Offending Team"

@@ -593,7 +593,36 @@ def test_general_thematic_report():
         (71.0, "%"),
     }
     assert report.criteria == [] and report.headline_scores == [] and report.missing == []
+    assert [(r.owner, r.text[:40], r.source.section) for r in report.recommendations] == [
+        ("Youth offending services", "Youth offending services should begin pl", "recommendations")
+    ]
     assert _cited_exactly(report) >= 15
+
+
+def test_a_general_document_lists_its_recommendations_with_who_should_act():
+    text = (
+        "Annual review of the Fenwick Youth Partnership\n\n"
+        "This is a made-up annual review written for tests.\n\n"
+        "Our recommendations\n\n"
+        "1. The partnership board should publish its minutes within a month\n"
+        "of each meeting.\n"
+        "2. Team managers should check every plan before it is signed off.\n"
+        "3. Every plan is to be read by a second worker.\n\n"
+        "What comes next\n\n"
+        "The board meets again in the spring.\n"
+    )
+    report = read_report(text)
+    assert report.format == ReportFormat.GENERAL
+    assert [(r.position, r.number, r.owner) for r in report.recommendations] == [
+        (1, 1, "The partnership board"),
+        (2, 2, "Team managers"),
+        (3, 3, None),  # names no one: no owner is made up
+    ]
+    assert report.recommendations[0].text.endswith("within a month of each meeting.")
+    for r in report.recommendations:
+        assert text[r.source.start : r.source.start + len(r.source.quote)] == r.source.quote
+    # the section's paragraphs stay in the body for retrieval
+    assert any(p.source.heading == "Our recommendations" for p in report.body)
 
 
 def test_general_improvement_plan():

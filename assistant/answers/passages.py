@@ -299,7 +299,10 @@ class Passages:
         for rank, hit in enumerate(hits):
             base = from_metadata(hit.meta)
             heading_words = set(stems(hit.meta.get("heading", "")))
-            parts = sentences(base.quote)
+            # a measure's quote is one unit, its name with its value ("... safe? 69%"): split
+            # into sentences, the value would be cut off the question it answers
+            whole = hit.meta.get("kind") == "score"
+            parts = [(base.quote, clean(base.quote))] if whole else sentences(base.quote)
             groups: list[tuple[int, int]] = []
             for n in range(len(parts)):
                 # "This was better than the England average": the sentence it refers back to

@@ -40,6 +40,7 @@ class Route(StrEnum):
     RATED = "rated"
     SHARE = "share"
     DOMAINS = "domains"
+    SO_FAR = "so-far"
     FALLBACK = "fallback"
 
 

@@ -20,6 +20,7 @@ from assistant.claims.findings import BETWEEN_BREAK
 from assistant.claims.measure import claim_segments
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, area_pattern, find_scope
+from assistant.claims.so_far import judge_so_far
 from assistant.claims.subjects import Measure, ReportIndex, index_for
 from assistant.claims.tally import judge_tally
 from assistant.claims.units import judge_measure_claim, rating_in
@@ -166,7 +167,7 @@ def _check(
     if tallied is not None:
         return tallied, scope, None
     if len(scope.reports) == 1 or (scope.explicit and not scope.by_year):
-        j = _measure_each(text, scope)
+        j = _measure_each(text, scope) or judge_so_far(text, scope)
         if j is not None:
             return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, j.measure
     else:

@@ -171,8 +171,10 @@ def _judge_points(text: str, scope: Scope) -> Judgement | None:
 
 def _judge_change(text: str, scope: Scope) -> Judgement | None:
     change = CUES["change-from-to"].search(text)
-    earlier = None if change else CUES["previous-score"].search(text)
-    if change is None and earlier is None:
+    # "72%, up from 55%": the same two values, the current one first
+    flipped = None if change else CUES["change-to-from"].search(text)
+    earlier = None if change or flipped else CUES["previous-score"].search(text)
+    if change is None and flipped is None and earlier is None:
         return None
     idx = scope.reports[0]
     with_previous = [
@@ -188,7 +190,11 @@ def _judge_change(text: str, scope: Scope) -> Judgement | None:
     s = named[0]
     prev = s.previous
     assert prev is not None
-    before = float((change or earlier).group(1))
+    if flipped:
+        before, after = float(flipped.group(2)), float(flipped.group(1))
+    else:
+        before = float((change or earlier).group(1))
+        after = float(change.group(2)) if change else None
     said_years = (
         {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", earlier.group(0))}
         if earlier
@@ -204,8 +210,8 @@ def _judge_change(text: str, scope: Scope) -> Judgement | None:
             f"({prev.value:g}%), so the claim's figure cannot be checked.",
         )
     checks = [(before, prev.value, "earlier", prev.source)]
-    if change:
-        checks.append((float(change.group(2)), s.value, "current", s.source))
+    if after is not None:
+        checks.append((after, s.value, "current", s.source))
     wrong = [(said, held, what) for said, held, what, _ in checks if held != said]
     evidence = [
         Evidence(idx.report.id, s.source.section, s.source.heading, s.source.quote, s.display())

@@ -12,7 +12,7 @@ import re
 
 from ingest.facts import Passage, extract_facts
 from ingest.glossary import parse_glossary
-from ingest.model import GlossaryEntry, Paragraph, Report, ReportFormat, Section
+from ingest.model import GlossaryEntry, Item, Paragraph, Report, ReportFormat, Section
 from ingest.readers.cues import reader_data
 from ingest.readers.identity import identify, new_report
 from ingest.readers.layout import Doc, heading_text, next_content
@@ -50,6 +50,8 @@ def read_sections(doc: Doc, report: Report, lines: list[Line], title: str) -> No
     (paragraphs), a glossary into ``report.glossary``."""
     data = reader_data(_NAME)
     glossary_names = {g.lower() for g in data["glossary_headings"]}
+    recommendation_names = {g.lower() for g in data["recommendation_headings"]}
+    owner = re.compile(data["owner_lead"])
     part = re.compile(data["part_heading"], re.I)
     heads = heading_lines(lines, doc.width, int(data["heading_max_words"]))
     bounds = heads + [len(lines)]
@@ -75,7 +77,21 @@ def read_sections(doc: Doc, report: Report, lines: list[Line], title: str) -> No
         shown = title_case(name) if name.isupper() else name
         report.sections.append(Section(number, shown, None))
         report.body += doc.paragraphs(lines[head + 1 : bounds[k + 1]], str(number), shown)
+        if plain_name.lower() in recommendation_names:
+            items = doc.items(lines[head + 1 : bounds[k + 1]], "recommendations", shown)
+            report.recommendations += _owned(items, owner, len(report.recommendations))
         k += 1
+
+
+def _owned(items: list[Item], owner: re.Pattern, before: int) -> list[Item]:
+    """A recommendations section's items, each with who should act where its sentence
+    opens by naming them ("Youth offending services should ..."); positions run on."""
+    for n, item in enumerate(items, before + 1):
+        item.position = n
+        m = owner.match(item.text)
+        if m and item.owner is None:
+            item.owner = m.group("owner")
+    return items
 
 
 def _glossary(doc: Doc, lines: list[Line], heading: str) -> list[GlossaryEntry]:

@@ -56,10 +56,9 @@ def answer_glossary(intent: Intent, scoped: Sequence[Report], loaded: Sequence[R
         for report, entry in _distinct_definitions(entries):
             shown.append((report, entry))
             where = f" ({label(report)} glossary)" if len(loaded) > 1 else ""
-            out.add(
-                f"{entry.term}{where}: {entry.definition.strip()}"
-                + out.cite(from_source(report, entry.source))
-            )
+            # a definition read from several stretches of the text cites each of them
+            cites = "".join(out.cite(from_source(report, s)) for s in entry.sources())
+            out.add(f"{entry.term}{where}: {entry.definition.strip()}" + cites)
     if not shown:
         return not_found(
             f"None of the loaded reports' glossaries defines {', '.join(missing)}.", "glossary"
