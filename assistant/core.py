@@ -103,16 +103,20 @@ class Findings:
         return self.answerer.ask(question, conversation_id, report)
 
     def warm(self) -> None:
-        """Read the reports and build the indexes answers and claim checks use, so that the
-        first question after a start does not wait for them (run in the background)."""
+        """Read the reports and build the indexes answers and checks use, so that the first
+        question after a start does not wait for them (run in the background)."""
         from assistant.answers.intent import area_finder
         from assistant.answers.retrieve import glossary_index
-        from assistant.claims.subjects import index_for
 
         loaded = self.reports()
-        self.answerer.retriever.chunk_index(loaded)
+        index = self.answerer.retriever.chunk_index(loaded)
         area_finder(loaded)
         glossary_index(loaded)
+        # Then what fewer requests need: the keyword index (searches) and the claim
+        # checker's per-report indexes (a check reads every report's).
+        _ = index.lexical
+        from assistant.claims.subjects import index_for
+
         for report in loaded:
             index_for(report)
 

@@ -10,13 +10,15 @@ import difflib
 import math
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from langchain_core.documents import Document
 
 from assistant.answers.lexical import InvertedIndex
-from assistant.answers.lexicon import GlossaryIndex, per_report, per_reports
+from assistant.answers.lexicon import GlossaryIndex, per_report, per_reports, report_words
 from assistant.storage.index import version_id
 from ingest.model import GlossaryEntry, Report
 from ingest.text.stemming import stem
@@ -24,6 +26,9 @@ from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
 from ingest.text.tokens import stems, words
 
+# A dense search within at most this many reports compares their vectors directly.
+EXACT_REPORTS = 20
+VECTOR_CACHE = 512  # report versions whose vectors are kept in memory (about 120 KB each)
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very top ranks
 
 
@@ -99,8 +104,11 @@ def expand_query(query: str, reports: Iterable[Report]) -> Expansion:
         if named or spelled:
             matched.append(group)
     hits: list[GlossaryEntry] = []
+    seen: set[str] = set()  # entries are unhashable; equal entries print the same
     for _, entry in index.entries_of(matched):
-        if entry not in hits:
+        key = repr(entry)
+        if key not in seen:
+            seen.add(key)
             hits.append(entry)
     text = query if not added else f"{query} ({'; '.join(added)})"
     return Expansion(text=text, terms=hits)
@@ -128,7 +136,7 @@ class _Words:
 
 @per_report
 def _report_words(report: Report) -> _Words:
-    ws = words(report.text)
+    ws = report_words(report)  # the text's words, read once for every index that needs them
     return _Words(
         surface=frozenset(w for w in ws if w.isalpha()),
         vocabulary=frozenset(stem(w) for w in ws),
@@ -141,10 +149,9 @@ class ChunkIndex:
 
     def __init__(self, reports: Sequence[Report]):
         # Built from each report version's own pieces (cached), so a store change only
-        # tokenises the reports that changed.
-        self.lexical = InvertedIndex(reports)
-        self.docs: list[Document] = self.lexical.docs
-        self.position = {d.id: n for n, d in enumerate(self.docs)}
+        # tokenises the reports that changed; the chunks are only read for a search, which
+        # many questions (a score, a glossary term) never make.
+        self.reports = list(reports)
         # The vocabulary of the whole source text, not just the chunks: a word the reports use
         # anywhere is a word they can answer about.
         self.vocabulary: set[str] = set()
@@ -158,8 +165,27 @@ class ChunkIndex:
         # Spelling is put right only towards the words that name things: measures, sections,
         # areas and glossary terms ("safegaurding"), never towards any word of the text.
         self.names = sorted(names)
+        self._lock = threading.Lock()
+
+    @property
+    def lexical(self) -> InvertedIndex:
+        with self._lock:
+            if "_lexical" not in self.__dict__:
+                self._lexical = InvertedIndex(self.reports)
+            return self._lexical
+
+    @cached_property
+    def docs(self) -> list[Document]:
+        return self.lexical.docs
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {d.id: n for n, d in enumerate(self.docs)}
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
         n = max(len(self.docs), 1)
-        self.idf = {t: math.log(1 + n / c) for t, c in self.lexical.frequency.items()}
+        return {t: math.log(1 + n / c) for t, c in self.lexical.frequency.items()}
 
     def correct(self, question: str, cues: Sequence[str] = ()) -> str:
         """``question`` with misspelt words the reports use put right ("safegaurding"); also
@@ -217,6 +243,7 @@ class Retriever:
         self.findings = findings
         self._lock = threading.Lock()
         self._cache: tuple[tuple, ChunkIndex] | None = None
+        self._vector_cache: OrderedDict[tuple[str, str], tuple] = OrderedDict()
 
     def chunk_index(self, reports: Sequence[Report] | None = None) -> ChunkIndex:
         """The BM25 index of the stored reports, rebuilt only when they change."""
@@ -274,9 +301,16 @@ class Retriever:
         vector = self.findings.embedder.embed_query(text)
         # Only the stored versions' chunks: others are a write in progress or its garbage.
         active = {r.id: version_id(r.sha256) for r in self.findings.reports()}
+        if reports and set(reports) >= active.keys():
+            reports = None  # every report: no report filter
         where = _where(reports, sections, kinds)
+        if reports and len(reports) <= EXACT_REPORTS:
+            # A few reports: their vectors, read once per version, compared here (exact, and
+            # no metadata filter over the whole collection).
+            pairs = [(r, active[r]) for r in dict.fromkeys(reports) if r in active]
+            return self._exact(collection, vector, max(1, n), pairs, sections, kinds)
         if reports:
-            # A few reports: their versions go into the filter, which stays small.
+            # Some reports: their versions go into the filter, which stays small.
             versions = sorted({active[r] for r in reports if r in active}) or ["-"]
             in_active = {"version": {"$in": versions}}
             where = {"$and": [where, in_active]} if where else in_active
@@ -284,6 +318,50 @@ class Retriever:
         # Every report: a filter naming every active version costs more than the search itself
         # (150 ms at 200 reports), so the nearest chunks are fetched and the inactive dropped.
         return self._nearest(collection, vector, max(1, n), where, active)
+
+    def _exact(self, collection, vector, n: int, pairs, sections, kinds):
+        import numpy as np
+
+        query = np.asarray(vector, dtype=np.float32)
+        query = query / (np.linalg.norm(query) or 1.0)
+        found: list[tuple[str, float]] = []
+        for report_id, version in pairs:
+            ids, metas, matrix = self._vectors(collection, report_id, version)
+            keep = [k for k, m in enumerate(metas) if _matches(m, None, sections, kinds)]
+            if not keep:
+                continue
+            rows = matrix[keep]
+            norms = np.linalg.norm(rows, axis=1)
+            sims = rows @ query / np.where(norms == 0, 1.0, norms)
+            found += [(chunk_id(ids[keep[k]]), float(sims[k])) for k in range(len(keep))]
+        found.sort(key=lambda x: -x[1])
+        return found[:n]
+
+    def _vectors(self, collection, report_id: str, version: str):
+        """The stored vectors of one report version (ids, metadata, matrix), kept a while."""
+        import numpy as np
+
+        key = (report_id, version)
+        with self._lock:
+            if key in self._vector_cache:
+                self._vector_cache.move_to_end(key)
+                return self._vector_cache[key]
+        got = collection.get(
+            where={"$and": [{"report": report_id}, {"version": version}]},
+            include=["embeddings", "metadatas"],
+        )
+        ids = list(got["ids"])
+        embeddings = got.get("embeddings")
+        if ids and embeddings is not None:
+            matrix = np.asarray(embeddings, dtype=np.float32).reshape(len(ids), -1)
+        else:
+            matrix = np.zeros((0, 0), dtype=np.float32)
+        value = (ids, list(got.get("metadatas") or []), matrix)
+        with self._lock:
+            self._vector_cache[key] = value
+            while len(self._vector_cache) > VECTOR_CACHE:
+                self._vector_cache.popitem(last=False)
+        return value
 
     @staticmethod
     def _nearest(collection, vector, n: int, where, active) -> list[tuple[str, float]]:
