@@ -16,7 +16,7 @@ import pytest
 from answer_fakes import make_findings
 
 from assistant.answers.intent import catalog, find_reports, find_terms, strip_areas
-from assistant.answers.lexical import B, EPSILON, K1, InvertedIndex
+from assistant.answers.lexical import EPSILON, K1, B, InvertedIndex
 from assistant.answers.lexicon import SpellingFinder
 from assistant.answers.retrieve import ChunkIndex, Retriever
 from ingest.text.tokens import stems

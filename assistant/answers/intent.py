@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from functools import lru_cache
 from typing import Any
 
 from assistant.answers.lexicon import SpellingFinder, per_reports, report_words, word_reports
@@ -208,13 +207,14 @@ def _name_tokens(text: str) -> frozenset[str]:
     return frozenset(stems(text.replace("-", " ")))
 
 
-@lru_cache(maxsize=8)
-def _catalog(reports: tuple[Report, ...]) -> Catalog:
+@per_reports  # once per set of report versions: a store change builds it again
+def catalog(reports: Sequence[Report]) -> Catalog:
     names: dict[Target, Named] = {}
     section_tokens: dict[int, frozenset[str]] = {}
     areas: dict[str, list[str]] = {}
+    users = word_reports(reports)
     for r in reports:
-        areas[r.id] = _area_spellings(r, reports)
+        areas[r.id] = _area_spellings(r, reports, users)
         for s in r.headline_scores:
             t = Target("headline", s.key)
             names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
@@ -237,39 +237,19 @@ def _catalog(reports: tuple[Report, ...]) -> Catalog:
     return Catalog(list(names.values()), section_tokens, areas)
 
 
-def _report_key(r: Report) -> tuple:
-    return (r.id, r.sha256, len(r.text))
-
-
-# Reports are not hashable by value; key the catalogue cache by identity-free content keys.
-class _Reports(tuple):
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(_report_key(r) for r in self))
-
-    def __eq__(self, other) -> bool:  # type: ignore[override]
-        return isinstance(other, tuple) and [_report_key(r) for r in self] == [
-            _report_key(r) for r in other
-        ]
-
-
-def catalog(reports: Sequence[Report]) -> Catalog:
-    return _catalog(_Reports(reports))
-
-
 # --- slot finders -----------------------------------------------------------------------
 
 
-def _area_spellings(report: Report, reports: Sequence[Report]) -> list[str]:
+def _area_spellings(report: Report, reports: Sequence[Report], users=None) -> list[str]:
     """Lower-case spellings that name ``report``: its area, its id, and each word of the area's
     name that no other loaded report uses ("stockbridge" for Stockbridge-on-Wear, "ashdown"
     for Vale of Ashdown, but not "vale" while Wessex Vale is loaded too)."""
     out = [report.area.lower(), report.id.lower()]
-    others = [r for r in reports if r.id != report.id]
-    if not others:
-        return out
-    # How many reports use each word, counted once for the set: asking each other report in
-    # turn made the catalogue quadratic in the number of reports.
-    users = word_reports(reports)
+    if all(r.id == report.id for r in reports):
+        return out  # no other report
+    # How many reports use each word (``word_reports``), counted once for the set: asking
+    # each other report in turn made the catalogue quadratic in the number of reports.
+    users = word_reports(reports) if users is None else users
     for w in dict.fromkeys(words(report.area)):
         if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
             continue
