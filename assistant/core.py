@@ -6,13 +6,16 @@ import threading
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-from langchain_core.embeddings import Embeddings
+from typing import TYPE_CHECKING
 
 from assistant.settings import Settings, get_settings
 from assistant.storage.database import Store
-from assistant.storage.index import Index, IngestResult
 from ingest.model import Report
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+    from assistant.storage.index import Index, IngestResult
 
 
 class Findings:
@@ -30,7 +33,7 @@ class Findings:
         self._chroma_client = chroma_client
         self._llm = llm
         self._lock = threading.Lock()
-        self._reports: tuple[str, list[Report]] | None = None
+        self._reports: tuple[tuple[int, int], list[Report]] | None = None
 
     @cached_property
     def store(self) -> Store:
@@ -46,14 +49,17 @@ class Findings:
 
     @cached_property
     def index(self) -> Index:
-        return Index(self.settings, self.store, self.embedder, self._chroma_client)
+        from assistant.storage.index import Index
+
+        # The embedder is handed over as a function: the model loads on the first embedding.
+        return Index(self.settings, self.store, lambda: self.embedder, self._chroma_client)
 
     def reports(self) -> list[Report]:
-        """All stored reports, re-read only when the store has changed."""
-        fingerprint = self.store.fingerprint()
+        """All stored reports, re-read only when the store has changed (by any process)."""
+        generation = self.store.generation()
         with self._lock:
-            if self._reports is None or self._reports[0] != fingerprint:
-                self._reports = (fingerprint, self.store.load_reports())
+            if self._reports is None or self._reports[0] != generation:
+                self._reports = (generation, self.store.load_reports())
             return self._reports[1]
 
     def report(self, report_id: str) -> Report | None:
@@ -95,6 +101,24 @@ class Findings:
     def ask(self, question: str, conversation_id: str | None = None, report: str | None = None):
         """Answer ``question`` (an ``answers.answerer.Answer``), continuing a conversation."""
         return self.answerer.ask(question, conversation_id, report)
+
+    def warm(self) -> None:
+        """Read the reports and build the indexes answers and checks use, so that the first
+        question after a start does not wait for them (run in the background)."""
+        from assistant.answers.intent import area_finder
+        from assistant.answers.retrieve import glossary_index
+
+        loaded = self.reports()
+        index = self.answerer.retriever.chunk_index(loaded)
+        area_finder(loaded)
+        glossary_index(loaded)
+        # Then what fewer requests need: the keyword index (searches) and the claim
+        # checker's per-report indexes (a check reads every report's).
+        _ = index.lexical
+        from assistant.claims.subjects import index_for
+
+        for report in loaded:
+            index_for(report)
 
     def ensure_sample(self) -> list[IngestResult]:
         """With an empty store, ingest the bundled sample report (first use)."""

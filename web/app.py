@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -65,6 +67,13 @@ def _html_error(request: Request, status: int, title: str, message: str):
     return render(request, "error.html", status=status, title=title, message=message)
 
 
+def _warm(core: Findings) -> None:
+    try:
+        core.warm()
+    except Exception:  # a damaged store is reported by the request that meets it
+        logging.getLogger(__name__).exception("building the indexes at start failed")
+
+
 def create_app(findings: Findings | None = None) -> FastAPI:
     """The web app; ``findings`` defaults to the process-wide core built from settings."""
     core = findings or get_findings()
@@ -73,6 +82,9 @@ def create_app(findings: Findings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI):
         # A fresh `make run` has data: the sample is ingested before the first request.
         await anyio.to_thread.run_sync(core.ensure_sample)
+        # The indexes of the stored reports are built in the background: a first question
+        # that comes sooner builds what it needs itself.
+        threading.Thread(target=_warm, args=(core,), daemon=True, name="warm").start()
         app.state.ready = True
         async with app.state.mcp.running():
             yield

@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from functools import lru_cache
 from typing import Any
 
-from assistant.answers.retrieve import entry_terms, expand_query
+from assistant.answers.lexicon import SpellingFinder, per_reports, report_words, word_reports
+from assistant.answers.retrieve import entry_terms, expand_query, glossary_index
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report, Role, Score
 from ingest.text.resources import cue_patterns, load_yaml
 from ingest.text.stemming import stem
@@ -207,13 +207,14 @@ def _name_tokens(text: str) -> frozenset[str]:
     return frozenset(stems(text.replace("-", " ")))
 
 
-@lru_cache(maxsize=8)
-def _catalog(reports: tuple[Report, ...]) -> Catalog:
+@per_reports  # once per set of report versions: a store change builds it again
+def catalog(reports: Sequence[Report]) -> Catalog:
     names: dict[Target, Named] = {}
     section_tokens: dict[int, frozenset[str]] = {}
     areas: dict[str, list[str]] = {}
+    users = word_reports(reports)
     for r in reports:
-        areas[r.id] = _area_spellings(r, reports)
+        areas[r.id] = _area_spellings(r, reports, users)
         for s in r.headline_scores:
             t = Target("headline", s.key)
             names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
@@ -236,52 +237,38 @@ def _catalog(reports: tuple[Report, ...]) -> Catalog:
     return Catalog(list(names.values()), section_tokens, areas)
 
 
-def _report_key(r: Report) -> tuple:
-    return (r.id, r.sha256, len(r.text))
-
-
-# Reports are not hashable by value; key the catalogue cache by identity-free content keys.
-class _Reports(tuple):
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(_report_key(r) for r in self))
-
-    def __eq__(self, other) -> bool:  # type: ignore[override]
-        return isinstance(other, tuple) and [_report_key(r) for r in self] == [
-            _report_key(r) for r in other
-        ]
-
-
-def catalog(reports: Sequence[Report]) -> Catalog:
-    return _catalog(_Reports(reports))
-
-
 # --- slot finders -----------------------------------------------------------------------
 
 
-def _area_spellings(report: Report, reports: Sequence[Report]) -> list[str]:
+def _area_spellings(report: Report, reports: Sequence[Report], users=None) -> list[str]:
     """Lower-case spellings that name ``report``: its area, its id, and each word of the area's
     name that no other loaded report uses ("stockbridge" for Stockbridge-on-Wear, "ashdown"
     for Vale of Ashdown, but not "vale" while Wessex Vale is loaded too)."""
     out = [report.area.lower(), report.id.lower()]
-    others = [r for r in reports if r.id != report.id]
-    if not others:
-        return out
+    if all(r.id == report.id for r in reports):
+        return out  # no other report
+    # How many reports use each word (``word_reports``), counted once for the set: asking
+    # each other report in turn made the catalogue quadratic in the number of reports.
+    users = word_reports(reports) if users is None else users
     for w in dict.fromkeys(words(report.area)):
         if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
             continue
-        if any(w in _text_words(o) for o in others):
-            continue
+        n = users[w]
+        alone = not n or (n == 1 and w in report_words(report))
+        if not alone and n > sum(w in report_words(r) for r in reports if r.id == report.id):
+            continue  # another report uses the word
         out.append(w)
     return out
 
 
-@lru_cache(maxsize=32)
-def _words_of(text: str) -> frozenset[str]:
-    return frozenset(words(text))
-
-
-def _text_words(report: Report) -> frozenset[str]:
-    return _words_of(report.text)
+@per_reports
+def area_finder(reports: Sequence[Report]) -> tuple[SpellingFinder, dict[str, list[str]]]:
+    """The area spellings of ``reports`` and, for each, the reports it names."""
+    owners: dict[str, list[str]] = {}
+    for report_id, spellings in catalog(reports).areas.items():
+        for s in spellings:
+            owners.setdefault(s.lower(), []).append(report_id)
+    return SpellingFinder(owners), owners
 
 
 # "In the reinspection", "the reinspection report", "what did the reinspection find": a report,
@@ -300,15 +287,9 @@ def is_reinspection(report: Report) -> bool:
 
 def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], list[str]]:
     """(ids of the loaded reports the question names, named area+year pairs not loaded)."""
-    named = []
-    areas = catalog(reports).areas
-    for r in reports:
-        spellings = areas.get(r.id) or [r.area, r.id]
-        if any(
-            re.search(r"(?<![A-Za-z])" + re.escape(s) + r"(?![A-Za-z])", question, re.I)
-            for s in spellings
-        ):
-            named.append(r)
+    finder, owners = area_finder(reports)
+    ids = {i for s in finder.found(question) for i in owners[s]}
+    named = [r for r in reports if r.id in ids]
     if not named and _THE_REINSPECTION_RE.search(question):
         # "the score in the reinspection": the loaded reinspection report(s).
         named = [r for r in reports if is_reinspection(r)]
@@ -366,11 +347,9 @@ def unknown_names(question: str, vocabulary: set[str], areas: Sequence[str]) -> 
 def find_terms(question: str, reports: Sequence[Report]) -> list[str]:
     """Glossary terms the question names, longest first, without overlaps."""
     spans: list[tuple[int, int, str]] = []
-    for r in reports:
-        for entry in r.glossary:
-            for t in entry_terms(entry):
-                for m in term_pattern(t).finditer(question):
-                    spans.append((m.start(), m.end(), t))
+    for t in glossary_index(reports).spellings_in(question):
+        for m in term_pattern(t).finditer(question):
+            spans.append((m.start(), m.end(), t))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     taken: list[tuple[int, int, str]] = []
     for s in spans:
@@ -387,6 +366,17 @@ def find_terms(question: str, reports: Sequence[Report]) -> list[str]:
 def glossary_entries(term: str, reports: Sequence[Report]) -> list[tuple[Report, GlossaryEntry]]:
     """Every glossary entry (per report) that answers to ``term``."""
     pattern = term_pattern(term)
+    if len(reports) > 8:
+        # Many reports: only the distinct spellings are tried, once each.
+        index = glossary_index(reports)
+        low = term.lower()
+        groups = [
+            g
+            for spelling, gs in index.by_spelling.items()
+            if pattern.fullmatch(spelling) or spelling.lower() == low
+            for g in gs
+        ]
+        return index.entries_of(groups)
     found = []
     for r in reports:
         for entry in r.glossary:
@@ -657,7 +647,11 @@ def strip_areas(question: str, reports: Sequence[Report]) -> str:
     """``question`` without the words that pick a report ("in Stockbridge", "for the 2010
     report"): what is left is what it asks."""
     out = question
-    spellings = sorted({s for v in catalog(reports).areas.values() for s in v}, key=len)
+    # Only the spellings the question holds: a substitution never makes a new one appear.
+    present = area_finder(reports)[0].found(question)
+    spellings = sorted(
+        {s for v in catalog(reports).areas.values() for s in v if s in present}, key=len
+    )
     for sp in reversed(spellings):
         out = re.sub(
             r"(?:\b(?:in|for|from|of|at|by|about)\s+)?(?:the\s+)?(?<![A-Za-z])"

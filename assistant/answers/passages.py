@@ -8,7 +8,15 @@ from dataclasses import dataclass
 
 from assistant.answers.citations import Citation, from_metadata, narrow, sentences
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
-from assistant.answers.intent import QUESTION_WORDS, WHY_RE, Intent, catalog, looks_like_acronym
+from assistant.answers.intent import (
+    QUESTION_WORDS,
+    WHY_RE,
+    Intent,
+    area_finder,
+    catalog,
+    looks_like_acronym,
+)
+from assistant.answers.lexicon import per_reports
 from assistant.answers.retrieve import ChunkIndex, expand_query
 from ingest.model import Report
 from ingest.text.stemming import stem
@@ -105,6 +113,15 @@ def _spelled_out(
     return bool(distinctive) and distinctive <= toks and len(head & toks) * 3 >= 2 * n
 
 
+@per_reports
+def _area_stems(reports: Sequence[Report]) -> list[str]:
+    out: list[str] = []
+    for r in reports:
+        out += stems(r.area) + stems(r.id.replace("-", " "))
+    return out
+
+
+@per_reports
 def _shared_head_words(reports: Sequence[Report]) -> frozenset[str]:
     """Words that the expansions of two or more different acronyms use ("management", "plan")."""
 
@@ -229,18 +246,13 @@ class Passages:
 
     def area_words(self) -> list[str]:
         """Words naming the loaded areas: they pick a report, they are not the topic."""
-        out: list[str] = []
-        for r in self.findings.reports():
-            out += stems(r.area) + stems(r.id.replace("-", " "))
-        return out
+        return _area_stems(self.findings.reports())
 
     def without_areas(self, question: str) -> str:
         out = question
-        reports = self.findings.reports()
-        spellings = {s for v in catalog(reports).areas.values() for s in v}
-        for r in reports:
-            spellings |= {r.area, r.id}
-        for name in sorted(spellings, key=len, reverse=True):
+        # Only the names the question holds: removing one never makes another appear.
+        present = area_finder(self.findings.reports())[0].found(question)
+        for name in sorted(present, key=len, reverse=True):
             out = re.sub(
                 r"(?<![A-Za-z])" + re.escape(name) + r"(?:['’]s)?(?![A-Za-z])",
                 " ",

@@ -10,13 +10,15 @@ import difflib
 import math
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from langchain_core.documents import Document
-from rank_bm25 import BM25Okapi
 
-from assistant.storage.chunks import report_chunks
+from assistant.answers.lexical import InvertedIndex
+from assistant.answers.lexicon import GlossaryIndex, per_report, per_reports, report_words
 from assistant.storage.index import version_id
 from ingest.model import GlossaryEntry, Report
 from ingest.text.stemming import stem
@@ -24,6 +26,9 @@ from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
 from ingest.text.tokens import stems, words
 
+# A dense search within at most this many reports compares their vectors directly.
+EXACT_REPORTS = 20
+VECTOR_CACHE = 512  # report versions whose vectors are kept in memory (about 120 KB each)
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: damps the weight of the very top ranks
 
 
@@ -75,23 +80,36 @@ def entry_terms(entry: GlossaryEntry) -> list[str]:
     return found
 
 
+@per_reports
+def glossary_index(reports: Sequence[Report]) -> GlossaryIndex:
+    """The glossary entries of ``reports``, grouped by how they read (once per store change)."""
+    return GlossaryIndex(reports, entry_terms, _definition_head)
+
+
 def expand_query(query: str, reports: Iterable[Report]) -> Expansion:
     """Add to ``query`` the expansion of each glossary term it names, and vice versa."""
+    index = glossary_index(list(reports))
     added: list[str] = []
+    matched = []
+    q_lower = f" {' '.join(words(query))} "
+    present = set(index.spellings_in(query))
+    for group in index.groups:
+        head, head_words = group.head, group.head_words
+        named = any(t in present and term_pattern(t).search(query) for t in group.spellings)
+        spelled = len(head_words.split()) >= 2 and f" {head_words} " in q_lower
+        if named and head and head not in added:
+            added.append(head)
+        if spelled and group.term not in added:
+            added.append(group.term)
+        if named or spelled:
+            matched.append(group)
     hits: list[GlossaryEntry] = []
-    q_lower = " ".join(words(query))
-    for report in reports:
-        for entry in report.glossary:
-            head = _definition_head(entry.definition)
-            head_words = " ".join(words(head))
-            named = any(term_pattern(t).search(query) for t in entry_terms(entry))
-            spelled = len(head_words.split()) >= 2 and f" {head_words} " in f" {q_lower} "
-            if named and head and head not in added:
-                added.append(head)
-            if spelled and entry.term not in added:
-                added.append(entry.term)
-            if (named or spelled) and entry not in hits:
-                hits.append(entry)
+    seen: set[str] = set()  # entries are unhashable; equal entries print the same
+    for _, entry in index.entries_of(matched):
+        key = repr(entry)
+        if key not in seen:
+            seen.add(key)
+            hits.append(entry)
     text = query if not added else f"{query} ({'; '.join(added)})"
     return Expansion(text=text, terms=hits)
 
@@ -107,33 +125,67 @@ def _naming_text(report: Report) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Words:
+    """One report version's words: as written, stemmed, and those that name things."""
+
+    surface: frozenset[str]
+    vocabulary: frozenset[str]
+    names: frozenset[str]
+
+
+@per_report
+def _report_words(report: Report) -> _Words:
+    ws = report_words(report)  # the text's words, read once for every index that needs them
+    return _Words(
+        surface=frozenset(w for w in ws if w.isalpha()),
+        vocabulary=frozenset(stem(w) for w in ws),
+        names=frozenset(w for w in words(" ".join(_naming_text(report))) if len(w) >= 5),
+    )
+
+
 class ChunkIndex:
     """The chunks of a set of reports, with a BM25 index and the vocabulary they use."""
 
     def __init__(self, reports: Sequence[Report]):
-        self.docs: list[Document] = [d for r in reports for d in report_chunks(r)]
-        self.tokens = [stems(d.page_content) for d in self.docs]
-        self.bm25 = BM25Okapi(self.tokens) if self.docs else None
-        self.position = {d.id: n for n, d in enumerate(self.docs)}
+        # Built from each report version's own pieces (cached), so a store change only
+        # tokenises the reports that changed; the chunks are only read for a search, which
+        # many questions (a score, a glossary term) never make.
+        self.reports = list(reports)
         # The vocabulary of the whole source text, not just the chunks: a word the reports use
         # anywhere is a word they can answer about.
         self.vocabulary: set[str] = set()
         self.surface: set[str] = set()  # the words as written (lower case)
+        names: set[str] = set()
         for r in reports:
-            ws = words(r.text)
-            self.surface.update(w for w in ws if w.isalpha())
-            self.vocabulary.update(stem(w) for w in ws)
+            w = _report_words(r)
+            self.surface |= w.surface
+            self.vocabulary |= w.vocabulary
+            names |= w.names
         # Spelling is put right only towards the words that name things: measures, sections,
         # areas and glossary terms ("safegaurding"), never towards any word of the text.
-        self.names = sorted(
-            {w for r in reports for w in words(" ".join(_naming_text(r))) if len(w) >= 5}
-        )
-        counts: dict[str, int] = {}
-        for toks in self.tokens:
-            for t in set(toks):
-                counts[t] = counts.get(t, 0) + 1
+        self.names = sorted(names)
+        self._lock = threading.Lock()
+
+    @property
+    def lexical(self) -> InvertedIndex:
+        with self._lock:
+            if "_lexical" not in self.__dict__:
+                self._lexical = InvertedIndex(self.reports)
+            return self._lexical
+
+    @cached_property
+    def docs(self) -> list[Document]:
+        return self.lexical.docs
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {d.id: n for n, d in enumerate(self.docs)}
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
         n = max(len(self.docs), 1)
-        self.idf = {t: math.log(1 + n / c) for t, c in counts.items()}
+        return {t: math.log(1 + n / c) for t, c in self.lexical.frequency.items()}
 
     def correct(self, question: str, cues: Sequence[str] = ()) -> str:
         """``question`` with misspelt words the reports use put right ("safegaurding"); also
@@ -191,6 +243,7 @@ class Retriever:
         self.findings = findings
         self._lock = threading.Lock()
         self._cache: tuple[tuple, ChunkIndex] | None = None
+        self._vector_cache: OrderedDict[tuple[str, str], tuple] = OrderedDict()
 
     def chunk_index(self, reports: Sequence[Report] | None = None) -> ChunkIndex:
         """The BM25 index of the stored reports, rebuilt only when they change."""
@@ -237,34 +290,101 @@ class Retriever:
 
     def _lexical(self, index: ChunkIndex, text: str, reports, sections, kinds, limit: int = 30):
         tokens = [t for t in stems(text) if t not in STOPWORDS]
-        if not tokens or index.bm25 is None:
+        if not tokens or not index.docs:
             return []
-        scores = index.bm25.get_scores(tokens)
-        ranked = [
-            (pos, float(scores[pos]))
-            for pos in range(len(index.docs))
-            if scores[pos] > 0 and _matches(index.docs[pos].metadata, reports, sections, kinds)
-        ]
-        ranked.sort(key=lambda x: x[1], reverse=True)
-        return ranked[:limit]
+        return index.lexical.ranked(
+            tokens, reports, lambda meta: _matches(meta, reports, sections, kinds), limit
+        )
 
     def _dense(self, text: str, n: int, reports, sections, kinds) -> list[tuple[str, float]]:
         collection = self.findings.index.collection
         vector = self.findings.embedder.embed_query(text)
         # Only the stored versions' chunks: others are a write in progress or its garbage.
-        active = {version_id(r.sha256) for r in self.findings.reports()}
+        active = {r.id: version_id(r.sha256) for r in self.findings.reports()}
+        if reports and set(reports) >= active.keys():
+            reports = None  # every report: no report filter
         where = _where(reports, sections, kinds)
-        in_active = {"version": {"$in": sorted(active)}}
-        result = collection.query(
-            query_embeddings=[vector],
-            n_results=max(1, n),
-            where={"$and": [where, in_active]} if where else in_active,
-            include=["distances"],
+        if reports and len(reports) <= EXACT_REPORTS:
+            # A few reports: their vectors, read once per version, compared here (exact, and
+            # no metadata filter over the whole collection).
+            pairs = [(r, active[r]) for r in dict.fromkeys(reports) if r in active]
+            return self._exact(collection, vector, max(1, n), pairs, sections, kinds)
+        if reports:
+            # Some reports: their versions go into the filter, which stays small.
+            versions = sorted({active[r] for r in reports if r in active}) or ["-"]
+            in_active = {"version": {"$in": versions}}
+            where = {"$and": [where, in_active]} if where else in_active
+            return self._nearest(collection, vector, max(1, n), where, None)
+        # Every report: a filter naming every active version costs more than the search itself
+        # (150 ms at 200 reports), so the nearest chunks are fetched and the inactive dropped.
+        return self._nearest(collection, vector, max(1, n), where, active)
+
+    def _exact(self, collection, vector, n: int, pairs, sections, kinds):
+        import numpy as np
+
+        query = np.asarray(vector, dtype=np.float32)
+        query = query / (np.linalg.norm(query) or 1.0)
+        found: list[tuple[str, float]] = []
+        for report_id, version in pairs:
+            ids, metas, matrix = self._vectors(collection, report_id, version)
+            keep = [k for k, m in enumerate(metas) if _matches(m, None, sections, kinds)]
+            if not keep:
+                continue
+            rows = matrix[keep]
+            norms = np.linalg.norm(rows, axis=1)
+            sims = rows @ query / np.where(norms == 0, 1.0, norms)
+            found += [(chunk_id(ids[keep[k]]), float(sims[k])) for k in range(len(keep))]
+        found.sort(key=lambda x: -x[1])
+        return found[:n]
+
+    def _vectors(self, collection, report_id: str, version: str):
+        """The stored vectors of one report version (ids, metadata, matrix), kept a while."""
+        import numpy as np
+
+        key = (report_id, version)
+        with self._lock:
+            if key in self._vector_cache:
+                self._vector_cache.move_to_end(key)
+                return self._vector_cache[key]
+        got = collection.get(
+            where={"$and": [{"report": report_id}, {"version": version}]},
+            include=["embeddings", "metadatas"],
         )
-        ids = result["ids"][0] if result["ids"] else []
-        distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
-        # The collection uses cosine distance: similarity is its complement.
-        return [(chunk_id(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=False)]
+        ids = list(got["ids"])
+        embeddings = got.get("embeddings")
+        if ids and embeddings is not None:
+            matrix = np.asarray(embeddings, dtype=np.float32).reshape(len(ids), -1)
+        else:
+            matrix = np.zeros((0, 0), dtype=np.float32)
+        value = (ids, list(got.get("metadatas") or []), matrix)
+        with self._lock:
+            self._vector_cache[key] = value
+            while len(self._vector_cache) > VECTOR_CACHE:
+                self._vector_cache.popitem(last=False)
+        return value
+
+    @staticmethod
+    def _nearest(collection, vector, n: int, where, active) -> list[tuple[str, float]]:
+        fetch = n if active is None else 2 * n
+        while True:
+            result = collection.query(
+                query_embeddings=[vector],
+                n_results=fetch,
+                where=where,
+                include=["distances", "metadatas"],
+            )
+            ids = result["ids"][0] if result["ids"] else []
+            distances = result["distances"][0] if result.get("distances") else [1.0] * len(ids)
+            metas = result["metadatas"][0] if result.get("metadatas") else [{}] * len(ids)
+            # The collection uses cosine distance: similarity is its complement.
+            found = [
+                (chunk_id(i), 1.0 - float(d))
+                for i, d, m in zip(ids, distances, metas, strict=False)
+                if active is None or active.get((m or {}).get("report")) == (m or {}).get("version")
+            ]
+            if active is None or len(found) >= n or len(ids) < fetch:
+                return found[:n]
+            fetch *= 4  # garbage crowded the active chunks out: look further
 
 
 def chunk_id(stored_id: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.claims.subjects import ReportIndex
 from ingest.text.layout import word_set
@@ -81,6 +82,7 @@ class Scope:
     by_year: bool = False  # named by a year alone ("the 2011 inspection"), no area said
 
 
+@lru_cache(maxsize=8192)  # every loaded area is tried on every claim: compile each once
 def area_pattern(area: str) -> re.Pattern[str]:
     parts = [re.escape(w) for w in area.split()]
     return re.compile(r"\b" + r"\s+".join(parts) + r"\b", re.IGNORECASE)

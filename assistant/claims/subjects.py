@@ -330,7 +330,8 @@ def build_index(report: Report) -> ReportIndex:
 
 
 _CACHE: OrderedDict[tuple, ReportIndex] = OrderedDict()
-_CACHE_SIZE = 32
+# Every loaded report is checked against: the cache holds a whole store, not a few reports.
+_CACHE_SIZE = 4096
 _CACHE_LOCK = threading.Lock()
 
 

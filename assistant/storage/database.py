@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS report_versions (
     file_name TEXT, stored_at TEXT NOT NULL DEFAULT (datetime('now')), data TEXT NOT NULL,
     UNIQUE (report_id, sha256)
 );
+-- One row, counting the changes to the set of stored reports (ingest, replace, remove,
+-- rollback): what a process caches from the reports holds while it is unchanged, whichever
+-- process wrote.
+CREATE TABLE IF NOT EXISTS store_generation (id INTEGER PRIMARY KEY, value INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS scores_report ON scores(report_id);
 CREATE INDEX IF NOT EXISTS items_report ON items(report_id);
 CREATE INDEX IF NOT EXISTS glossary_report ON glossary(report_id);
@@ -74,6 +78,7 @@ class Store:
                 # writers fail with "database is locked" (they wait, up to the busy timeout).
                 db.execute("PRAGMA journal_mode = WAL")
             db.executescript(SCHEMA)
+            db.execute("INSERT OR IGNORE INTO store_generation (id, value) VALUES (1, 0)")
 
     @property
     def engine(self):
@@ -116,6 +121,20 @@ class Store:
         # joined here, not with group_concat/string_agg: the one spelling both databases read
         return ",".join(f"{r[0]}:{r[1] or ''}" for r in rows)
 
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever a report is written or deleted, by any process: cheaper than the
+        fingerprint, which reads every report's id (the count catches a writer that did not
+        count)."""
+        with self.connect() as db:
+            row = db.execute(
+                "SELECT (SELECT value FROM store_generation WHERE id = 1), "
+                "(SELECT count(*) FROM reports)"
+            ).fetchone()
+        return (row[0] or 0, row[1])
+
+    def _changed(self, db: sqlite3.Connection) -> None:
+        db.execute("UPDATE store_generation SET value = value + 1 WHERE id = 1")
+
     def report_ids(self) -> list[str]:
         with self.connect() as db:
             return [r[0] for r in db.execute("SELECT id FROM reports ORDER BY id")]
@@ -132,6 +151,7 @@ class Store:
 
     def write_report(self, db: sqlite3.Connection, report: Report) -> None:
         """Replace ``report`` inside the caller's transaction ``db``."""
+        self._changed(db)
         db.execute("DELETE FROM reports WHERE id = ?", (report.id,))
         db.execute(
             "INSERT INTO reports (id, area, title, published, year, fieldwork, signatory, "
@@ -216,4 +236,5 @@ class Store:
         )
 
     def delete_report(self, db: sqlite3.Connection, report_id: str) -> None:
+        self._changed(db)
         db.execute("DELETE FROM reports WHERE id = ?", (report_id,))

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
-
-import chromadb
-from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
-from langchain_core.documents import Document
-from langchain_core.embeddings import Embeddings
 
 from assistant.settings import Settings
 from assistant.storage import history
@@ -22,9 +18,19 @@ from ingest.load import find_report_files
 from ingest.model import Report
 from ingest.worker import parse_file
 
+if TYPE_CHECKING:
+    import chromadb
+    from langchain_core.documents import Document
+    from langchain_core.embeddings import Embeddings
+
 
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
     """The embedded persistent client, or an HTTP client when a server URL is set."""
+    # Imported here: Chroma takes seconds to import, and a question that needs no vector
+    # search (or a command that needs no store at all) should not wait for it.
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -67,23 +73,35 @@ class Index:
         self,
         settings: Settings,
         store: Store,
-        embedder: Embeddings,
+        embedder: Embeddings | Callable[[], Embeddings],
         client: chromadb.ClientAPI | None = None,
     ):
         self.settings = settings
         self.store = store
-        self.embedder = embedder
+        # The model loads only when something is embedded: a function gives it on first use.
+        self._embedder = embedder
         self.client = client or chroma_client(settings)
         self.collection = self.client.get_or_create_collection(
             settings.collection, metadata={"hnsw:space": "cosine"}
         )
-        self.vectorstore = Chroma(
-            client=self.client,
-            collection_name=settings.collection,
-            embedding_function=embedder,
-        )
-
         self.lock = write_lock(settings.lock_path, settings.lock_seconds, store.engine)
+
+    @property
+    def embedder(self) -> Embeddings:
+        if not hasattr(self._embedder, "embed_documents"):
+            self._embedder = self._embedder()
+        return self._embedder
+
+    @cached_property
+    def vectorstore(self):
+        """The collection as a LangChain vector store."""
+        from langchain_chroma import Chroma
+
+        return Chroma(
+            client=self.client,
+            collection_name=self.settings.collection,
+            embedding_function=self.embedder,
+        )
 
     def count(self, report_id: str | None = None, version: str | None = None) -> int:
         if report_id is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, band_text, label, not_found
@@ -59,6 +60,12 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
     return out.answer("findings")
 
 
+@lru_cache(maxsize=65536)
+def _stems_of(text: str) -> frozenset[str]:
+    """A finding's stems, read once: a question across reports reads every finding."""
+    return frozenset(stems(text))
+
+
 def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> None:
     need = len(topic) if len(topic) <= 2 else -(-2 * len(topic) // 3)
     for c in criteria:
@@ -67,7 +74,7 @@ def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Seque
             items = c.strengths if kind == "strength" else c.areas_for_improvement
             title = "strength" if kind == "strength" else "area for improvement"
             for i in items:
-                if sum(w in set(stems(i.text)) for w in topic) >= need:
+                if sum(w in _stems_of(i.text) for w in topic) >= need:
                     lines.append((title, i))
         if not lines:
             continue

@@ -67,7 +67,8 @@ def answer_glossary(intent: Intent, scoped: Sequence[Report], loaded: Sequence[R
         out.add(f"The glossary does not define {', '.join(missing)}.")
     if len(loaded) > 1:
         for term in intent.terms:
-            defining = [r for r in loaded if glossary_entries(term, [r])]
+            ids = {r.id for r, _ in glossary_entries(term, loaded)}
+            defining = [r for r in loaded if r.id in ids]
             if len(defining) > 1:
                 out.add(f"{term} is defined in the glossaries of {loaded_list(defining)}.")
     if len(intent.terms) == 1:
