@@ -22,6 +22,7 @@ from functools import cache
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer, label
 from assistant.answers.intent import Intent, Target
+from assistant.answers.passages import Passages
 from assistant.answers.registry import Context, Route, dispatch
 from ingest.model import Report
 from ingest.text.resources import load_yaml
@@ -62,13 +63,13 @@ def reach_of(route: str) -> Reach:
 
 def fan_out(intent: Intent, ctx: Context, limit: int = DEFAULT_LIMIT) -> Answer:
     """The answer of the question's route, over the reports in scope."""
+    if intent.named_reports or len(ctx.scoped) < 2 or reach_of(intent.route) != Reach.EACH:
+        return dispatch(intent, ctx)
+    # A report's passages are looked up once: a route that answers of each report already
+    # retrieves them report by report, and asking that report again must not search again.
+    ctx = replace(ctx, passages=_Remembered(ctx.passages))
     whole = dispatch(intent, ctx)
-    if (
-        intent.named_reports
-        or len(ctx.scoped) < 2
-        or not whole.found
-        or reach_of(intent.route) != Reach.EACH
-    ):
+    if not whole.found:
         return whole
     order = {r.id: i for i, r in enumerate(ctx.scoped)}
     answering = [c.report for c in whole.citations if c.report in order]
@@ -88,6 +89,27 @@ def fan_out(intent: Intent, ctx: Context, limit: int = DEFAULT_LIMIT) -> Answer:
     nothing = [r for r in ctx.scoped if r.id not in answering] + [r for r, _ in silent]
     nothing.sort(key=lambda r: order[r.id])
     return _composed(intent.route, parts, more, nothing)
+
+
+class _Remembered:
+    """The passages of one question, each report's best sentences retrieved once."""
+
+    def __init__(self, passages: Passages):
+        self._passages = passages
+        self._best: dict[tuple, list] = {}
+
+    def best_sentences(
+        self, question: str, reports: list[str], kinds, index, per_report: int = 2, limit: int = 3
+    ) -> list:
+        key = (question, tuple(reports), tuple(kinds or ()), kinds is None, per_report, limit)
+        if key not in self._best:
+            self._best[key] = self._passages.best_sentences(
+                question, reports, kinds, index, per_report, limit
+            )
+        return self._best[key]
+
+    def __getattr__(self, name: str):
+        return getattr(self._passages, name)
 
 
 def _composed(
