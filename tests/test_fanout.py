@@ -187,6 +187,18 @@ def test_a_comparison_or_aggregate_is_answered_across(findings, texts, question,
     assert "Also loaded" not in a.answer and "Nothing on this in" not in a.answer
 
 
+def test_parts_of_each_report_are_set_side_by_side_like_with_like(findings, texts):
+    a = findings.ask("how did court work compare with out-of-court work?")
+    assert a.route == "domains", a.answer
+    _citations_hold(a, texts)
+    assert {c.report for c in a.citations} == {"harrowfield-2021", "lowmoor-2021", "penmarrow-2024"}
+    lines = a.answer.splitlines()
+    penmarrow = lines[lines.index("Penmarrow (2024):") :]
+    assert "Court disposals: 3 Inadequate, 1 Requires improvement." in penmarrow, a.answer
+    assert "%" not in a.answer  # ratings, never a percentage
+    assert "Eastmere (2014)" in next(x for x in lines if x.startswith("Nothing on this in:"))
+
+
 def test_follow_ups_keep_working(findings):
     first = findings.ask("What was the safeguarding score?")
     second = findings.ask("and the risk of harm one?", first.conversation_id)
@@ -195,6 +207,16 @@ def test_follow_ups_keep_working(findings):
     third = findings.ask("and in Wessex Vale?", second.conversation_id)
     assert "57%" in third.answer and "49%" not in third.answer and "66%" not in third.answer
     assert {c.report for c in third.citations} == {"wessex-vale-2011"}
+
+
+def test_a_follow_up_on_what_each_report_said_is_answered_for_each(findings):
+    first = findings.ask("What was the risk of harm score?")
+    weaknesses = findings.ask("what were its weaknesses?", first.conversation_id)
+    assert {(c.report, c.section) for c in weaknesses.citations} >= {
+        ("stockbridge-on-wear-2011", "1.2"),  # its own number for risk of harm assessment
+        ("vale-of-ashdown-2010", "1.1"),
+        ("wessex-vale-2011", "1.1"),
+    }, weaknesses.answer
 
 
 def test_a_named_report_is_answered_alone(findings):
@@ -209,6 +231,15 @@ def test_one_definition_in_several_glossaries_is_given_once(findings):
     assert "RMP is defined in the glossaries of Vale of Ashdown (2010), Wessex Vale (2011)" in (
         a.answer
     )
+
+
+def test_differing_definitions_are_each_given_with_their_report(findings):
+    a = findings.ask("what does ETE mean?")
+    assert "ETE (Eastmere (2014) glossary): Education, training and employment" in a.answer
+    assert "ETE (Stockbridge-on-Wear (2011) glossary): Employment, training and education" in (
+        a.answer
+    )
+    assert a.answer.count("Employment, training and education") == 1, a.answer
 
 
 def test_with_one_report_loaded_nothing_changes(tmp_path):

@@ -91,6 +91,11 @@ def fan_out(intent: Intent, ctx: Context, limit: int = DEFAULT_LIMIT) -> Answer:
     return _composed(intent.route, parts, more, nothing)
 
 
+def composed(route: str, parts: Sequence[tuple[Report, Answer]]) -> Answer:
+    """Answers about one report each, under a heading per report, with one citation list."""
+    return _composed(route, parts, (), ())
+
+
 class _Remembered:
     """The passages of one question, each report's best sentences retrieved once."""
 
