@@ -58,6 +58,12 @@ class Settings(BaseSettings):
     auto_ingest_sample: bool = Field(
         default=True, description="Ingest the bundled sample report when the store is empty."
     )
+    fanout_reports: int = Field(
+        default=5,
+        ge=1,
+        description="With several reports loaded, a question that names none and asks about "
+        "one report at a time is answered for at most this many; the others are named.",
+    )
     max_file_mb: float = Field(
         default=20.0, description="Largest report file accepted by ingest, in megabytes."
     )

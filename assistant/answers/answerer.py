@@ -13,10 +13,11 @@ from assistant.answers.checks import MAX_QUESTION_CHARS, checked_question, refus
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer, loaded_list, not_found
 from assistant.answers.dialogue import Dialogue
+from assistant.answers.fanout import fan_out
 from assistant.answers.intent import CUE_WORDS, Intent
 from assistant.answers.passages import Passages
 from assistant.answers.phrasing import Phrasing
-from assistant.answers.registry import Context, dispatch
+from assistant.answers.registry import Context
 from assistant.answers.retrieve import Retriever
 from assistant.answers.routing import parse
 from assistant.storage.conversations import Conversations
@@ -66,7 +67,9 @@ class Answerer:
                 "cannot answer that from them.",
                 intent.route,
             ), intent
-        answer = dispatch(intent, Context(scoped, loaded, index, self.passages))
+        context = Context(scoped, loaded, index, self.passages)
+        # With several reports and none named: across them, or for each (fanout.yaml).
+        answer = fan_out(intent, context, self.findings.settings.fanout_reports)
         return self.phrasing.phrase(question, answer), intent
 
     def chat_model(self):

@@ -244,6 +244,9 @@ class Retriever:
         self._lock = threading.Lock()
         self._cache: tuple[tuple, ChunkIndex] | None = None
         self._vector_cache: OrderedDict[tuple[str, str], tuple] = OrderedDict()
+        # A question looked up report by report embeds the same words each time: the last
+        # query's vector is kept (one tuple, replaced whole, so threads never see half of it).
+        self._last_query: tuple[str, list[float]] | None = None
 
     def chunk_index(self, reports: Sequence[Report] | None = None) -> ChunkIndex:
         """The BM25 index of the stored reports, rebuilt only when they change."""
@@ -298,7 +301,12 @@ class Retriever:
 
     def _dense(self, text: str, n: int, reports, sections, kinds) -> list[tuple[str, float]]:
         collection = self.findings.index.collection
-        vector = self.findings.embedder.embed_query(text)
+        last = self._last_query
+        if last is not None and last[0] == text:
+            vector = last[1]
+        else:
+            vector = self.findings.embedder.embed_query(text)
+            self._last_query = (text, vector)
         # Only the stored versions' chunks: others are a write in progress or its garbage.
         active = {r.id: version_id(r.sha256) for r in self.findings.reports()}
         if reports and set(reports) >= active.keys():

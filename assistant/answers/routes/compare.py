@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found, score_name
-from assistant.answers.intent import SCORED, Intent, Target, catalog, direction_of
+from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, direction_of
+from assistant.answers.like import mean_text
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
@@ -17,9 +18,11 @@ from ingest.model import Report, Score, Unit
 
 def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
     """The same measure(s) side by side across reports, or several measures within one."""
-    targets = intent.targets or (
-        [Target("headline", s.key) for s in scoped[0].headline_scores] if scoped else []
-    )
+    # With no measure named, the headline measures of every report in scope.
+    targets = intent.targets or [
+        Target("headline", k)
+        for k in dict.fromkeys(s.key for r in scoped for s in r.headline_scores)
+    ]
     if len(scoped) < 2 and (intent.slots.across or len(targets) < 2):
         only = loaded_list(loaded)
         return not_found(f"There is nothing to compare it with: only {only} is loaded.", "compare")
@@ -46,6 +49,8 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             ]
             line = f"{name[0].upper()}{name[1:]}: " + "; ".join(parts) + "."
             line += _like_verdict([(label(r), s) for r, s in values], intent.slots.direction)
+            if CUES["mean"].search(intent.question):
+                line += mean_text([s for _, s in values])
             out.add(line)
             lacking = [label(r) for r in scoped if not t.score_in(r)]
             if lacking:

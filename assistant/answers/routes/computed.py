@@ -18,9 +18,10 @@ from assistant.answers.compose import (
     target_of,
 )
 from assistant.answers.intent import CUES, Intent, Target
+from assistant.answers.like import by_kind, extreme, extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from ingest.model import Report, Role, Score
+from ingest.model import Report, Role, Score, Unit
 
 
 def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
@@ -42,8 +43,9 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         where = f" in {label(report)}"
         of_all = f"the {len(scores)} {plural(noun)}{where}"
         if op in ("min", "max"):
-            value = (min if op == "min" else max)(s.value for s in scores)
-            chosen = [s for s in scores if s.value == value]
+            chosen = extremes_of_scores(report, scores, op)  # a rating's rank: 1 is best
+            if not chosen:
+                continue
             about += [target_of(s) for s in chosen]
             word = "Lowest" if op == "min" else "Highest"
             out.add(
@@ -197,17 +199,29 @@ def _extreme_across(intent: Intent, scoped: Sequence[Report]) -> Answer:
     if not pool:
         return not_found("The loaded reports give no scores to compute that from.", "computed")
     noun = _scope_scores(scoped[0], intent)[1]
-    value = (min if intent.slots.op == "min" else max)(s.value for _, s in pool)
-    chosen = [(r, s) for r, s in pool if s.value == value]
     word = "Lowest" if intent.slots.op == "min" else "Highest"
-    out.add(
-        f"{word}-scoring {noun} across the {len(scoped)} loaded reports: "
-        + "; ".join(f"{label(r)}, {score_line(out, r, s)}" for r, s in chosen)
-        + "."
-    )
+    about: list[Target] = []
+    groups = by_kind(pool)  # like with like: a rating is never set against a percentage
+    for group in groups:
+        chosen = extreme(group, lambda pair: pair[1], intent.slots.op)
+        about += [target_of(s) for _, s in chosen]
+        among = f" ({_kind_name(chosen[0][1])})" if len(groups) > 1 else ""
+        out.add(
+            f"{word}-scoring {noun} across the {len(scoped)} loaded reports{among}: "
+            + "; ".join(f"{label(r)}, {score_line(out, r, s)}" for r, s in chosen)
+            + "."
+        )
+    if not out.citations:
+        return not_found("The loaded reports give no scores to compute that from.", "computed")
     answer = out.answer("computed")
-    answer.about = [target_of(s) for _, s in chosen]
+    answer.about = about
     return answer
+
+
+def _kind_name(score: Score) -> str:
+    if score.unit == Unit.POINTS and score.maximum:
+        return f"points out of {score.maximum}"
+    return {Unit.PERCENT: "percentages", Unit.SHARE: "shares of cases"}.get(score.unit, "ratings")
 
 
 def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:

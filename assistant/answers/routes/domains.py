@@ -9,6 +9,7 @@ from collections import Counter
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.fanout import composed
 from assistant.answers.intent import Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
@@ -41,10 +42,10 @@ def part_measures(report: Report, section: Section) -> list[Score]:
 
 @rule(Route.DOMAINS, priority=45)
 def parts_compared(intent: Intent, c: Clues) -> Route | None:
-    if not c.s.compare or len(c.scoped) != 1:
+    # One report, or every loaded report when none is named: each with its own parts.
+    if not c.s.compare or (len(c.scoped) != 1 and (c.named or c.report_filter)):
         return None
-    parts = named_parts(c.q, c.scoped[0])
-    return Route.DOMAINS if len(parts) >= 2 else None
+    return Route.DOMAINS if any(len(named_parts(c.q, r)) >= 2 for r in c.scoped) else None
 
 
 def answer_parts(question: str, report: Report) -> Answer:
@@ -79,4 +80,8 @@ def answer_parts(question: str, report: Report) -> Answer:
 
 @answers(Route.DOMAINS)
 def answer(intent: Intent, ctx: Context) -> Answer:
-    return answer_parts(intent.question, ctx.scoped[0])
+    if len(ctx.scoped) == 1:
+        return answer_parts(intent.question, ctx.scoped[0])
+    parts = [(r, answer_parts(intent.question, r)) for r in ctx.scoped]
+    found = [(r, a) for r, a in parts if a.found]
+    return composed(Route.DOMAINS, found) if found else parts[0][1]

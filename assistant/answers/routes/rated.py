@@ -7,11 +7,11 @@ import re
 from collections.abc import Sequence
 
 from assistant.answers.citations import from_source
-from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
 from assistant.answers.intent import CUES, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
-from ingest.model import RATINGS, Report, Role, Score, Unit
+from ingest.model import RATINGS, Report, ReportFormat, Role, Score, Unit
 
 
 def rated_measures(report: Report) -> list[Score]:
@@ -42,14 +42,32 @@ def rating_condition(intent: Intent, c: Clues) -> Route | None:
     return Route.RATED if asked_rating(c.qg, c.reports) else None
 
 
+def _scale(report: Report, reports: Sequence[Report]) -> set[str]:
+    """The rating words of ``report``'s scale, lower case: those its format's reports use,
+    and the ratings framework's own four for a report in that framework."""
+    words = {
+        (s.rating or "").lower()
+        for r in reports
+        if r.format == report.format
+        for s in rated_measures(r)
+    }
+    if report.format == ReportFormat.RATINGS:
+        words |= {w.lower() for w in RATINGS}
+    return words
+
+
 def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
     word = asked_rating(question, scoped)
     if word is None:
         return not_found("The question names no rating to look for.", Route.RATED)
     out = Composer()
+    elsewhere = []  # rated on a scale without the word: like is looked for only among like
     for report in scoped:
         rated = rated_measures(report)
         if not rated:
+            continue
+        if word.lower() not in _scale(report, scoped):
+            elsewhere.append(report)
             continue
         chosen = [s for s in rated if (s.rating or "").lower() == word.lower()]
         of_all = f"{len(rated)} rated standards or areas in {label(report)}"
@@ -61,6 +79,8 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
             out.add(f"{len(chosen)} of the {of_all} were rated {word}: {listing}.")
         else:
             out.add(f"None of the {of_all} was rated {word}; their ratings: {listing}.")
+    if elsewhere and out.lines:
+        out.add(f"{loaded_list(elsewhere)}: rated on another scale, without {word}.")
     if not out.lines:
         return not_found(
             "The reports in question give no ratings (their scores are percentages), so none "

@@ -57,7 +57,9 @@ def answer_score(
             "score",
         )
     if not targets:
-        targets = [Target("headline", s.key) for s in scoped[0].headline_scores] if scoped else []
+        # Every report's own headline measures, not the first report's alone.
+        keys = dict.fromkeys(s.key for r in scoped for s in r.headline_scores)
+        targets = [Target("headline", k) for k in keys]
         if len(targets) == 0:
             return not_found("The loaded reports give no scores.", "score")
     missing: list[str] = []

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found, score_line
 from assistant.answers.intent import CUES, Intent
+from assistant.answers.like import extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report
@@ -27,12 +28,13 @@ def answer_summary(scoped: Sequence[Report]) -> Answer:
             if _VERDICT_RE.search(p.text):
                 out.add(f"Foreword: {p.text}" + out.cite(from_source(report, p.source), p.text))
         scores = [c.score for c in report.criteria]
-        if scores:
-            low = min(scores, key=lambda s: s.value)
-            high = max(scores, key=lambda s: s.value)
+        # By merit, not by value: a rating's value is its rank, 1 the best.
+        lows = extremes_of_scores(report, scores, "min")
+        highs = extremes_of_scores(report, scores, "max")
+        if lows and highs:
             out.add(
-                f"Lowest criterion: {score_line(out, report, low)}; "
-                f"highest: {score_line(out, report, high)}."
+                f"Lowest criterion: {score_line(out, report, lows[0])}; "
+                f"highest: {score_line(out, report, highs[0])}."
             )
     if not out.citations:
         return not_found("The loaded reports have no scores or foreword to summarise.", "summary")
