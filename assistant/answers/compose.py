@@ -85,6 +85,13 @@ def score_name(score: Score) -> str:
     return score.name
 
 
+def merit(score: Score) -> float:
+    """How good a measure is, higher better: a percentage or points as they stand, a rating by
+    its rank turned round (rank 1 is the best rating, so the lowest value is the most merit)."""
+    value = score.value or 0
+    return -value if score.unit == Unit.RATING else value
+
+
 def not_found(message: str, route: str) -> Answer:
     return Answer(message, False, [], route=route)
 

@@ -11,6 +11,7 @@ from assistant.answers.compose import (
     Answer,
     Composer,
     label,
+    merit,
     not_found,
     plural,
     score_line,
@@ -20,6 +21,7 @@ from assistant.answers.compose import (
 from assistant.answers.intent import CUES, Intent, Target
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
+from assistant.answers.score_lists import answer_list, levels_asked
 from ingest.model import Report, Role, Score
 
 
@@ -42,8 +44,8 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         where = f" in {label(report)}"
         of_all = f"the {len(scores)} {plural(noun)}{where}"
         if op in ("min", "max"):
-            value = (min if op == "min" else max)(s.value for s in scores)
-            chosen = [s for s in scores if s.value == value]
+            value = (min if op == "min" else max)(merit(s) for s in scores)
+            chosen = [s for s in scores if merit(s) == value]
             about += [target_of(s) for s in chosen]
             word = "Lowest" if op == "min" else "Highest"
             out.add(
@@ -197,8 +199,8 @@ def _extreme_across(intent: Intent, scoped: Sequence[Report]) -> Answer:
     if not pool:
         return not_found("The loaded reports give no scores to compute that from.", "computed")
     noun = _scope_scores(scoped[0], intent)[1]
-    value = (min if intent.slots.op == "min" else max)(s.value for _, s in pool)
-    chosen = [(r, s) for r, s in pool if s.value == value]
+    value = (min if intent.slots.op == "min" else max)(merit(s) for _, s in pool)
+    chosen = [(r, s) for r, s in pool if merit(s) == value]
     word = "Lowest" if intent.slots.op == "min" else "Highest"
     out.add(
         f"{word}-scoring {noun} across the {len(scoped)} loaded reports: "
@@ -320,4 +322,9 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.COMPUTED, slots=ComputedSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    op = intent.slots.op
+    levels = levels_asked(intent.question, intent.targets)
+    if op in (None, Operation.COUNT) and not intent.bands and len(levels) > 1:
+        # "all of its scores, criteria included": every level, not one level's count
+        return answer_list(levels, ctx.scoped, intent.targets, "computed")
     return answer_computed(intent, ctx.scoped)
