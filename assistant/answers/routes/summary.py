@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 
 from assistant.answers.citations import from_source
-from assistant.answers.compose import Answer, Composer, label, not_found, score_line
+from assistant.answers.compose import Answer, Composer, label, merit, not_found, score_line
 from assistant.answers.intent import CUES, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report
+from ingest.text.resources import load_cues
 
 
 def answer_summary(scoped: Sequence[Report]) -> Answer:
@@ -26,10 +27,11 @@ def answer_summary(scoped: Sequence[Report]) -> Answer:
         for p in report.foreword:
             if _VERDICT_RE.search(p.text):
                 out.add(f"Foreword: {p.text}" + out.cite(from_source(report, p.source), p.text))
-        scores = [c.score for c in report.criteria]
+        _add_body(out, report)
+        scores = [c.score for c in report.criteria if c.score.value is not None]
         if scores:
-            low = min(scores, key=lambda s: s.value)
-            high = max(scores, key=lambda s: s.value)
+            low = min(scores, key=merit)
+            high = max(scores, key=merit)
             out.add(
                 f"Lowest criterion: {score_line(out, report, low)}; "
                 f"highest: {score_line(out, report, high)}."
@@ -39,6 +41,25 @@ def answer_summary(scoped: Sequence[Report]) -> Answer:
     return out.answer("summary")
 
 
+def _add_body(out: Composer, report: Report) -> None:
+    """A document's own summary in its text: the paragraphs under its findings or conclusions
+    headings, and any sentence of an overall verdict ("Overall, ... was rated ...")."""
+    heading = _CUES["findings-heading"].pattern
+    shown = 0
+    for p in report.body:
+        if shown >= _MAX_BODY:
+            break
+        sentence = p.text.rstrip().endswith((".", ":")) or ". " in p.text
+        if not sentence:
+            continue
+        if heading.search(p.source.heading) or _VERDICT_RE.search(p.text):
+            cite = out.cite(from_source(report, p.source), p.text)
+            out.add(f"{label(report)}, {p.source.heading}: {p.text}{cite}")
+            shown += 1
+
+
+_CUES = load_cues("assistant.answers", "summary.yaml")
+_MAX_BODY = 5  # paragraphs of a document's own findings: a summary, not the whole text
 _VERDICT_RE = re.compile(r"\boverall\b|\bwe consider\b|\bre-?inspect", re.I)
 
 
