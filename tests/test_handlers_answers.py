@@ -211,3 +211,33 @@ def test_a_document_with_no_recommendations_matches_none():
     from assistant.answers.routes.recommendations import _best_by_text
 
     assert _best_by_text([], {"plan", "review"}) == []
+
+
+@pytest.mark.parametrize(
+    ("area", "question", "must"),
+    [
+        ("Harrowfield", "list every key question score for Harrowfield", ["key questions", "69%"]),
+        (
+            "Northbridge and Moorvale",
+            "give me all of Northbridge and Moorvale's scores, criteria included",
+            ["3 headline scores", "3 section scores", "8 criteria"],
+        ),
+    ],
+)
+def test_a_list_sent_to_the_computed_route_lists_the_levels_asked(findings, area, question, must):
+    """A list request the question kinds send to the computed route (as a count of one scope)
+    still lists every level it asks for."""
+    from assistant.answers.intent import Intent
+    from assistant.answers.registry import Context
+    from assistant.answers.routes.computed import ComputedSlots, Operation, answer
+
+    reports = findings.reports()
+    scoped = [r for r in reports if r.area == area]
+    intent = Intent("computed", question, slots=ComputedSlots(op=Operation.COUNT))
+    a = answer(intent, Context(scoped, reports, None, None))
+    assert a.found, a.answer
+    for m in must:
+        assert m in a.answer, a.answer
+    texts = {r.id: r.text for r in reports}
+    for c in a.citations:
+        assert c.quote in texts[c.report], c

@@ -324,7 +324,8 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 def answer(intent: Intent, ctx: Context) -> Answer:
     op = intent.slots.op
     levels = levels_asked(intent.question, intent.targets)
-    if op in (None, Operation.COUNT) and not intent.bands and len(levels) > 1:
-        # "all of its scores, criteria included": every level, not one level's count
+    if op in (None, Operation.COUNT) and not intent.bands and levels:
+        # "every key question score", "all of its scores, criteria included": the levels
+        # asked for, each listed in full with its count, not one scope's count
         return answer_list(levels, ctx.scoped, intent.targets, "computed")
     return answer_computed(intent, ctx.scoped)
