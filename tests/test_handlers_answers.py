@@ -241,3 +241,37 @@ def test_a_list_sent_to_the_computed_route_lists_the_levels_asked(findings, area
     texts = {r.id: r.text for r in reports}
     for c in a.citations:
         assert c.quote in texts[c.report], c
+
+
+@pytest.mark.parametrize(
+    ("question", "found", "verdict"),
+    [
+        ("a colleague says Northbridge and Moorvale got 61% on safeguarding - true?", True, "yes"),
+        ("a colleague says Northbridge and Moorvale got 16% on safeguarding - true?", True, "no"),
+        # a year the stored score may not be of: no verdict from the report's own figure
+        (
+            "someone says Northbridge and Moorvale got 61% on safeguarding in 2014 - true?",
+            False,
+            None,
+        ),
+    ],
+)
+def test_a_claim_the_checker_cannot_place_is_checked_against_its_one_named_measure(
+    findings, question, found, verdict
+):
+    from assistant.answers.intent import Intent
+    from assistant.answers.registry import Context
+    from assistant.answers.routes.claim import ClaimSlots, answer
+
+    reports = findings.reports()
+    scoped = [r for r in reports if r.area == "Northbridge and Moorvale"]
+    intent = Intent(
+        "claim",
+        question,
+        targets=[Target(Role.HEADLINE, "safeguarding")],
+        slots=ClaimSlots(None),  # nothing the checker can place
+    )
+    a = answer(intent, Context(scoped, reports, None, None))
+    assert a.found is found, a.answer
+    if verdict:
+        assert verdict_of(a.answer) == verdict and "61%" in a.answer, a.answer

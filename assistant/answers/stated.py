@@ -40,8 +40,9 @@ def stated_ratings(question: str, scale: Iterable[str]) -> list[str]:
 def verdict(question: str, score: Score, scale: Iterable[str] = (), earlier: bool = False) -> str:
     """ "Yes" or "No" when ``question`` is a yes/no question stating exactly one value of the
     unit of ``score`` (its earlier value, when ``earlier``); "" when it states none, several,
-    or is no yes/no question: then the figure alone answers."""
-    if not asks_yes_no(question):
+    or is no yes/no question, or qualifies the value (a year, a census, a group of cases the
+    stored value may not be of): then the figure alone answers."""
+    if not asks_yes_no(question) or _CUES["qualified"].pattern.search(question):
         return ""
     if score.unit == Unit.RATING and not earlier:
         named = stated_ratings(question, [*RATINGS, *scale, score.rating or ""])
