@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.answers import stated
 from assistant.answers.citations import Citation, page_at
 from assistant.answers.compose import Answer, Composer
 from assistant.answers.intent import CUES, SCORED, Intent
@@ -42,6 +43,14 @@ def answer_claim(intent: Intent, scoped: Sequence[Report]) -> Answer:
     return answer
 
 
+def _states_value(intent: Intent, scoped: Sequence[Report]) -> bool:
+    target = intent.targets[0]
+    return any(
+        (score := target.score_in(r)) is not None and stated.verdict(intent.question, score)
+        for r in scoped
+    )
+
+
 @dataclass
 class ClaimSlots:
     claim: str | None = None  # the statement to check ("is it true that ...")
@@ -62,7 +71,13 @@ def claim_stated(intent: Intent, c: Clues) -> Route | None:
 @answers(Route.CLAIM, slots=ClaimSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
     found = answer_claim(intent, ctx.scoped)
-    if not found.found and intent.bands and intent.targets:
+    if not found.found and len(intent.targets) == 1 and _states_value(intent, ctx.scoped):
+        # The checker found no stored measure the claim is about, but the question names one
+        # measure and states its value ("a colleague says it got 50% on X - true?"): the
+        # stored value, with Yes or No.
+        found = answer_score(intent, ctx.scoped)
+        found.route = "claim"
+    elif not found.found and intent.bands and intent.targets:
         # A claim that names only a band ("its risk of harm work needed drastic
         # improvement") is checked against the named score's band.
         found = answer_score(intent, ctx.scoped)

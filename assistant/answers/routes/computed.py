@@ -21,6 +21,7 @@ from assistant.answers.intent import CUES, Intent, Target
 from assistant.answers.like import by_kind, extreme, extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
+from assistant.answers.score_lists import answer_list, levels_asked
 from ingest.model import Report, Role, Score, Unit
 
 
@@ -334,4 +335,10 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.COMPUTED, slots=ComputedSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    op = intent.slots.op
+    levels = levels_asked(intent.question, intent.targets)
+    if op in (None, Operation.COUNT) and not intent.bands and levels:
+        # "every key question score", "all of its scores, criteria included": the levels
+        # asked for, each listed in full with its count, not one scope's count
+        return answer_list(levels, ctx.scoped, intent.targets, "computed")
     return answer_computed(intent, ctx.scoped)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answers import dates
 from assistant.answers.citations import locate
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
 from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
@@ -24,6 +25,10 @@ _PART_NAMES = {
 
 def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex) -> Answer:
     """Facts about the area, the YOT, the inspection: the best sentences per report."""
+    if dates.asks_date(intent.question):
+        dated = dates.answer_dates(intent.question, scoped, "context")
+        if dated is not None:
+            return dated
     out = Composer()
     kinds = list(intent.context_kinds)
     if "foreword" in kinds and (

@@ -4,6 +4,7 @@ Also a "why" follow-up: a reason, looked for under what the last answer was abou
 
 from __future__ import annotations
 
+from assistant.answers import dates
 from assistant.answers.compose import Answer
 from assistant.answers.intent import QUESTION_WORDS, FindingKind, Intent
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -41,4 +42,8 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.FALLBACK)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    if dates.asks_date(intent.question):
+        dated = dates.answer_dates(intent.question, ctx.scoped, "fallback")
+        if dated is not None:
+            return dated
     return ctx.passages.answer(intent, ctx.scoped, ctx.index)

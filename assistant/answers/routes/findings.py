@@ -12,14 +12,17 @@ from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report, Role
+from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
 from ingest.text.tokens import stems
 
 _KIND_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["findings"]
 
 
 _KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
+_STOP = frozenset(stem(w) for w in STOPWORDS)
 
 
 def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[str] = ()) -> Answer:
@@ -33,6 +36,8 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
     )
     topic = [w for w in topic if w not in _KIND_WORDS]
     for report in scoped:
+        if _area_findings(out, report, intent.question):
+            continue
         criteria = [find_criterion(report, t) for t in intent.targets if t.type == "criterion"]
         criteria = [c for c in criteria if c] if intent.targets else list(report.criteria)
         if not intent.targets and topic:
@@ -64,6 +69,27 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
 def _stems_of(text: str) -> frozenset[str]:
     """A finding's stems, read once: a question across reports reads every finding."""
     return frozenset(stems(text))
+
+
+def _area_findings(out: Composer, report: Report, question: str) -> bool:
+    """The key findings of the areas of work the question names by name ("protecting the
+    public"), for a report whose findings stand under its areas rather than its criteria."""
+    asked = set(stems(question))
+    named = [
+        s
+        for s in report.sections
+        if s.findings and (words := set(stems(s.name)) - _STOP) and words <= asked
+    ]
+    for section in named:
+        judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
+        head = f"{label(report)}, {section.name}"
+        if judged is not None:
+            head += f": {judged.display()}" + out.cite(from_source(report, judged.source))
+        out.add(head)
+        out.add(f"Key findings ({len(section.findings)}):")
+        for i in section.findings:
+            out.add(f"{i.position}. {i.text}" + out.cite(from_source(report, i.source), i.text))
+    return bool(named)
 
 
 def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> None:

@@ -104,7 +104,7 @@ def _owner_matches(owner: str, content: set[str]) -> bool:
 
 
 def _best_by_text(items, content: set[str]):
-    if not content:
+    if not content or not items:  # a document that makes no recommendations matches none
         return []
     scored = [(len(set(stems(i.text)) & content), i) for i in items]
     best = max(s for s, _ in scored)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answers import stated
 from assistant.answers.citations import from_source
 from assistant.answers.compose import (
     Answer,
@@ -19,6 +20,7 @@ from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_b
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
+from assistant.answers.score_lists import answer_list, levels_asked
 from ingest.model import Report, Score, Unit
 from ingest.text.stemming import stem
 from ingest.text.tokens import words
@@ -65,6 +67,7 @@ def answer_score(
     missing: list[str] = []
     labels = {n.target: n.label for n in catalog(loaded or scoped).names}
     verdicts = bool(intent.bands) and len(targets) == 1
+    scale = [s.rating for r in scoped for s in r.all_scores() if s.rating]
     for report in scoped:
         lines = []
         seen: list[Score] = []
@@ -79,6 +82,8 @@ def answer_score(
             verdict = ""
             if verdicts and score.band:
                 verdict = "Yes. " if score.band in intent.bands else "No. "
+            elif len(targets) == 1 and (said := stated.verdict(intent.question, score, scale)):
+                verdict = f"{said}. "
             cite = out.cite(from_source(report, score.source))
             lines.append(
                 (
@@ -130,9 +135,11 @@ def answer_earlier(intent: Intent, scoped: Sequence[Report]) -> Answer:
             score = t.score_in(report)
             if score is None or score.previous is None:
                 continue
+            said = stated.verdict(intent.question, score, earlier=True) if len(targets) == 1 else ""
             cite = out.cite(from_source(report, score.source))
             out.add(
-                f"{label(report)}: {score_name(score)}: {score.display()}{cite}"
+                (f"{said}. " if said else "")
+                + f"{label(report)}: {score_name(score)}: {score.display()}{cite}"
                 + previous_text(out, report, score)
                 + "."
             )
@@ -209,6 +216,9 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.SCORE)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    levels = levels_asked(intent.question, intent.targets)
+    if levels and not intent.earlier and not intent.bands:
+        return answer_list(levels, ctx.scoped, intent.targets, "score")
     if intent.earlier:
         return answer_earlier(intent, ctx.scoped)
     topic = content_words(intent.question, ctx.passages.area_words())

@@ -12,6 +12,7 @@ from assistant.answers.like import extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report
+from ingest.text.resources import load_cues
 
 
 def answer_summary(scoped: Sequence[Report]) -> Answer:
@@ -27,6 +28,7 @@ def answer_summary(scoped: Sequence[Report]) -> Answer:
         for p in report.foreword:
             if _VERDICT_RE.search(p.text):
                 out.add(f"Foreword: {p.text}" + out.cite(from_source(report, p.source), p.text))
+        _add_body(out, report)
         scores = [c.score for c in report.criteria]
         # By merit, not by value: a rating's value is its rank, 1 the best.
         lows = extremes_of_scores(report, scores, "min")
@@ -41,6 +43,25 @@ def answer_summary(scoped: Sequence[Report]) -> Answer:
     return out.answer("summary")
 
 
+def _add_body(out: Composer, report: Report) -> None:
+    """A document's own summary in its text: the paragraphs under its findings or conclusions
+    headings, and any sentence of an overall verdict ("Overall, ... was rated ...")."""
+    heading = _CUES["findings-heading"].pattern
+    shown = 0
+    for p in report.body:
+        if shown >= _MAX_BODY:
+            break
+        sentence = p.text.rstrip().endswith((".", ":")) or ". " in p.text
+        if not sentence:
+            continue
+        if heading.search(p.source.heading) or _VERDICT_RE.search(p.text):
+            cite = out.cite(from_source(report, p.source), p.text)
+            out.add(f"{label(report)}, {p.source.heading}: {p.text}{cite}")
+            shown += 1
+
+
+_CUES = load_cues("assistant.answers", "summary.yaml")
+_MAX_BODY = 5  # paragraphs of a document's own findings: a summary, not the whole text
 _VERDICT_RE = re.compile(r"\boverall\b|\bwe consider\b|\bre-?inspect", re.I)
 
 

@@ -1,0 +1,94 @@
+"""A request for a whole list of scores ("every criterion score", "the three headline scores",
+"all of its scores, criteria included", "all the scores for section 2"): every measure of the
+level asked for, per report, each with its citation.
+
+Which wording asks for a list and which level it names is data (``score_lists.yaml``); a
+question naming one measure is not a list request, so the score route answers it as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answers.compose import Answer, Composer, label, not_found, score_line, target_of
+from assistant.answers.intent import Target
+from ingest.model import Report, Role, Score, Unit
+from ingest.text.resources import load_cues
+
+_CUES = load_cues("assistant.answers", "score_lists.yaml")
+
+# The levels in the order a full list gives them, with the noun each is printed under.
+LEVELS: dict[str, tuple[str, str]] = {
+    "headline": ("headline score", "headline scores"),
+    "section": ("section score", "section scores"),
+    "criterion": ("criterion", "criteria"),
+    "key-question": ("key question", "key questions"),
+}
+ALL = tuple(LEVELS)
+
+
+def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ...]:
+    """The levels of measure ``question`` asks to have listed in full; () when it asks for no
+    list (or names a measure of its own: then it is a score question)."""
+    if not _CUES["list"].pattern.search(question):
+        return ()
+    if any(t.type != Role.OVERALL for t in targets):
+        return ()
+    if targets:  # "all the scores for section 2": the section's score and its criteria
+        return ("section", "criterion")
+    named = tuple(level for level in LEVELS if _CUES[level].pattern.search(question))
+    if _CUES["all-levels"].pattern.search(question):
+        return ALL
+    return named
+
+
+def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[Score]:
+    """``report``'s measures of one level (of the numbered ``sections`` only, when given)."""
+    if level == "headline":
+        return list(report.headline_scores)
+    if level == "section":
+        return [s.overall for s in report.sections if s.overall and _in(s.number, sections)]
+    if level == "criterion":
+        return [c.score for c in report.criteria if _in(c.section_number, sections)]
+    return [s for s in report.measures if s.kind == Role.KEY_QUESTION and _in_parent(s, sections)]
+
+
+def _in(number: int, sections: Sequence[str]) -> bool:
+    return not sections or str(number) in sections
+
+
+def _in_parent(score: Score, sections: Sequence[str]) -> bool:
+    return not sections or (score.parent or "").split(".")[0] in sections
+
+
+def answer_list(
+    levels: Sequence[str], scoped: Sequence[Report], targets: Sequence[Target], route: str
+) -> Answer:
+    """Every measure of ``levels`` in each report, one compact line per level."""
+    out = Composer()
+    sections = [t.key for t in targets if t.type == Role.OVERALL]
+    about: list[Target] = []
+    for report in scoped:
+        groups = [(lvl, scores_at(report, lvl, sections)) for lvl in levels]
+        groups = [(lvl, scores) for lvl, scores in groups if scores]
+        if not groups:
+            continue
+        lines = []
+        for lvl, scores in groups:
+            one, many = LEVELS[lvl]
+            if lvl == "criterion" and scores[0].unit == Unit.RATING:
+                one, many = "standard", "standards"  # a ratings report's criteria are standards
+            noun = one if len(scores) == 1 else f"{len(scores)} {many}"
+            lines.append(f"{noun}: " + "; ".join(score_line(out, report, s) for s in scores))
+            about += [target_of(s) for s in scores if lvl != "key-question"]
+        if len(lines) == 1:
+            out.add(f"{label(report)}, {lines[0]}.")
+        else:
+            out.add(f"{label(report)}:")
+            out.lines += [f"- {line}" for line in lines]
+    if not out.citations:
+        asked = " or ".join(LEVELS[lvl][1] for lvl in levels)
+        return not_found(f"The loaded reports give no {asked}.", route)
+    answer = out.answer(route)
+    answer.about = list(dict.fromkeys(about))
+    return answer
