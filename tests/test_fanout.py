@@ -71,15 +71,6 @@ EACH = [
         CORE,
     ),
     (
-        "When was the fieldwork?",
-        {
-            "stockbridge-on-wear-2011": ("November 2010", "November 2010"),
-            "vale-of-ashdown-2010": ("July 2010", "July 2010"),
-            "wessex-vale-2011": ("January 2011", "January 2011"),
-        },
-        CORE,
-    ),
-    (
         "What was the overall rating?",
         {
             "harrowfield-2021": ("Requires improvement", "Requires improvement"),
@@ -117,6 +108,32 @@ def test_a_question_of_one_report_is_answered_for_each(findings, texts, question
     said_nothing = next(x for x in a.answer.splitlines() if x.startswith("Nothing on this in:"))
     assert all(name in said_nothing for name in nothing), a.answer
     assert "Also loaded" not in a.answer
+
+
+def test_a_date_every_report_states_is_answered_for_the_first_few_the_rest_named(findings, texts):
+    """Every loaded report dates its inspection or its publication: five are answered, each
+    value on a line naming its report and citing where the report says it; the other two are
+    named, not dropped."""
+    a = findings.ask("When was the fieldwork?")
+    assert a.found, a.answer
+    _citations_hold(a, texts)
+    dated = {
+        "eastmere-2014": "September 2014",
+        "harrowfield-2021": "March 2021",
+        "lowmoor-2021": "March 2021",
+        "penmarrow-2024": "March 2024",
+        "stockbridge-on-wear-2011": "November 2010",
+        "vale-of-ashdown-2010": "July 2010",
+        "wessex-vale-2011": "January 2011",
+    }
+    labels = {r.id: f"{r.area} ({r.year})" for r in findings.reports()}
+    answered = {c.report for c in a.citations}
+    assert len(answered) == 5, a.answer
+    for report_id in answered:
+        line = _line_citing(a, report_id, dated[report_id])
+        assert labels[report_id] in line and dated[report_id] in line, a.answer
+    also = next(x for x in a.answer.splitlines() if x.startswith("Also loaded"))
+    assert all(labels[r] in also for r in set(dated) - answered), a.answer
 
 
 def test_beyond_the_setting_the_reports_are_named_not_answered(findings, texts):
