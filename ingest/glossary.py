@@ -176,7 +176,30 @@ def _split_term(line: Line) -> tuple[str, int] | None:
     return " ".join(words[:i]), line.start + toks[i].start()
 
 
+# "Out-of-court disposal: A response to ...": a term of a few words, a colon, its definition.
+_COLON_TERM = re.compile(r"[ \t]*([A-Z][^:\n]{0,60}?):[ \t]+(?=[A-Z\"'“‘(])")
+
+
+def _colon_entry(line: Line) -> tuple[str, int] | None:
+    m = _COLON_TERM.match(line.text)
+    if not m or len(m.group(1).split()) > 6:
+        return None
+    term = m.group(1).strip()
+    first = term.split()[0]
+    if _is_acronym(first):
+        return None  # "CAF Common Assessment Framework: ...": the acronym is the term
+    if _core(first).lower() in _STARTERS:
+        return None  # "Example: ...", "Note: ..." go on a definition, they start none
+    return term, line.start + m.end()
+
+
 def _entry_start(line: Line, para_start: bool, previous: str | None) -> tuple[str, int] | None:
+    # A colon after a few words starts an entry at a paragraph's start, or where the last
+    # definition ended its sentence (lines extracted without blank lines between entries).
+    if (para_start or (previous is not None and is_terminated(previous))) and (
+        colon := _colon_entry(line)
+    ):
+        return colon
     split = _split_term(line)
     if not split:
         return None

@@ -157,6 +157,7 @@ class RatingsReader:
         marks = _landmarks(doc.lines, v)
         standards: dict[str, _Standard] = {}
         free: list[list[Line]] = [doc.lines[: marks[0].index] if marks else doc.lines]
+        foreword_lines: list[Line] = []
         for mark in marks:
             body = doc.lines[mark.index + 1 : mark.end]
             if mark.kind == "standard":
@@ -176,6 +177,7 @@ class RatingsReader:
                     doc.view, body, lambda _h, s, e, h=heading: doc.source("glossary", h, s, e)
                 )
             elif mark.kind == "foreword" and not report.foreword:
+                foreword_lines = [_BLANK, *body]
                 body, report.signatory = signature(body)
                 report.foreword = doc.paragraphs(body, "foreword", "Foreword")
             else:
@@ -184,9 +186,10 @@ class RatingsReader:
             std.body = max(std.marks, key=lambda m: (_has_content(doc, v, m), m.end - m.index))
             free += [doc.lines[m.index + 1 : m.end] for m in std.marks if m is not std.body]
         free_lines = [ln for seg in sorted(free, key=_first_start) for ln in [_BLANK, *seg]]
-        report.headline_scores = [
-            s for s in (_overall(doc, v, free_lines), _points(doc, v, free_lines)) if s
-        ]
+        # The ratings table comes first; a foreword that says the overall rating ("Overall,
+        # X was rated as: Good") stands in when the table prints none.
+        overall = _overall(doc, v, free_lines) or _overall(doc, v, foreword_lines, "foreword")
+        report.headline_scores = [s for s in (overall, _points(doc, v, free_lines)) if s]
         for number in sorted(standards, key=lambda n: tuple(map(int, n.split(".")))):
             crit, questions, paras = _criterion(doc, v, standards[number])
             if crit is None:
@@ -265,7 +268,7 @@ def _domain(report: Report, v: _Vocab, number: int, name: str) -> None:
         found.name = name
 
 
-def _overall(doc: Doc, v: _Vocab, lines: list[Line]) -> Score | None:
+def _overall(doc: Doc, v: _Vocab, lines: list[Line], section: str = "summary") -> Score | None:
     """The overall rating: a line that says "rated" or "rating" first ("Overall, X was
     rated as: Good"), any other overall line ("Overall, work was good") only failing that."""
     content = [ln for ln in lines if ln.plain]
@@ -280,7 +283,10 @@ def _overall(doc: Doc, v: _Vocab, lines: list[Line]) -> Score | None:
         after = line.plain[low.index(cue) + len(cue) :]
         m = v.rating_re.search(after)
         first, last = line, line
-        if m is None and line.plain.endswith(":") and k + 1 < len(content):
+        # The rating alone on the next line: after a colon, or after a bare label ("Overall
+        # rating" in a table whose cells a PDF puts on lines of their own).
+        bare = not re.sub(r"(?i)\brating\b", "", after).strip(" :")
+        if m is None and (line.plain.endswith(":") or bare) and k + 1 < len(content):
             m = v.rating_line.match(content[k + 1].plain)
             last = content[k + 1]
         if m is None:
@@ -292,7 +298,7 @@ def _overall(doc: Doc, v: _Vocab, lines: list[Line]) -> Score | None:
             value=v.rank(rating),
             band=None,
             kind=Role.HEADLINE,
-            source=doc.source("summary", "Overall rating", first.start, last.end),
+            source=doc.source(section, "Overall rating", first.start, last.end),
             unit=Unit.RATING,
             rating=rating,
         )

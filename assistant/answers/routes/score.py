@@ -21,7 +21,7 @@ from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import answer_list, levels_asked
-from ingest.model import Report, Score, Unit
+from ingest.model import Report, Role, Score, Unit
 from ingest.text.stemming import stem
 from ingest.text.tokens import words
 
@@ -73,6 +73,15 @@ def answer_score(
         seen: list[Score] = []
         for t in targets:
             score = t.score_in(report)
+            if score is None and (parts := _parts_of(report, t)):
+                # A domain judged only through its standards ("how was resettlement rated?"):
+                # each standard's own measure, rather than "no score".
+                for part in parts:
+                    if not any(part is s for s in seen):
+                        seen.append(part)
+                        cite = out.cite(from_source(report, part.source))
+                        lines.append(("", f"{score_name(part)}: {part.display()}", cite))
+                continue
             if score is None:
                 missing.append(_missing_measure(report, t, labels, brief=len(scoped) > 1))
                 continue
@@ -151,6 +160,18 @@ def answer_earlier(intent: Intent, scoped: Sequence[Report]) -> Answer:
         "give an earlier score or the change since. Ask for the report's own score instead.",
         "score",
     )
+
+
+def _parts_of(report: Report, target: Target) -> list[Score]:
+    """The measures of a section that has none of its own: its criteria or standards."""
+    if target.type != Role.OVERALL or not target.key.isdigit():
+        return []
+    number = int(target.key)
+    return [
+        c.score
+        for c in report.criteria
+        if c.section_number == number and c.score is not None and c.score.value is not None
+    ]
 
 
 def _missing_measure(report: Report, target: Target, labels: dict, brief: bool = False) -> str:
