@@ -9,6 +9,7 @@ When the reports do not hold the answer, the answer says so and ``found`` is fal
 
 from __future__ import annotations
 
+from assistant.answers.answer_type import checked
 from assistant.answers.checks import MAX_QUESTION_CHARS, checked_question, refusal
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer, loaded_list, not_found
@@ -66,7 +67,7 @@ class Answerer:
                 "cannot answer that from them.",
                 intent.route,
             ), intent
-        answer = dispatch(intent, Context(scoped, loaded, index, self.passages))
+        answer = checked(dispatch(intent, Context(scoped, loaded, index, self.passages)), intent)
         return self.phrasing.phrase(question, answer), intent
 
     def chat_model(self):
