@@ -351,10 +351,25 @@ def evaluate(
     gold: Path | None = typer.Option(None, "--gold", help="Gold set (YAML); default: the repo's."),
     as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
     show_failures: bool = typer.Option(True, help="List the questions that failed."),
+    question_set: str = typer.Option(
+        "gold", "--set", help="gold, or paraphrase: both halves of the paraphrase set per kind."
+    ),
+    paraphrase_dir: Path | None = typer.Option(
+        None, "--paraphrase-dir", help="Folder holding tune.yaml and heldout.yaml."
+    ),
+    half: list[str] = typer.Option(
+        ["tune", "heldout"], "--half", help="Paraphrase half to run (repeat for both)."
+    ),
 ) -> None:
     """Run the gold question set: accuracy by kind, citation accuracy, latency."""
     from assistant.evaluate import DEFAULT_GOLD, print_report, run_gold
 
+    if question_set == "paraphrase":
+        _eval_paraphrase(paraphrase_dir, half, as_json, show_failures)
+        return
+    if question_set != "gold":
+        err_console.print(f"[red]Unknown question set {question_set!r}: gold or paraphrase.[/]")
+        raise typer.Exit(2)
     result = run_gold(gold or DEFAULT_GOLD, progress=None if as_json else err_console)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2))
@@ -362,6 +377,28 @@ def evaluate(
         print_report(result, console, show_failures=show_failures)
     if not result.passed:
         raise typer.Exit(1)
+
+
+def _eval_paraphrase(
+    directory: Path | None, halves: list[str], as_json: bool, show_failures: bool
+) -> None:
+    from assistant.paraphrase_eval import print_paraphrase, run_paraphrase
+    from assistant.paraphrase_set import HALVES, PARAPHRASE_DIR
+
+    unknown = sorted(set(halves) - set(HALVES))
+    folder = directory or PARAPHRASE_DIR
+    missing = [h for h in halves if not (folder / f"{h}.yaml").is_file()]
+    if unknown or missing:
+        err_console.print(
+            f"[red]No paraphrase half {', '.join(unknown or missing)} in {folder.name}/: "
+            f"expected {' and '.join(f'{h}.yaml' for h in HALVES)}.[/]"
+        )
+        raise typer.Exit(2)
+    result = run_paraphrase(folder, halves, progress=None if as_json else err_console)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_paraphrase(result, console, show_failures=show_failures)
 
 
 @app.command()

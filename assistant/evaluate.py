@@ -204,16 +204,20 @@ def judge(gold: GoldQuestion, answer: dict, texts: dict[str, str]) -> list[str]:
     return problems
 
 
-def evaluate(findings, conversations: list[list[GoldQuestion]], targets=None) -> EvalResult:
-    """Ask every gold question through ``findings`` (follow-ups in one conversation)."""
-    texts = {r.id: r.text for r in findings.reports()}
-    # Model load and first-use caches (the vector store loads its segments on the first
-    # filtered query after an ingest) are not the latency being measured.
+def warm_up(findings) -> None:
+    """Model load and first-use caches (the vector store loads its segments on the first
+    filtered query after an ingest) are not the latency being measured."""
     retriever = findings.answerer.retriever
     retriever.search("warm up the model and the BM25 index")
     for r in findings.reports()[:1]:
         for kinds in (["context"], ["inspection-data"], ["service-users"], ["foreword"], None):
             retriever.search("warm up", reports=[r.id], kinds=kinds)
+
+
+def evaluate(findings, conversations: list[list[GoldQuestion]], targets=None) -> EvalResult:
+    """Ask every gold question through ``findings`` (follow-ups in one conversation)."""
+    texts = {r.id: r.text for r in findings.reports()}
+    warm_up(findings)
     outcomes: list[Outcome] = []
     for turns in conversations:
         conversation_id = None
