@@ -51,7 +51,8 @@ def test_a_glossary_entry_names_no_person():
     assert not holds("person", entry, entry.quote)
     finding = Citation("northam-2010", "1.1", "1.1", "Inspectors spoke to case managers.")
     assert holds("person", finding, finding.quote)
-    assert not checked(_answer(("glossary", "Interview for Staff workers")), _intent("person")).found
+    answer = _answer(("glossary", "Interview for Staff workers"))
+    assert not checked(answer, _intent("person")).found
 
 
 def test_questions_of_no_answer_type_are_left_alone():

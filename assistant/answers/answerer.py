@@ -20,6 +20,7 @@ from assistant.answers.phrasing import Phrasing
 from assistant.answers.registry import Context, dispatch
 from assistant.answers.retrieve import Retriever
 from assistant.answers.routing import parse
+from assistant.answers.split import answer_split, split_question
 from assistant.storage.conversations import Conversations
 
 
@@ -58,6 +59,16 @@ class Answerer:
             return refused, None
         index = self.retriever.chunk_index(loaded)
         question = index.correct(question, CUE_WORDS)
+        parts = split_question(question, loaded)
+        if len(parts) > 1:  # several questions in one: each answered, with its own citations
+            return answer_split(parts, lambda part: self._answer_one(part, previous, report))
+        return self._answer_one(question, previous, report)
+
+    def _answer_one(
+        self, question: str, previous: dict | None, report: str | None
+    ) -> tuple[Answer, Intent | None]:
+        loaded = self.findings.reports()
+        index = self.retriever.chunk_index(loaded)
         intent = parse(question, loaded, index.vocabulary, previous, report)
         scoped = [r for r in loaded if r.id in intent.reports] or list(loaded)
         if intent.unknown:
