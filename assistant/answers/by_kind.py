@@ -19,6 +19,7 @@ from assistant.answers.intent import (
     SCORED,
     FindingKind,
     Intent,
+    catalog,
     criteria_of,
     definition_phrase,
     direction_of,
@@ -41,10 +42,19 @@ def overrulable(rule_name: str | None, intent: Intent) -> tuple[str, ...] | None
     kinds = load_kinds()
     if rule_name is None:
         return tuple(kinds.kinds)
-    o = kinds.overrules.get(rule_name)
-    if o is None or (o.when == "no-targets" and intent.targets):
-        return None
-    return o.by
+    allowed: list[str] = []
+    for o in kinds.overrules.get(rule_name, ()):
+        if o.when == "no-targets" and intent.targets:
+            continue
+        if o.when == "has-figure" and not _FIGURE.search(intent.question):
+            continue
+        if o.when == "long" and len(intent.question.split()) <= kinds.long_question:
+            continue
+        allowed += o.by
+    return tuple(allowed) or None
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)", re.I)
 
 
 def names_of(c: Clues) -> list[str]:
@@ -64,26 +74,26 @@ def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Rou
     allowed = overrulable(None if route == Route.FALLBACK else rule_name, intent)
     if not allowed:
         return route
-    guess = classify(c.qg, tuple(names_of(c)))
+    guess = classify(c.q, tuple(names_of(c)))
     kinds = load_kinds()
     if guess is None or not guess.confident(kinds) or guess.kind not in allowed:
         return route
     kind = kinds.kinds[guess.kind]
-    intent.asks = kind.answer
-    target = Route(kind.route)
-    if target == route and route == Route.FALLBACK:
+    if Route(kind.route) == route == Route.FALLBACK:
+        intent.asks = kind.answer
         return route
     saved = copy.deepcopy(intent)
     decided = _fill(kind, intent, c)
     if decided is None:
         intent.__dict__.update(saved.__dict__)
         return route
+    intent.asks = kind.answer
     return decided
 
 
 def _fill(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     filler = _FILLERS.get(Route(kind.route))
-    if filler is None:
+    if filler is None or (kind.refuse and re.search(kind.refuse, c.q, re.I)):
         return None
     intent.slots = None
     return filler(kind, intent, c)
@@ -102,8 +112,18 @@ def _glossary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _score(kind: Kind, intent: Intent, c: Clues) -> Route | None:
-    intent.targets = c.s.score_targets
     intent.kind = None
+    if kind.slots.get("targets") == "all":
+        # every measure the reports score: headline scores, sections' and criteria's
+        order = {Role.HEADLINE: 0, Role.OVERALL: 1, Role.CRITERION: 2}
+        intent.targets = sorted(
+            (n.target for n in catalog(c.scoped or c.reports).names if n.target.type in order),
+            key=lambda t: (order[t.type], t.key),
+        )
+        return Route.SCORE if intent.targets else None
+    intent.targets = c.s.score_targets
+    if not intent.targets and intent.terms:
+        return None  # a term with no score: its definition was asked for
     return Route.SCORE
 
 
@@ -160,8 +180,9 @@ def _recommendations(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 def _context(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     intent.context_kinds = list(kind.slots.get("context_kinds", ["context"]))
-    if kind.expand:
-        intent.question = f"{intent.question} {kind.expand}"
+    if kind.search:
+        # the fact is stated in the report's own words ("Fieldwork ... was undertaken in")
+        intent.question = kind.search
     return Route.CONTEXT
 
 
@@ -175,7 +196,10 @@ def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
     if not re.search(r"\d", c.q) and not intent.bands:
         return None  # a check of a figure names the figure
-    intent.slots = ClaimSlots(c.q.strip(" ?"))
+    claim = c.q
+    for pattern in kind.strip:
+        claim = re.sub(pattern, "", claim, count=1, flags=re.I)
+    intent.slots = ClaimSlots(claim.strip(" ?"))
     intent.targets = c.targets(SCORED)
     return Route.CLAIM
 

@@ -39,8 +39,10 @@ class Kind:
     examples: tuple[str, ...]
     slots: dict = field(default_factory=dict)
     answer: str | None = None  # what an answer must hold: number, date, place, person...
-    expand: str = ""  # words that point the search at where such facts stand
+    search: str = ""  # what the search looks for instead of the question's words
     otherwise: Otherwise | None = None
+    strip: tuple[str, ...] = ()  # patterns of what is not part of the slot (a claim's asking)
+    refuse: str | None = None  # a pattern of questions this kind's route must not take
 
     def slots_for(self, question: str) -> dict:
         o = self.otherwise
@@ -51,18 +53,19 @@ class Kind:
 
 @dataclass(frozen=True)
 class Overrule:
-    when: str  # "always" | "no-targets"
+    when: str  # "always" | "no-targets" | "has-figure" | "long"
     by: tuple[str, ...]  # the kinds that may overrule the rule
 
 
 @dataclass(frozen=True)
 class Kinds:
     kinds: dict[str, Kind]
-    overrules: dict[str, Overrule]  # rule name -> when the classifier may overrule it
+    overrules: dict[str, tuple[Overrule, ...]]  # rule name -> when the classifier may overrule
     min_similarity: float
     min_margin: float
     neighbours: int
     sharpness: float
+    long_question: int
     digest: str  # of the data file: the key of the cached example vectors
     topics: tuple[str, ...] = ()  # patterns of words naming what is asked about
 
@@ -100,20 +103,23 @@ def load_kinds() -> Kinds:
             tuple(str(e) for e in spec["examples"]),
             dict(spec.get("slots") or {}),
             spec.get("answer"),
-            spec.get("expand", ""),
+            spec.get("search", ""),
             Otherwise(tuple(other["words"]), dict(other["slots"])) if other else None,
+            tuple(spec.get("strip") or ()),
+            spec.get("refuse"),
         )
     digest = hashlib.sha256(repr(sorted(data.items(), key=str)).encode()).hexdigest()[:16]
     return Kinds(
         kinds,
         {
-            name: Overrule(spec.get("when", "always"), tuple(spec["by"]))
-            for name, spec in (data.get("overrules") or {}).items()
+            name: tuple(Overrule(o.get("when", "always"), tuple(o["by"])) for o in specs)
+            for name, specs in (data.get("overrules") or {}).items()
         },
         float(data["min_similarity"]),
         float(data["min_margin"]),
         int(data["neighbours"]),
         float(data.get("sharpness", 1)),
+        int(data.get("long_question", 8)),
         digest,
         tuple(str(t) for t in data.get("topics") or ()),
     )

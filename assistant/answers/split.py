@@ -9,7 +9,12 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from assistant.answers.compose import Answer, Composer
-from assistant.answers.intent import QUESTION_WORDS, definition_phrase, find_reports
+from assistant.answers.intent import (
+    QUESTION_WORDS,
+    definition_phrase,
+    find_reports,
+    glossary_entries,
+)
 from ingest.model import Report
 from ingest.text.resources import load_yaml
 from ingest.text.stopwords import STOPWORDS
@@ -42,7 +47,7 @@ def split_question(question: str, reports: Sequence[Report] = ()) -> list[str]:
     named = find_reports(parts[0], reports)[0] if reports else []
     areas = " and ".join(r.area for r in reports if r.id in named)
     for part in parts[1:]:
-        part = _resolved(part, out[0], pronoun)
+        part = _resolved(part, out[0], pronoun, reports)
         if areas and not find_reports(part, reports)[0]:
             part = f"{part.rstrip(' ?')} in {areas}"
         out.append(part)
@@ -53,13 +58,19 @@ def _content(text: str) -> list[str]:
     return [w for w in stems(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
 
 
-def _resolved(part: str, first: str, pronoun: re.Pattern) -> str:
-    """A later part's pronoun ("were they done?") stands for what the first part asked about."""
+def _resolved(part: str, first: str, pronoun: re.Pattern, reports: Sequence[Report]) -> str:
+    """A later part's pronoun ("were they done?") stands for what the first part asked about;
+    an acronym for the words it stands for too ("RMP" -> "RMP risk management plan")."""
     if not pronoun.search(part):
         return part
     topic = definition_phrase(first) or " ".join(
         w for w in first.split() if w.lower() not in STOPWORDS
     )
+    entries = glossary_entries(topic.strip(" ?"), reports) if reports else []
+    if entries:
+        head = re.split(r"[:.;(]| - ", entries[0][1].definition, maxsplit=1)[0].strip()
+        if head and head.lower() != topic.lower():
+            topic = f"{topic.strip(' ?')} ({head})"
     return pronoun.sub(topic.strip(" ?"), part, count=1)
 
 
