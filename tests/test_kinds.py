@@ -63,7 +63,8 @@ def test_examples_classify_each_other_leave_one_out():
         ("what did every one of the criteria score?", "score-list"),
         ("when did inspectors carry out the fieldwork?", "date"),
         ("what should the board do now?", "recommendation"),
-        ("what was the population of the borough?", "fact-number"),
+        ("what was the population of the borough?", "area"),
+        ("what was the youth justice budget last year?", "fact-number"),
     ],
 )
 def test_unseen_phrasings_are_told(question, kind):
@@ -97,7 +98,7 @@ def test_rules_decide_without_the_model_when_they_are_sure(sample, monkeypatch):
     ("question", "route"),
     [
         ("I keep seeing ISSP in the findings, what is that?", Route.GLOSSARY),
-        ("give me every criterion score", Route.COMPUTED),
+        ("give me every criterion score", Route.SCORE),
         ("which month were the inspectors on site?", Route.CONTEXT),
         ("where did the YOT do worst?", Route.COMPUTED),
         ("put risk of harm next to safeguarding", Route.COMPARE),
