@@ -58,6 +58,11 @@ class AskResponse(BaseModel):
         default_factory=list, description="Numbers in an LLM-phrased answer that did not check out."
     )
     llm: bool = False
+    related: list[Citation] = Field(
+        default_factory=list,
+        description="When found is false: passages that share the question's words but do not "
+        "answer it. Never part of the answer.",
+    )
 
 
 class CheckRequest(BaseModel):

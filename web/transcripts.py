@@ -24,6 +24,7 @@ def turns(findings: Findings, conversation_id: str) -> list[dict] | None:
             "answer": t.answer,
             "found": t.found,
             "citations": t.citations,
+            "related": (t.state or {}).get("related", []),
             "conversation_id": conversation_id,
         }
         for t in convs.turns(conversation_id)

@@ -9,6 +9,7 @@ When the reports do not hold the answer, the answer says so and ``found`` is fal
 
 from __future__ import annotations
 
+from assistant.answers.answer_type import checked
 from assistant.answers.checks import MAX_QUESTION_CHARS, checked_question, refusal
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer, loaded_list, not_found
@@ -20,6 +21,7 @@ from assistant.answers.phrasing import Phrasing
 from assistant.answers.registry import Context
 from assistant.answers.retrieve import Retriever
 from assistant.answers.routing import parse
+from assistant.answers.split import answer_split, split_question
 from assistant.storage.conversations import Conversations
 
 
@@ -58,6 +60,16 @@ class Answerer:
             return refused, None
         index = self.retriever.chunk_index(loaded)
         question = index.correct(question, CUE_WORDS)
+        parts = split_question(question, loaded)
+        if len(parts) > 1:  # several questions in one: each answered, with its own citations
+            return answer_split(parts, lambda part: self._answer_one(part, previous, report))
+        return self._answer_one(question, previous, report)
+
+    def _answer_one(
+        self, question: str, previous: dict | None, report: str | None
+    ) -> tuple[Answer, Intent | None]:
+        loaded = self.findings.reports()
+        index = self.retriever.chunk_index(loaded)
         intent = parse(question, loaded, index.vocabulary, previous, report)
         scoped = [r for r in loaded if r.id in intent.reports] or list(loaded)
         if intent.unknown:
@@ -68,8 +80,9 @@ class Answerer:
                 intent.route,
             ), intent
         context = Context(scoped, loaded, index, self.passages)
-        # With several reports and none named: across them, or for each (fanout.yaml).
-        answer = fan_out(intent, context, self.findings.settings.fanout_reports)
+        # With several reports and none named: across them, or for each (fanout.yaml); a
+        # kind that asks for a date, a number or a person is found only if a unit holds one.
+        answer = checked(fan_out(intent, context, self.findings.settings.fanout_reports), intent)
         return self.phrasing.phrase(question, answer), intent
 
     def chat_model(self):

@@ -24,6 +24,8 @@ class Answer:
     llm: bool = False  # phrased by the LLM
     passages: list[str] = field(default_factory=list)  # the text each citation stands for
     about: list[Target] = field(default_factory=list)  # measures a follow-up may refer to
+    # the closest passages of an answer that was not found: offered, never as the answer
+    related: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -34,6 +36,7 @@ class Answer:
             "route": self.route,
             "flags": list(self.flags),
             "llm": self.llm,
+            "related": [c.to_dict() for c in self.related],
         }
 
 

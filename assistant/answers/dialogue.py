@@ -40,6 +40,8 @@ class Dialogue:
             # criterion the answer named, not the question.
             intent.targets = list(answer.about)
         state = intent.state() if intent else {"route": answer.route}
+        if answer.related:
+            state["related"] = [c.to_dict() for c in answer.related]  # shown, never the answer
         convs.add_turn(
             cid,
             question,

@@ -126,6 +126,7 @@ class Intent:
     context_kinds: list[str] = field(default_factory=list)
     followup: bool = False
     earlier: bool = False  # asks for an earlier inspection's score ("the previous score")
+    asks: str | None = None  # what the answer must hold (a number, a date...), by its kind
     slots: Any = None  # the route's own slots (registry.SLOTS), e.g. a computation's operation
 
     def state(self) -> dict:

@@ -220,11 +220,13 @@ def parse(
         elif prev.type == Role.OVERALL:
             clues.prefer_section = int(prev.key)
 
+    from assistant.answers.by_kind import decide  # it imports the routes, which import this
+
     for r in RULES:
         route = r.detect(intent, clues)
         if route is not None:
-            return _decided(intent, route)
-    return _decided(intent, Route.FALLBACK)
+            return _decided(intent, decide(intent, clues, route, r.name))
+    return _decided(intent, decide(intent, clues, Route.FALLBACK, None))
 
 
 def _decided(intent: Intent, route: Route) -> Intent:

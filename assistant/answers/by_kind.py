@@ -1,0 +1,239 @@
+"""The route of a question the registered rules leave unrouted, or route only weakly: the kind
+its nearest labelled examples give it (``kinds``), with the route's slots filled from the
+catalogue of the loaded reports' measures, terms and areas.
+
+The rules stay first: a question they route confidently is never embedded (so a cold
+``findings ask`` need not load the model for it). Which rules are weak is data
+(``kinds.yaml``: ``overrules``).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from assistant.answers.intent import (
+    CUES,
+    SCORED,
+    FindingKind,
+    Intent,
+    catalog,
+    criteria_of,
+    definition_phrase,
+    direction_of,
+    find_terms,
+    kind_asked,
+    numbers_asked,
+    spelled_terms,
+    terms_by_expansion,
+)
+from assistant.answers.kinds import Kind, classify, load_kinds
+from assistant.answers.registry import Route
+from ingest.model import Role
+
+if TYPE_CHECKING:
+    from assistant.answers.routing import Clues
+
+
+def overrulable(rule_name: str | None, intent: Intent) -> tuple[str, ...] | None:
+    """The kinds that may overrule the rule that claimed the question (None: none may)."""
+    kinds = load_kinds()
+    if rule_name is None:
+        return tuple(kinds.kinds)
+    allowed: list[str] = []
+    for o in kinds.overrules.get(rule_name, ()):
+        if o.when == "no-targets" and intent.targets:
+            continue
+        if o.when == "has-figure" and not _FIGURE.search(intent.question):
+            continue
+        if o.when == "long" and len(intent.question.split()) <= kinds.long_question:
+            continue
+        allowed += o.by
+    return tuple(allowed) or None
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)", re.I)
+
+
+def names_of(c: Clues) -> list[str]:
+    """What the loaded reports call their measures, terms and areas: masked before embedding."""
+    names = [n.label for n in c.cat.names]
+    names += [n.label.split(" ", 1)[1] for n in c.cat.names if re.match(r"\d\.\d ", n.label)]
+    names += [s for spellings in c.cat.areas.values() for s in spellings]
+    names += [t for r in c.reports for e in r.glossary for t in e.terms]
+    return names
+
+
+def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:
+    """``route`` as the rules decided it, or the route of the question's kind when the rules
+    gave none (or a weak one) and the kind is confidently told and its slots can be filled."""
+    if intent.followup or intent.unknown:
+        return route
+    allowed = overrulable(None if route == Route.FALLBACK else rule_name, intent)
+    if not allowed:
+        return route
+    guess = classify(c.q, tuple(names_of(c)))
+    kinds = load_kinds()
+    if guess is None or not guess.confident(kinds) or guess.kind not in allowed:
+        return route
+    kind = kinds.kinds[guess.kind]
+    if Route(kind.route) == route == Route.FALLBACK:
+        intent.asks = kind.answer
+        return route
+    saved = copy.deepcopy(intent)
+    decided = _fill(kind, intent, c)
+    if decided is None:
+        intent.__dict__.update(saved.__dict__)
+        return route
+    intent.asks = kind.answer
+    return decided
+
+
+def _fill(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    filler = _FILLERS.get(Route(kind.route))
+    if filler is None or (kind.refuse and re.search(kind.refuse, c.q, re.I)):
+        return None
+    intent.slots = None
+    return filler(kind, intent, c)
+
+
+def _glossary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    if not intent.terms:
+        phrase = definition_phrase(c.qg) or ""
+        intent.terms = (
+            terms_by_expansion(phrase, c.scoped or c.reports)
+            or spelled_terms(c.qg, c.scoped or c.reports)
+            or find_terms(c.qg, c.reports)
+        )
+    intent.kind = None
+    return Route.GLOSSARY if intent.terms else None
+
+
+def _score(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    intent.kind = None
+    if kind.slots.get("targets") == "all":
+        # every measure the reports score: headline scores, sections' and criteria's
+        order = {Role.HEADLINE: 0, Role.OVERALL: 1, Role.CRITERION: 2}
+        intent.targets = sorted(
+            (n.target for n in catalog(c.scoped or c.reports).names if n.target.type in order),
+            key=lambda t: (order[t.type], t.key),
+        )
+        return Route.SCORE if intent.targets else None
+    intent.targets = c.s.score_targets
+    if not intent.targets and intent.terms:
+        return None  # a term with no score: its definition was asked for
+    return Route.SCORE
+
+
+def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.routes.computed import ComputedSlots, Operation
+
+    wanted = kind.slots_for(c.q)
+    slots = ComputedSlots(op=Operation(wanted["op"]), scope=wanted.get("scope", "criterion"))
+    if slots.op in (Operation.ABOVE, Operation.BELOW):
+        number = re.search(r"(\d{1,3})\s*(?:%|per ?cent\b|percent\b)", c.q, re.I)
+        if not number:
+            return None
+        slots.threshold = int(number.group(1))
+    if "scope" not in wanted:
+        if CUES["scope-headline"].search(c.q):
+            slots.scope = "headline"
+        elif CUES["scope-section"].search(c.q):
+            slots.scope = "section"
+    intent.kind = None
+    intent.targets = [t for t in c.s.score_targets if t.type == Role.OVERALL]
+    intent.slots = slots
+    return Route.COMPUTED
+
+
+def _compare(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.routes.compare import CompareSlots
+    from assistant.answers.routes.domains import named_parts
+
+    targets = c.s.score_targets
+    intent.kind = None
+    if len(c.scoped) == 1 and len(named_parts(c.q, c.scoped[0])) >= 2:
+        return Route.DOMAINS
+    across = len(c.scoped) >= 2 and len(c.named) >= 2
+    if len(targets) >= 2 or (across and targets):
+        intent.targets = targets
+        intent.slots = CompareSlots(direction_of(c.q), across=across)
+        return Route.COMPARE
+    return None
+
+
+def _findings(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    intent.kind = kind_asked(c.q) or FindingKind(kind.slots.get("kind", FindingKind.BOTH))
+    intent.targets = criteria_of(c.targets((Role.CRITERION, Role.OVERALL)), c.cat)
+    return Route.FINDINGS
+
+
+def _recommendations(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.routes.recommendations import RecommendationSlots
+
+    intent.kind = None
+    intent.slots = RecommendationSlots(numbers_asked(c.q))
+    return Route.RECOMMENDATIONS
+
+
+def _context(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    intent.context_kinds = list(kind.slots.get("context_kinds", ["context"]))
+    if kind.search:
+        # the fact is stated in the report's own words ("Fieldwork ... was undertaken in")
+        intent.question = kind.search
+    return Route.CONTEXT
+
+
+def _summary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    intent.kind = None
+    return Route.SUMMARY if not c.s.score_targets else None
+
+
+def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.routes.claim import ClaimSlots
+
+    if not re.search(r"\d", c.q) and not intent.bands:
+        return None  # a check of a figure names the figure
+    claim = c.q
+    for pattern in kind.strip:
+        claim = re.sub(pattern, "", claim, count=1, flags=re.I)
+    intent.slots = ClaimSlots(claim.strip(" ?"))
+    intent.targets = c.targets(SCORED)
+    return Route.CLAIM
+
+
+def _rated(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.routes.rated import asked_rating, rated_measures
+
+    if not any(rated_measures(r) for r in c.scoped or c.reports):
+        return None
+    return Route.RATED if asked_rating(c.qg, c.reports) else None
+
+
+def _share(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.routes.share import key_questions
+
+    return Route.SHARE if any(key_questions(r) for r in c.scoped or c.reports) else None
+
+
+def _fallback(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    intent.kind = None
+    return Route.FALLBACK
+
+
+_FILLERS: dict[Route, Callable[[Kind, Intent, Clues], Route | None]] = {
+    Route.GLOSSARY: _glossary,
+    Route.SCORE: _score,
+    Route.COMPUTED: _computed,
+    Route.COMPARE: _compare,
+    Route.FINDINGS: _findings,
+    Route.RECOMMENDATIONS: _recommendations,
+    Route.CONTEXT: _context,
+    Route.SUMMARY: _summary,
+    Route.CLAIM: _claim,
+    Route.RATED: _rated,
+    Route.SHARE: _share,
+    Route.FALLBACK: _fallback,
+}

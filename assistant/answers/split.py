@@ -1,0 +1,99 @@
+"""Several questions in one ("what is a risk management plan and were they done?"): split into
+its questions, each answered on its own with its own citations, then put together as one
+answer. The words that join and start questions are data (``kinds.yaml``: ``split``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from assistant.answers.compose import Answer, Composer
+from assistant.answers.intent import (
+    QUESTION_WORDS,
+    definition_phrase,
+    find_reports,
+    glossary_entries,
+)
+from ingest.model import Report
+from ingest.text.resources import load_yaml
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.tokens import stems
+
+
+@cache
+def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    spec = load_yaml("assistant.answers", "kinds.yaml")["split"]
+    starts = "|".join(re.escape(w) for w in spec["starts"])
+    joins = "|".join(spec["joins"])
+    # A join followed by a word that starts a question: "..., and were they done?"
+    at = re.compile(rf"(?:{joins})\s*(?=(?:{starts})\b)", re.I)
+    pronoun = re.compile(r"\b(?:" + "|".join(map(re.escape, spec["pronouns"])) + r")\b", re.I)
+    opening = re.compile(rf"^\s*(?:{starts})\b", re.I)
+    return at, pronoun, opening
+
+
+def split_question(question: str, reports: Sequence[Report] = ()) -> list[str]:
+    """The questions ``question`` asks, in order; one item when it asks one. A later question
+    that names no report is about the reports the first one names ("when was the fieldwork
+    in Eastmere and who signed the report?")."""
+    at, pronoun, opening = _rules()
+    if not opening.match(question):
+        return [question]
+    parts = [p.strip(" ,;") for p in at.split(question) if p and p.strip(" ,;?")]
+    if len(parts) < 2 or any(len(_content(p)) == 0 and not pronoun.search(p) for p in parts):
+        return [question]
+    out = [parts[0]]
+    named = find_reports(parts[0], reports)[0] if reports else []
+    areas = " and ".join(r.area for r in reports if r.id in named)
+    for part in parts[1:]:
+        part = _resolved(part, out[0], pronoun, reports)
+        if areas and not find_reports(part, reports)[0]:
+            part = f"{part.rstrip(' ?')} in {areas}"
+        out.append(part)
+    return [p if p.endswith("?") else p + "?" for p in out]
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in stems(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
+
+
+def _resolved(part: str, first: str, pronoun: re.Pattern, reports: Sequence[Report]) -> str:
+    """A later part's pronoun ("were they done?") stands for what the first part asked about;
+    an acronym for the words it stands for too ("RMP" -> "RMP risk management plan")."""
+    if not pronoun.search(part):
+        return part
+    topic = definition_phrase(first) or " ".join(
+        w for w in first.split() if w.lower() not in STOPWORDS
+    )
+    entries = glossary_entries(topic.strip(" ?"), reports) if reports else []
+    if entries:
+        head = re.split(r"[:.;(]| - ", entries[0][1].definition, maxsplit=1)[0].strip()
+        if head and head.lower() != topic.lower():
+            topic = f"{topic.strip(' ?')} ({head})"
+    return pronoun.sub(topic.strip(" ?"), part, count=1)
+
+
+def answer_split(
+    parts: Sequence[str], answer_one: Callable[[str], tuple[Answer, object]]
+) -> tuple[Answer, object]:
+    """Each part answered by ``answer_one``; one answer with every part's citations renumbered."""
+    out = Composer()
+    found = False
+    intent = None
+    routes = []
+    for part in parts:
+        answer, intent = answer_one(part)
+        found |= answer.found
+        routes.append(answer.route)
+        numbers: dict[str, str] = {}
+        for n, (c, p) in enumerate(zip(answer.citations, answer.passages, strict=False), 1):
+            numbers[str(n)] = out.cite(c, p).strip(" []")
+        out.add(f"{part}\n{_renumbered(answer.answer, numbers)}")
+    combined = out.answer(routes[0], found=found)
+    combined.answer = "\n\n".join(out.lines)
+    return combined, intent
+
+
+def _renumbered(text: str, numbers: dict[str, str]) -> str:
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(m.group(1), m.group(1))}]", text)
