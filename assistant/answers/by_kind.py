@@ -31,6 +31,7 @@ from assistant.answers.intent import (
 )
 from assistant.answers.kinds import Kind, classify, load_kinds
 from assistant.answers.registry import Route
+from assistant.answers.score_lists import levels_asked
 from ingest.model import Role
 
 if TYPE_CHECKING:
@@ -114,6 +115,11 @@ def _glossary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 def _score(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     intent.kind = None
     if kind.slots.get("targets") == "all":
+        if levels_asked(c.q, c.s.own_targets):
+            # the list names its level ("every criterion score", "each standard's rating"):
+            # the score route lists that level, with the section a question names
+            intent.targets = c.s.own_targets
+            return Route.SCORE
         # every measure the reports score: headline scores, sections' and criteria's
         order = {Role.HEADLINE: 0, Role.OVERALL: 1, Role.CRITERION: 2}
         intent.targets = sorted(

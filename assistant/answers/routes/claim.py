@@ -10,7 +10,7 @@ from assistant.answers.citations import Citation, page_at
 from assistant.answers.compose import Answer, Composer
 from assistant.answers.intent import CUES, SCORED, Intent
 from assistant.answers.registry import Context, Route, answers, rule
-from assistant.answers.routes.score import answer_score
+from assistant.answers.routes.score import answer_earlier, answer_score
 from assistant.answers.routing import Clues
 from ingest.model import Report
 
@@ -46,7 +46,8 @@ def answer_claim(intent: Intent, scoped: Sequence[Report]) -> Answer:
 def _states_value(intent: Intent, scoped: Sequence[Report]) -> bool:
     target = intent.targets[0]
     return any(
-        (score := target.score_in(r)) is not None and stated.verdict(intent.question, score)
+        (score := target.score_in(r)) is not None
+        and stated.verdict(intent.question, score, earlier=intent.earlier)
         for r in scoped
     )
 
@@ -74,8 +75,13 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     if not found.found and len(intent.targets) == 1 and _states_value(intent, ctx.scoped):
         # The checker found no stored measure the claim is about, but the question names one
         # measure and states its value ("a colleague says it got 50% on X - true?"): the
-        # stored value, with Yes or No.
-        found = answer_score(intent, ctx.scoped)
+        # stored value (the earlier one, when it asks about the previous inspection), with
+        # Yes or No.
+        found = (
+            answer_earlier(intent, ctx.scoped)
+            if intent.earlier
+            else answer_score(intent, ctx.scoped)
+        )
         found.route = "claim"
     elif not found.found and intent.bands and intent.targets:
         # A claim that names only a band ("its risk of harm work needed drastic
