@@ -104,6 +104,12 @@ class Settings(BaseSettings):
         description="How long a write (ingest, remove, rollback, doctor) waits for another "
         "process's write to the same store to finish before giving up.",
     )
+    ingest_batch: int = Field(
+        default=32,
+        ge=1,
+        description="Files parsed by one worker and stored with one embedding call and one "
+        "transaction during an ingest (fewer: less memory and earlier progress).",
+    )
     api_token: str | None = Field(
         default=None,
         description="When set, changes to the reports (upload) and the feedback listing need "
