@@ -23,6 +23,7 @@ def assert_reads_as_written(report: Report, generated) -> None:
     assert report.format == exp.format, generated.name
     assert report.area == exp.area
     assert report.year == exp.year
+    assert report.region == exp.region
     assert report.missing == []
     headline = {s.key: _value(s) for s in report.headline_scores}
     assert {k: headline.get(k) for k in exp.headline} == exp.headline
