@@ -299,6 +299,7 @@ def reports_page(
     format: Annotated[str, Query(max_length=40)] = "",
     year: Annotated[str, Query(max_length=4)] = "",  # "" from the form's "Any"
     grade: Annotated[str, Query(max_length=40)] = "",
+    region: Annotated[str, Query(max_length=80)] = "",
     sort: Annotated[str, Query(max_length=80)] = "format",
     desc: Annotated[bool, Query()] = False,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
@@ -310,6 +311,7 @@ def reports_page(
         format=format,
         year=int(year) if year.isdigit() else None,
         grade=grade,
+        region=region.strip(),
         sort=sort,
         desc=desc,
         page=page,
