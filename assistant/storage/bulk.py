@@ -10,11 +10,14 @@ either in its old version or in its new one, whole:
    `findings doctor` removes).
 
 Text that several chunks share (a standard's rating line, a glossary definition, a general
-criterion printed in every report of a format) is embedded once per batch.
+criterion printed in every report of a format) is embedded once: once per batch, and across
+the batches of one ingest through a bounded cache of recent vectors.
 """
 
 from __future__ import annotations
 
+from array import array
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from assistant.storage import history
@@ -23,6 +26,34 @@ from assistant.storage.chunks import report_chunks
 if TYPE_CHECKING:
     from assistant.storage.index import Index
     from ingest.model import Report
+
+
+class VectorCache:
+    """The vectors of recently embedded chunk texts, least recently used dropped first; kept
+    as float32 arrays (1.5 KB a vector for MiniLM), so the default 40,000 take about 60 MB."""
+
+    def __init__(self, size: int = 40_000):
+        self.size = size
+        self._vectors: OrderedDict[str, array] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def embed(self, embedder, texts: list[str]) -> dict[str, list[float]]:
+        """Every text's vector, embedding (in one call) only those not cached."""
+        todo = [t for t in texts if t not in self._vectors]
+        self.hits += len(texts) - len(todo)
+        self.misses += len(todo)
+        fresh = embedder.embed_documents(todo) if todo else []
+        out = {t: list(v) for t, v in zip(todo, fresh, strict=True)}
+        for t in texts:
+            if t in out:
+                self._vectors[t] = array("f", out[t])
+            else:
+                self._vectors.move_to_end(t)
+                out[t] = list(self._vectors[t])
+        while len(self._vectors) > self.size:
+            self._vectors.popitem(last=False)
+        return out
 
 
 def store_batch(index: Index, reports: list[Report]) -> dict[str, int]:
@@ -53,7 +84,7 @@ def store_batch(index: Index, reports: list[Report]) -> dict[str, int]:
             index.collection.delete(ids=sorted(stale))
         # Embed before touching either store: it is the slow step most likely to fail.
         texts = sorted({p[1][k].page_content for p in plans for k in p[6]})
-        vectors = dict(zip(texts, index.embedder.embed_documents(texts), strict=True))
+        vectors = index.vector_cache.embed(index.embedder, texts)
         try:
             for _, docs, version, chunk_ids, _, _, todo in plans:
                 _add(

@@ -15,7 +15,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.settings import Settings
 from assistant.storage import history
-from assistant.storage.bulk import store_batch
+from assistant.storage.bulk import VectorCache, store_batch
 from assistant.storage.chunks import report_chunks
 from assistant.storage.database import Store
 from assistant.storage.lock import StoreBusy, write_lock
@@ -85,6 +85,7 @@ class Index:
         )
 
         self.lock = write_lock(settings.lock_path, settings.lock_seconds, store.engine)
+        self.vector_cache = VectorCache()
 
     def count(self, report_id: str | None = None, version: str | None = None) -> int:
         if report_id is None:
