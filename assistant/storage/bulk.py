@@ -11,17 +11,23 @@ either in its old version or in its new one, whole:
 
 Text that several chunks share (a standard's rating line, a glossary definition, a general
 criterion printed in every report of a format) is embedded once: once per batch, and across
-the batches of one ingest through a bounded cache of recent vectors.
+the batches of one ingest through a bounded cache of recent vectors. While one batch is
+stored, the next is parsed and embedded (``prepare``), so the two steps overlap.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from array import array
 from collections import OrderedDict
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.storage import history
 from assistant.storage.chunks import report_chunks
+from ingest.batch import parse_files
+from ingest.worker import Parsed
 
 if TYPE_CHECKING:
     from assistant.storage.index import Index
@@ -30,30 +36,57 @@ if TYPE_CHECKING:
 
 class VectorCache:
     """The vectors of recently embedded chunk texts, least recently used dropped first; kept
-    as float32 arrays (1.5 KB a vector for MiniLM), so the default 40,000 take about 60 MB."""
+    as float32 arrays (1.5 KB a vector for MiniLM), so the default 40,000 take about 60 MB.
+    Safe to use from two threads: the next batch is embedded while this one is stored."""
 
     def __init__(self, size: int = 40_000):
         self.size = size
         self._vectors: OrderedDict[str, array] = OrderedDict()
+        self._lock = threading.Lock()  # the dictionary
+        self._model = threading.Lock()  # one embedding call at a time
         self.hits = 0
         self.misses = 0
 
     def embed(self, embedder, texts: list[str]) -> dict[str, list[float]]:
         """Every text's vector, embedding (in one call) only those not cached."""
-        todo = [t for t in texts if t not in self._vectors]
-        self.hits += len(texts) - len(todo)
-        self.misses += len(todo)
-        fresh = embedder.embed_documents(todo) if todo else []
+        with self._lock:
+            todo = [t for t in texts if t not in self._vectors]
+            self.hits += len(texts) - len(todo)
+            self.misses += len(todo)
+        if todo:
+            with self._model:
+                fresh = embedder.embed_documents(todo)
+        else:
+            fresh = []
         out = {t: list(v) for t, v in zip(todo, fresh, strict=True)}
-        for t in texts:
-            if t in out:
-                self._vectors[t] = array("f", out[t])
-            else:
-                self._vectors.move_to_end(t)
-                out[t] = list(self._vectors[t])
-        while len(self._vectors) > self.size:
-            self._vectors.popitem(last=False)
+        with self._lock:
+            for t in texts:
+                if t in out:
+                    self._vectors[t] = array("f", out[t])
+                elif t in self._vectors:
+                    self._vectors.move_to_end(t)
+                    out[t] = list(self._vectors[t])
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+        missing = [t for t in texts if t not in out]  # dropped by the other thread meanwhile
+        if missing:
+            out.update(self.embed(embedder, missing))
         return out
+
+
+def prepare(index: Index, paths: list[Path]) -> list[Parsed]:
+    """Parse a batch of files and embed the chunk texts of its new and changed reports into
+    the cache: no store is touched, so this runs ahead while the previous batch is stored."""
+    parsed = list(parse_files(paths, index.settings.parse_limits))
+    texts = {
+        d.page_content
+        for p in parsed
+        if p.report is not None and index.store.sha256_of(p.report.id) != p.report.sha256
+        for d in report_chunks(p.report)
+    }
+    with contextlib.suppress(Exception):  # only a head start: storing embeds what is missing
+        index.vector_cache.embed(index.embedder, sorted(texts))
+    return parsed
 
 
 def store_batch(index: Index, reports: list[Report]) -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,13 +16,13 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.settings import Settings
 from assistant.storage import history
-from assistant.storage.bulk import VectorCache, store_batch
+from assistant.storage.bulk import VectorCache, prepare, store_batch
 from assistant.storage.chunks import report_chunks
 from assistant.storage.database import Store
 from assistant.storage.lock import StoreBusy, write_lock
-from ingest.batch import parse_files
 from ingest.load import find_report_files
 from ingest.model import Report
+from ingest.worker import Parsed
 
 
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
@@ -113,19 +114,26 @@ class Index:
             if on_file:
                 on_file(r)
         size = max(1, self.settings.ingest_batch)
-        for start in range(0, len(files), size):
-            for result in self._ingest_batch(files[start : start + size], replace):
-                results.append(result)
-                if on_file:
-                    on_file(result)
+        batches = [files[i : i + size] for i in range(0, len(files), size)]
+        # Parsing (in a worker process: a hostile file costs a bounded time and memory) and
+        # embedding the next batch run ahead in a thread while this batch is stored.
+        with ThreadPoolExecutor(max_workers=1) as ahead:
+            upcoming = ahead.submit(prepare, self, batches[0]) if batches else None
+            for k in range(len(batches)):
+                assert upcoming is not None
+                parsed = upcoming.result()
+                if k + 1 < len(batches):
+                    upcoming = ahead.submit(prepare, self, batches[k + 1])
+                for result in self._ingest_batch(parsed, replace):
+                    results.append(result)
+                    if on_file:
+                        on_file(result)
         return results
 
-    def _ingest_batch(self, paths: list[Path], replace: bool) -> list[IngestResult]:
-        """Parse a batch of files in one worker, then store the new and changed reports with
-        one embedding call and one transaction; a report the batch could not store is tried
-        on its own, so each file still succeeds or fails by itself."""
-        # Load and parse in a worker process: a hostile file costs a bounded time and memory.
-        parsed = list(parse_files(paths, self.settings.parse_limits))
+    def _ingest_batch(self, parsed: list[Parsed], replace: bool) -> list[IngestResult]:
+        """Store the new and changed reports of a parsed batch with one embedding call and
+        one transaction; a report the batch could not store is tried on its own, so each
+        file still succeeds or fails by itself."""
         results: list[IngestResult] = []
         batch: dict[str, tuple[IngestResult, Report, str | None]] = {}
         later: list[tuple[IngestResult, Report]] = []
