@@ -6,7 +6,7 @@ export FINDINGS_STORE ?= $(CURDIR)/.findings
 export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test lint format bench install install-test browser postgres clean
+.PHONY: run test lint format bench bench-scale install install-test browser postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ format: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/run.py
+
+# Generate SCALE_N fictional reports (1,000 by default), ingest them, then time questions,
+# claims and pages against a server over that store: benchmarks/results/scale.{json,md}.
+SCALE_N ?= 1000
+bench-scale: install-test browser
+	FINDINGS_SCALE_N=$(SCALE_N) $(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) .findings .pytest_cache

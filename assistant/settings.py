@@ -77,6 +77,12 @@ class Settings(BaseSettings):
         description="How the embedding model runs: onnx (ONNX Runtime, exported once from the "
         "packaged model), torch (sentence-transformers), or auto (onnx when it can be had).",
     )
+    embed_threads: int = Field(
+        default=0,
+        ge=0,
+        description="CPU threads the embedding model uses; 0 means half the CPUs (at least "
+        "one): on a small shared machine two threads waiting on each other are slower than one.",
+    )
     llm: str | None = Field(
         default=None,
         description="Optional LangChain init_chat_model name (e.g. 'openai:gpt-4o-mini', "
@@ -114,6 +120,12 @@ class Settings(BaseSettings):
         gt=0,
         description="How long a write (ingest, remove, rollback, doctor) waits for another "
         "process's write to the same store to finish before giving up.",
+    )
+    ingest_batch: int = Field(
+        default=32,
+        ge=1,
+        description="Files parsed by one worker and stored with one embedding call and one "
+        "transaction during an ingest (fewer: less memory and earlier progress).",
     )
     api_token: str | None = Field(
         default=None,

@@ -227,6 +227,7 @@ class Report:
     missing: list[str] = field(default_factory=list)  # parts the format has that were not found
     measures: list[Score] = field(default_factory=list)  # e.g. key questions, area judgements
     body: list[Paragraph] = field(default_factory=list)  # a general document's paragraphs
+    region: str | None = None  # the region the report says its area is in ("North West")
 
     def all_scores(self) -> list[Score]:
         return (

@@ -169,6 +169,20 @@ def test_reports_table_filters(client, findings):
     assert "No report matches these filters" in none
 
 
+def test_reports_table_filters_by_the_region_a_report_states(client, findings):
+    stated = {r.id: r.region for r in findings.reports()}
+    regions = sorted({r for r in stated.values() if r})
+    assert len(regions) >= 2  # the fixtures state several; the filter offers each
+    page = client.get("/reports").text
+    for region in regions:
+        assert f'<option value="{region}">' in page
+        rows = _rows(client.get("/reports", params={"region": region}).text)
+        assert sorted(rows) == sorted(i for i, r in stated.items() if r == region)
+    lower = _rows(client.get("/reports", params={"region": regions[0].lower()}).text)
+    assert sorted(lower) == sorted(i for i, r in stated.items() if r == regions[0])
+    assert "No report matches" in client.get("/reports", params={"region": "Atlantis"}).text
+
+
 def test_reports_table_sorts_by_any_column(client, findings):
     asc = _rows(client.get("/reports", params={"sort": "points"}).text)
     assert asc[:4] == ["penmarrow-2024", "lowmoor-2021", "harrowfield-2021", "cold-ashby-2023"]

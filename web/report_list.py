@@ -112,6 +112,7 @@ class Query:
     format: str = ""
     year: int | None = None
     grade: str = ""
+    region: str = ""
     sort: str = "format"
     desc: bool = False
     page: int = 1
@@ -143,6 +144,7 @@ class Table:
     formats: list[tuple[str, str, int]] = field(default_factory=list)  # (format, label, count)
     years: list[int] = field(default_factory=list)
     grade_options: list[str] = field(default_factory=list)
+    regions: list[tuple[str, int]] = field(default_factory=list)  # (region, reports), A-Z
 
 
 def _matches(row: Row, query: Query) -> bool:
@@ -152,6 +154,8 @@ def _matches(row: Row, query: Query) -> bool:
     if query.format and r.format != query.format:
         return False
     if query.year is not None and r.year != query.year:
+        return False
+    if query.region and (r.region or "").lower() != query.region.lower():
         return False
     return not query.grade or query.grade in row.grades
 
@@ -190,8 +194,11 @@ def build_table(reports: Sequence[Report], query: Query) -> Table:
     query.page = min(max(1, query.page), pages)
     start = (query.page - 1) * query.per
     counts: dict[str, int] = {}
+    regions: dict[str, int] = {}
     for r in reports:
         counts[r.format] = counts.get(r.format, 0) + 1
+        if r.region:
+            regions[r.region] = regions.get(r.region, 0) + 1
     present_grades = set().union(*(row.grades for row in rows)) if rows else set()
     return Table(
         query=query,
@@ -204,6 +211,7 @@ def build_table(reports: Sequence[Report], query: Query) -> Table:
         years=sorted({r.year for r in reports if r.year}, reverse=True),
         grade_options=[g for g in (*RATINGS, *BANDS) if g in present_grades]
         + sorted(present_grades - set(RATINGS) - set(BANDS)),
+        regions=sorted(regions.items()),
     )
 
 

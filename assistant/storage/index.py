@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -11,12 +12,13 @@ from urllib.parse import urlparse
 
 from assistant.settings import Settings
 from assistant.storage import history
+from assistant.storage.bulk import VectorCache, prepare, store_batch
 from assistant.storage.chunks import report_chunks
 from assistant.storage.database import Store
 from assistant.storage.lock import StoreBusy, write_lock
 from ingest.load import find_report_files
 from ingest.model import Report
-from ingest.worker import parse_file
+from ingest.worker import Parsed
 
 if TYPE_CHECKING:
     import chromadb
@@ -85,6 +87,7 @@ class Index:
             settings.collection, metadata={"hnsw:space": "cosine"}
         )
         self.lock = write_lock(settings.lock_path, settings.lock_seconds, store.engine)
+        self.vector_cache = VectorCache()
 
     @property
     def embedder(self) -> Embeddings:
@@ -128,45 +131,100 @@ class Index:
         for r in results:
             if on_file:
                 on_file(r)
-        for path in files:
-            result = self._ingest_one(path, replace)
-            results.append(result)
-            if on_file:
-                on_file(result)
+        size = max(1, self.settings.ingest_batch)
+        batches = [files[i : i + size] for i in range(0, len(files), size)]
+        # Parsing (in a worker process: a hostile file costs a bounded time and memory) and
+        # embedding the next batch run ahead in a thread while this batch is stored.
+        with ThreadPoolExecutor(max_workers=1) as ahead:
+            upcoming = ahead.submit(prepare, self, batches[0]) if batches else None
+            for k in range(len(batches)):
+                assert upcoming is not None
+                parsed = upcoming.result()
+                if k + 1 < len(batches):
+                    upcoming = ahead.submit(prepare, self, batches[k + 1])
+                for result in self._ingest_batch(parsed, replace):
+                    results.append(result)
+                    if on_file:
+                        on_file(result)
         return results
 
-    def _ingest_one(self, path: Path, replace: bool) -> IngestResult:
-        # Load and parse in a worker process: a hostile file costs a bounded time and memory.
-        parsed = parse_file(path, self.settings.parse_limits)
-        if parsed.report is None:
-            return IngestResult(path=path, status="failed", error=parsed.reason)
-        report = parsed.report
-        result = _counts(IngestResult(path=path, report_id=report.id), report)
+    def _ingest_batch(self, parsed: list[Parsed], replace: bool) -> list[IngestResult]:
+        """Store the new and changed reports of a parsed batch with one embedding call and
+        one transaction; a report the batch could not store is tried on its own, so each
+        file still succeeds or fails by itself."""
+        results: list[IngestResult] = []
+        batch: dict[str, tuple[IngestResult, Report, str | None]] = {}
+        later: list[tuple[IngestResult, Report]] = []
         try:
             with self.lock:
-                previous = self.store.sha256_of(report.id)
-                if previous == report.sha256:
-                    docs = report_chunks(report)
-                    stored = self.count(report.id, version_id(report.sha256))
-                    if stored == len(docs):  # what the vector store holds, not only SQLite
-                        result.status, result.chunks = "unchanged", stored
-                        return result
-                elif previous and not replace:
-                    result.status = "needs-replace"
-                    result.error = (
-                        f"a different version of {report.id} is stored; replace it explicitly "
-                        "(the stored version is kept in its history)"
-                    )
-                    return result
-                result.chunks = self.replace(report)
+                for p in parsed:
+                    if p.report is None:
+                        results.append(IngestResult(path=p.path, status="failed", error=p.reason))
+                        continue
+                    result = _counts(IngestResult(path=p.path, report_id=p.report.id), p.report)
+                    results.append(result)
+                    if p.report.id in batch:  # the same report twice: the later file after
+                        later.append((result, p.report))
+                        continue
+                    previous = self._settled(result, p.report, replace)
+                    if result.status == "ingested":
+                        batch[p.report.id] = (result, p.report, previous)
+                if batch:
+                    self._store_batch(list(batch.values()))
         except StoreBusy as e:
-            return IngestResult(path=path, report_id=report.id, status="failed", error=str(e))
-        except Exception as e:  # the store is left as it was; say why in one line
-            return IngestResult(
-                path=path, report_id=report.id, status="failed", error=f"could not store: {e}"
+            for result in results:
+                if result.status == "ingested" and not result.chunks:
+                    result.status, result.error = "failed", str(e)
+            return results
+        for result, report in later:
+            try:
+                with self.lock:
+                    self._store_one(result, report, self._settled(result, report, replace))
+            except StoreBusy as e:
+                result.status, result.error = "failed", str(e)
+        return results
+
+    def _settled(self, result: IngestResult, report: Report, replace: bool) -> str | None:
+        """Mark ``result`` unchanged or needs-replace when nothing is to be stored; the stored
+        version's sha256 (None when the report is new)."""
+        previous = self.store.sha256_of(report.id)
+        if previous == report.sha256:
+            stored = self.count(report.id, version_id(report.sha256))
+            if stored == len(report_chunks(report)):  # what the vector store holds, not only SQL
+                result.status, result.chunks = "unchanged", stored
+        elif previous and not replace:
+            result.status = "needs-replace"
+            result.error = (
+                f"a different version of {report.id} is stored; replace it explicitly "
+                "(the stored version is kept in its history)"
             )
+        return previous
+
+    def _store_batch(self, todo: list[tuple[IngestResult, Report, str | None]]) -> None:
+        try:
+            chunks = store_batch(self, [report for _, report, _ in todo])
+        except StoreBusy:
+            raise
+        except Exception:  # noqa: BLE001 - find which report it was: each on its own
+            for result, report, previous in todo:
+                self._store_one(result, report, previous)
+            return
+        for result, report, previous in todo:
+            result.chunks = chunks[report.id]
+            result.status = "replaced" if previous and previous != report.sha256 else "ingested"
+
+    def _store_one(self, result: IngestResult, report: Report, previous: str | None) -> None:
+        if result.status != "ingested":
+            return
+        try:
+            result.chunks = self.replace(report)
+        except StoreBusy as e:
+            result.status, result.error = "failed", str(e)
+            return
+        except Exception as e:  # the store is left as it was; say why in one line
+            result.status, result.error = "failed", f"could not store: {e}"
+            return
         result.status = "replaced" if previous and previous != report.sha256 else "ingested"
-        return result
 
     def replace(self, report: Report) -> int:
         """Make ``report`` the stored version of its id, in an order that a kill at any moment

@@ -22,6 +22,7 @@ from ingest.readers.general import GeneralReader
 from ingest.readers.inspection_2012 import Inspection2012Reader
 from ingest.readers.layout import table_cells
 from ingest.readers.ratings import RatingsReader
+from ingest.readers.region import stated_region
 
 # Text with fewer words than this (of two letters or more) has nothing to ask about.
 _MIN_WORDS = 3
@@ -66,6 +67,7 @@ def read_report(
             continue  # the layout's cues were there but its structure was not: next reader
         report.format = reader.format
         report.format_confidence = confidence
+        report.region = report.region or stated_region(report.text)
         return report
     raise NoUsableTextError("the file has no usable text")  # the general reader never refuses
 

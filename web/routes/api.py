@@ -12,7 +12,8 @@ from assistant import quiz
 from assistant.render import report_json
 from assistant.storage import feedback as fb
 from web import security, service
-from web.presenters import conversation_markdown, glossary_items
+from web.glossary_view import cached_glossary
+from web.presenters import conversation_markdown
 from web.redact import file_name, without_paths
 from web.schemas import (
     AskRequest,
@@ -102,7 +103,7 @@ def glossary(
     request: Request,
     q: Annotated[str | None, Query(max_length=200, description="Filter by text")] = None,
 ) -> list[dict]:
-    items = glossary_items(service.findings_of(request).reports())
+    items, _ = cached_glossary(service.findings_of(request).reports())
     needle = (q or "").strip().lower()
     return [
         {

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from assistant import quiz
 from assistant.storage import feedback as fb
 from ingest.model import Report
-from web import presenters, report_list, security, service
+from web import glossary_view, presenters, report_list, security, service
 from web.schemas import MAX_QUESTION, MAX_TEXT, AskRequest, CheckRequest
 
 router = APIRouter(include_in_schema=False)
@@ -82,6 +82,11 @@ def _message(exc: ValidationError) -> str:
 # ---------------------------------------------------------------- chat
 
 
+# Up to this many loaded reports the chat names each one and offers them in a list; beyond
+# it the page points to the reports table and takes an area typed into the filter instead.
+LISTED_REPORTS = 30
+
+
 def example_questions(reports: list[Report]) -> list[str]:
     """Questions the loaded reports can answer, built from their own terms and measures."""
     if not reports:
@@ -140,6 +145,7 @@ def _chat(
         error=error,
         question=question,
         report_filter=report or "",
+        listed_reports=LISTED_REPORTS,
         blocks=presenters.answer_blocks,
         rated=rated,
     )
@@ -299,6 +305,7 @@ def reports_page(
     format: Annotated[str, Query(max_length=40)] = "",
     year: Annotated[str, Query(max_length=4)] = "",  # "" from the form's "Any"
     grade: Annotated[str, Query(max_length=40)] = "",
+    region: Annotated[str, Query(max_length=80)] = "",
     sort: Annotated[str, Query(max_length=80)] = "format",
     desc: Annotated[bool, Query()] = False,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
@@ -310,6 +317,7 @@ def reports_page(
         format=format,
         year=int(year) if year.isdigit() else None,
         grade=grade,
+        region=region.strip(),
         sort=sort,
         desc=desc,
         page=page,
@@ -386,7 +394,7 @@ def report_page(
 
 @router.get("/glossary", response_class=HTMLResponse)
 def glossary_page(request: Request, q: Annotated[str | None, Query(max_length=200)] = None):
-    items = presenters.glossary_items(service.findings_of(request).reports())
+    items, defined = glossary_view.cached_glossary(service.findings_of(request).reports())
     needle = (q or "").strip().lower()
     # Every term is rendered (non-matches hidden) so the live filter can widen a search again.
     matched = {i.term for i in items if needle in i.search}
@@ -396,6 +404,7 @@ def glossary_page(request: Request, q: Annotated[str | None, Query(max_length=20
         "glossary.html",
         nav="glossary",
         items=items,
+        views=glossary_view.term_views(items, defined),
         matched=matched,
         q=q or "",
         letters=letters,

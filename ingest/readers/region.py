@@ -1,0 +1,34 @@
+"""The region a report says its area is in ("... YOT was located in the North West region of
+England"): read only from such a statement, and only as one of the names in region.yaml."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.text.resources import load_yaml
+
+
+def _alternatives(names: list[str]) -> str:
+    # the words of a name may be split across lines in extracted text
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, ...]:
+    data = load_yaml("ingest.readers", "region.yaml")
+    region = f"(?P<name>{_alternatives(data['regions'])})"
+    nation = f"(?P<name>{_alternatives(data['nations'])})"
+    return tuple(
+        re.compile(s.replace("{region}", region).replace("{nation}", nation))
+        for s in data["statements"]
+    )
+
+
+def stated_region(text: str) -> str | None:
+    """The first region the text states its area is in, as named in region.yaml, or None."""
+    found = [m for p in _patterns() if (m := p.search(text))]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return " ".join(first.group("name").split())
