@@ -447,6 +447,7 @@ def ratings(rng: random.Random, area: str, year: int, variant: str) -> Generated
 def general(rng: random.Random, area: str, year: int, variant: str) -> GeneratedReport:
     title, topic = rng.choice(_THEMES)
     exp = Expected(GENERAL, variant, area, year)
+    exp.recommendations = 1  # the general reader reads a Recommendations section too
     children = rng.randint(30, 120)
     met = rng.randint(5, children - 5)
     out = [
