@@ -20,7 +20,7 @@ from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_b
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from assistant.answers.score_lists import answer_list, levels_asked
+from assistant.answers.score_lists import answer_list, levels_asked, scores_at
 from ingest.model import Report, Role, Score, Unit
 from ingest.text.stemming import stem
 from ingest.text.tokens import words
@@ -166,12 +166,8 @@ def _parts_of(report: Report, target: Target) -> list[Score]:
     """The measures of a section that has none of its own: its criteria or standards."""
     if target.type != Role.OVERALL or not target.key.isdigit():
         return []
-    number = int(target.key)
-    return [
-        c.score
-        for c in report.criteria
-        if c.section_number == number and c.score is not None and c.score.value is not None
-    ]
+    parts = scores_at(report, "criterion", (target.key,))
+    return [s for s in parts if s is not None and s.value is not None]
 
 
 def _missing_measure(report: Report, target: Target, labels: dict, brief: bool = False) -> str:
