@@ -25,8 +25,6 @@ import os
 import platform
 import random
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -39,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import CORE, GENERAL, RATINGS, Y2012, GeneratedReport, write_corpus  # noqa: E402
+from benchmarks.serving import serve_process  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -170,12 +169,6 @@ def claims(reports: list[GeneratedReport], seed: int) -> list[Probe]:
 # ---------------------------------------------------------------- running
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def env_for(store: Path) -> dict[str, str]:
     return {
         **os.environ,
@@ -254,45 +247,8 @@ def _children(pid: int) -> list[int]:
 @contextlib.contextmanager
 def server(store: Path):
     """``findings serve`` on a free loopback port: (base URL, pid, seconds to healthy)."""
-    import httpx
-
-    port = free_port()
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "assistant.cli",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        env=env_for(store),
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server stopped: {proc.stderr.read().decode()[-500:]}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{base}/api/health", timeout=5).status_code == 200:
-                    break
-            if time.perf_counter() - started > 600:
-                raise RuntimeError("the server did not become healthy in 10 minutes")
-            time.sleep(0.2)
-        yield base, proc.pid, time.perf_counter() - started
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with serve_process(env_for(store), timeout=600) as served:
+        yield served.url, served.pid, served.healthy_s
 
 
 def run_probes(client, probes: list[Probe], passes: int) -> None:

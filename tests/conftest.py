@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
+from browser_fixtures import browser, page  # noqa: F401 (fixtures for the browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "reports" / "sefton-yot-2009.txt"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
+from browser_fixtures import BROWSER
 from webapp_fixtures import (
     FICTIONAL,
     INJECTION,
@@ -19,53 +19,13 @@ from webapp_fixtures import (
 
 from web.app import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="Debian's chromium is not installed (under CI it must be)",
-    ),
-]
+pytestmark = BROWSER
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     with serve(create_app(shared_findings(tmp_path_factory))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1200, "height": 900})
-    errors: list[str] = []
-    pg = context.new_page()
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.set_default_timeout(30_000)
-    yield pg
-    context.close()
-    assert not errors, errors  # no JavaScript error on any page
 
 
 def _ask(page, question: str) -> None:

@@ -3,47 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from test_browser import ARGS, CHROMIUM
+from browser_fixtures import BROWSER
 from webapp_fixtures import formats_findings, serve
 
 from web.app import create_app
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not __import__("os").environ.get("CI"),
-        reason="Debian's chromium is not installed (under CI it must be)",
-    ),
-]
+pytestmark = BROWSER
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     with serve(create_app(formats_findings(tmp_path_factory))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1200, "height": 900})
-    errors: list[str] = []
-    pg = context.new_page()
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.set_default_timeout(30_000)
-    yield pg
-    context.close()
-    assert not errors, errors  # no JavaScript error and no CSP violation
 
 
 def test_rated_report_shows_ratings_bars_and_spread(page, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from answer_fakes import HashEmbedder
-from test_browser import ARGS, CHROMIUM
+from browser_fixtures import BROWSER
 from webapp_fixtures import serve
 
 from assistant.core import Findings
@@ -14,13 +14,7 @@ from assistant.settings import Settings
 from benchmarks.corpus import write_corpus
 from web.app import create_app
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not __import__("os").environ.get("CI"),
-        reason="Debian's chromium is not installed (under CI it must be)",
-    ),
-]
+pytestmark = BROWSER
 
 N = 14
 
@@ -42,29 +36,6 @@ def corpus(tmp_path_factory):
 def base_url(corpus):
     with serve(create_app(corpus[0])) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 1200, "height": 900})
-    errors: list[str] = []
-    pg = context.new_page()
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.set_default_timeout(30_000)
-    yield pg
-    context.close()
-    assert not errors, errors
 
 
 def _areas(page) -> list[str]:

@@ -5,9 +5,6 @@ the other answers from; a conversation started on one continues on the other."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 from postgres_server import database_url  # noqa: F401 - a fixture, used by name
-from webapp_fixtures import ROOT, SAMPLE, free_port
+from webapp_fixtures import ROOT, SAMPLE
 
+from benchmarks.serving import serve_process
 from tests.test_chroma_server import chroma_server  # noqa: F401 - a fixture, used by name
 
 pytestmark = [pytest.mark.e2e, pytest.mark.server]
@@ -27,7 +25,6 @@ OWNER_COOKIE = "findings_owner"
 
 @contextmanager
 def _server(store: Path, db_url: str, chroma_url: str) -> Iterator[str]:
-    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("FINDINGS_")}
     env.update(
         PYTHONPATH=str(ROOT),
@@ -39,44 +36,8 @@ def _server(store: Path, db_url: str, chroma_url: str) -> Iterator[str]:
         FINDINGS_API_TOKEN=TOKEN,
         FINDINGS_AUTO_INGEST_SAMPLE="false",
     )
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "assistant.cli",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"serve exited: {proc.stderr.read().decode()[-2000:]}")
-            try:
-                if httpx.get(url + "/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("serve did not start within 180 s")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with serve_process(env) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import httpx
 import pytest
 from webapp_fixtures import ROOT, free_port
+
+from benchmarks.serving import serve_process
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -50,36 +51,8 @@ def test_serve_on_a_network_interface_without_token_does_not_start(host):
 
 @contextmanager
 def _server(*args: str, **env: str) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        _serve_cmd("--host", "127.0.0.1", "--port", str(port), *args),
-        env=_env(**env),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        cwd=ROOT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"serve exited: {proc.stderr.read().decode()}")
-            try:
-                if httpx.get(url + "/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("serve did not start")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with serve_process(_env(**env), *args, timeout=120) as served:
+        yield served.url
 
 
 def test_a_real_read_only_server_refuses_changes_and_foreign_pages(tmp_path):
