@@ -143,8 +143,15 @@ def test_a_failed_build_leaves_no_index(findings, monkeypatch):
     # a search still answers, from an index built in memory
     assert isinstance(keyword_index(reports, cache, persisted_from=0), InvertedIndex)
     monkeypatch.undo()
+    killed = cache / ".abc.left-by-a-killed-build"  # what a build killed mid-way leaves
+    (killed / "index").mkdir(parents=True)
     folder = ensure_index(reports, cache)
     assert folder.name == index_key(reports)
+    assert not killed.exists()
+    assert [p.name for p in cache.iterdir() if p.is_dir()] == [folder.name]
+    built = (folder / "chunks.json").stat().st_mtime_ns
+    assert ensure_index(reports, cache) == folder  # built once, then read
+    assert (folder / "chunks.json").stat().st_mtime_ns == built
     assert isinstance(keyword_index(reports, cache, persisted_from=0), PersistedIndex)
 
 
