@@ -64,6 +64,15 @@ class Settings(BaseSettings):
         description="With several reports loaded, a question that names none and asks about "
         "one report at a time is answered for at most this many; the others are named.",
     )
+    keyword_index_from: int = Field(
+        default=25,
+        ge=0,
+        description="With this many stored reports or more, keyword search uses a persisted "
+        "index (under the store's cache folder, built once per change to the stored reports "
+        "and shared by every process); with fewer, each process builds one in memory, which "
+        "costs little for a few reports and follows a change report by report. Both score "
+        "alike; 0 always persists.",
+    )
     max_file_mb: float = Field(
         default=20.0, description="Largest report file accepted by ingest, in megabytes."
     )

@@ -221,6 +221,23 @@ def ingest(folder: Path, store: Path) -> dict:
     return got
 
 
+def keyword_search(store: Path) -> dict:
+    """benchmarks/keyword_search.py over the store: a build, then a process opening it."""
+    runs = []
+    for extra in (["--rebuild"], []):
+        out = subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "keyword_search.py"), *extra],
+            env=env_for(store),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    build, opened = runs
+    return {**opened, "build_s": build["cold_first_search_s"]}
+
+
 def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
@@ -406,6 +423,15 @@ def markdown(results: dict) -> str:
         f"{ing['peak_rss_mb']:.0f} MB.",
         f"Server: healthy after {r['serve']['healthy_s']:.1f} s, first answer after "
         f"{r['serve']['first_answer_s']:.1f} s, peak RSS {r['serve']['peak_rss_mb']:.0f} MB.",
+    ]
+    if "keyword" in r:
+        kw = r["keyword"]
+        lines.append(
+            f"Keyword search of every report ({kw['chunks']} chunks): index built in "
+            f"{kw['build_s']} s, {kw.get('index_mb', '-')} MB; a process's first search "
+            f"{kw['cold_first_search_s']} s, later ones p50 {kw['warm_all_reports_ms_p50']} ms."
+        )
+    lines += [
         "",
         "| kind | scope | n | p50 ms | p95 ms | max ms |",
         "|---|---|---|---|---|---|",
@@ -491,6 +517,7 @@ def main() -> int:
                 "first_answer_s": round(first, 2),
                 "peak_rss_mb": round(peak_rss_mb(pid), 1),
             }
+        results["keyword"] = keyword_search(store)
         results["probes"] = [p.__dict__ for p in probes]
         results["ask_named"] = by_kind(probes, "named")
         results["ask_cross"] = by_kind(probes, "cross")

@@ -6,14 +6,20 @@ frequencies; a search reads the postings of the query's stems in the reports it 
 so a question about one report touches that report's postings alone, and no question scores
 every chunk of the store. Scores are those of Okapi BM25 as rank_bm25 computes them (the same
 k1, b and floor for common words), so rankings did not move when the index replaced it.
+
+This index is built in memory by each process, which costs little for a few reports and follows
+a store change report by report. A large store is searched through the persisted index of
+``keyword_index.py`` instead, which scores to the same bits (``keyword_index`` picks one).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 
 from langchain_core.documents import Document
 
@@ -37,8 +43,14 @@ class ReportTerms:
 
 
 @per_report
+def report_docs(report: Report) -> tuple[Document, ...]:
+    """One report version's chunks, made once."""
+    return tuple(report_chunks(report))
+
+
+@per_report
 def report_terms(report: Report) -> ReportTerms:
-    docs = tuple(report_chunks(report))
+    docs = report_docs(report)
     lengths = []
     postings: dict[str, list[tuple[int, int]]] = {}
     for n, doc in enumerate(docs):
@@ -106,18 +118,51 @@ class InvertedIndex:
                     out[pos] = out.get(pos, 0.0) + value
         return out
 
+    @property
+    def size(self) -> int:
+        return len(self.docs)
+
+    def doc(self, pos: int) -> Document:
+        return self.docs[pos]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {d.id: n for n, d in enumerate(self.docs)}
+
+    def position(self, doc_id: str) -> int | None:
+        """The position of the chunk with id ``doc_id``; None when no report holds it."""
+        return self._positions.get(doc_id)
+
     def ranked(
         self,
         tokens: Sequence[str],
-        reports: Iterable[str] | None,
-        keep: Callable[[dict], bool],
-        limit: int,
+        reports: Iterable[str] | None = None,
+        sections: Iterable[str] | None = None,
+        kinds: Iterable[str] | None = None,
+        limit: int = 30,
     ) -> list[tuple[int, float]]:
-        """The ``limit`` best chunks with a positive score whose metadata ``keep`` accepts."""
+        """The ``limit`` best chunks with a positive score, of ``reports``, ``sections`` and
+        ``kinds`` (each: any when empty), best first, ties in chunk order."""
+        sections, kinds = set(sections or ()), set(kinds or ())
         scored = [
             (pos, value)
             for pos, value in self.scores(tokens, reports).items()
-            if value > 0 and keep(self.docs[pos].metadata)
+            if value > 0
+            and (not sections or self.docs[pos].metadata["section"] in sections)
+            and (not kinds or self.docs[pos].metadata["kind"] in kinds)
         ]
         scored.sort(key=lambda x: (-x[1], x[0]))
         return scored[:limit]
+
+
+def keyword_index(reports: Sequence[Report], cache: Path | None = None, persisted_from: int = 0):
+    """The keyword index of ``reports``: the persisted one under ``cache`` from
+    ``persisted_from`` reports on, else (or when it cannot be written) one built in memory.
+    Both answer ``size``, ``doc``, ``position``, ``frequency`` and ``ranked`` alike."""
+    if cache is not None and reports and len(reports) >= persisted_from:
+        from assistant.answers.keyword_index import persisted_index
+
+        found = persisted_index(reports, cache)
+        if found is not None:
+            return found
+    return InvertedIndex(reports)

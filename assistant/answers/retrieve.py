@@ -14,10 +14,11 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from langchain_core.documents import Document
 
-from assistant.answers.lexical import InvertedIndex
+from assistant.answers.lexical import keyword_index
 from assistant.answers.lexicon import GlossaryIndex, per_report, per_reports, report_words
 from assistant.storage.index import version_id
 from ingest.model import GlossaryEntry, Report
@@ -147,7 +148,9 @@ def _report_words(report: Report) -> _Words:
 class ChunkIndex:
     """The chunks of a set of reports, with a BM25 index and the vocabulary they use."""
 
-    def __init__(self, reports: Sequence[Report]):
+    def __init__(
+        self, reports: Sequence[Report], cache: Path | None = None, persisted_from: int = 0
+    ):
         # Built from each report version's own pieces (cached), so a store change only
         # tokenises the reports that changed; the chunks are only read for a search, which
         # many questions (a score, a glossary term) never make.
@@ -166,25 +169,26 @@ class ChunkIndex:
         # areas and glossary terms ("safegaurding"), never towards any word of the text.
         self.names = sorted(names)
         self._lock = threading.Lock()
+        # The keyword index: persisted under ``cache`` for a store of ``persisted_from``
+        # reports or more (lexical.keyword_index), built in memory below that.
+        self._cache_dir = cache
+        self._persisted_from = persisted_from
 
     @property
-    def lexical(self) -> InvertedIndex:
+    def lexical(self):
         with self._lock:
             if "_lexical" not in self.__dict__:
-                self._lexical = InvertedIndex(self.reports)
+                self._lexical = keyword_index(self.reports, self._cache_dir, self._persisted_from)
             return self._lexical
 
     @cached_property
     def docs(self) -> list[Document]:
+        """Every chunk (a search reads only the chunks it returns)."""
         return self.lexical.docs
 
     @cached_property
-    def position(self) -> dict[str, int]:
-        return {d.id: n for n, d in enumerate(self.docs)}
-
-    @cached_property
     def idf(self) -> dict[str, float]:
-        n = max(len(self.docs), 1)
+        n = max(self.lexical.size, 1)
         return {t: math.log(1 + n / c) for t, c in self.lexical.frequency.items()}
 
     def correct(self, question: str, cues: Sequence[str] = ()) -> str:
@@ -214,7 +218,7 @@ class ChunkIndex:
         return re.sub(r"[A-Za-z]+", fix, question)
 
     def idf_of(self, token: str) -> float:
-        return self.idf.get(token, math.log(1 + max(len(self.docs), 1)))
+        return self.idf.get(token, math.log(1 + max(self.lexical.size, 1)))
 
 
 def _matches(meta: dict, reports, sections, kinds) -> bool:
@@ -254,7 +258,9 @@ class Retriever:
         key = tuple((r.id, r.sha256, len(r.text)) for r in reports)
         with self._lock:
             if self._cache is None or self._cache[0] != key:
-                self._cache = (key, ChunkIndex(reports))
+                settings = self.findings.settings
+                cache = settings.store / "cache" / "keyword"
+                self._cache = (key, ChunkIndex(reports, cache, settings.keyword_index_from))
             return self._cache[1]
 
     def search(
@@ -270,12 +276,12 @@ class Retriever:
         """The ``k`` best chunks for ``query`` by reciprocal rank fusion of dense and BM25."""
         loaded = self.findings.reports()
         index = self.chunk_index(loaded)
-        if not index.docs:
+        if not index.lexical.size:
             return []
         text = expand_query(query, loaded).text if expand else query
         hits: dict[str, Hit] = {}
         for rank, (pos, value) in enumerate(self._lexical(index, text, reports, sections, kinds)):
-            doc = index.docs[pos]
+            doc = index.lexical.doc(pos)
             hit = hits.setdefault(doc.id, Hit(doc=doc, score=0.0))
             hit.lexical = value
             hit.score += 1.0 / (RRF_K + rank + 1)
@@ -283,21 +289,19 @@ class Retriever:
             for rank, (doc_id, sim) in enumerate(
                 self._dense(text, k * 3, reports, sections, kinds)
             ):
-                pos = index.position.get(doc_id)
+                pos = index.lexical.position(doc_id)
                 if pos is None:
                     continue  # the vector store holds a chunk the SQLite store no longer has
-                hit = hits.setdefault(doc_id, Hit(doc=index.docs[pos], score=0.0))
+                hit = hits.setdefault(doc_id, Hit(doc=index.lexical.doc(pos), score=0.0))
                 hit.dense = sim
                 hit.score += 1.0 / (RRF_K + rank + 1)
         return sorted(hits.values(), key=lambda h: h.score, reverse=True)[:k]
 
     def _lexical(self, index: ChunkIndex, text: str, reports, sections, kinds, limit: int = 30):
         tokens = [t for t in stems(text) if t not in STOPWORDS]
-        if not tokens or not index.docs:
+        if not tokens or not index.lexical.size:
             return []
-        return index.lexical.ranked(
-            tokens, reports, lambda meta: _matches(meta, reports, sections, kinds), limit
-        )
+        return index.lexical.ranked(tokens, reports, sections, kinds, limit)
 
     def _dense(self, text: str, n: int, reports, sections, kinds) -> list[tuple[str, float]]:
         collection = self.findings.index.collection
