@@ -138,6 +138,8 @@ class ReportIndex:
     # Read once per report version: every claim that names no area reads them of each report.
     scores: list[Score] = field(default_factory=list)  # report.all_scores()
     rating_words: list[str] = field(default_factory=list)  # its ratings and the scale's
+    # No measure but percentages: no rating, points, key question's share or earlier score.
+    plain: bool = False
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.max_idf)
@@ -323,6 +325,10 @@ def build_index(report: Report) -> ReportIndex:
     scores = report.all_scores()
     used = {s.rating for s in scores if s.unit == ScoreUnit.RATING}
     rated = sorted({w for w in used | set(RATINGS) if w}, key=len, reverse=True)
+    plain = all(
+        s.unit == ScoreUnit.PERCENT and s.kind != Role.KEY_QUESTION and s.previous is None
+        for s in scores
+    )
     return ReportIndex(
         report,
         measures,
@@ -335,6 +341,7 @@ def build_index(report: Report) -> ReportIndex:
         groups,
         scores,
         rated,
+        plain,
     )
 
 
