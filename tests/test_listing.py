@@ -94,6 +94,17 @@ def test_reports_of_a_year_and_a_format(findings, texts):
     assert len(both.citations) == 4
 
 
+def test_a_follow_up_changes_one_condition(findings):
+    first, intent = findings.answerer.answer("Which areas are in the South West region?")
+    assert listed(first) == ["wessex-vale-2011"]
+    then, _ = findings.answerer.answer("and the North East?", intent.state())
+    assert then.route == Route.LISTING and listed(then) == ["stockbridge-on-wear-2011"]
+    rated, intent = findings.answerer.answer("which YOTs were rated Requires improvement overall?")
+    narrower, _ = findings.answerer.answer("and in 2021?", intent.state())
+    assert listed(narrower) == ["harrowfield-2021", "lowmoor-2021"]
+    assert "rated Requires improvement overall" in narrower.answer  # the rating is kept
+
+
 def test_no_report_meets_the_conditions(findings):
     a = ask(findings, "Which areas were rated Outstanding overall?")
     assert a.route == Route.LISTING and not a.found

@@ -21,7 +21,7 @@ from assistant.answers.catalogue import (
 )
 from assistant.answers.compose import Answer, Composer, label, not_found
 from assistant.answers.intent import Intent, area_finder
-from assistant.answers.registry import Context, Route, answers, rule
+from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from ingest.text.resources import cue_patterns
 
@@ -60,6 +60,22 @@ def list_asked(intent: Intent, c: Clues) -> Route | None:
         intent.named_reports = False
     # A term in such a question ("which YOTs ...") names what is listed: a question about
     # the term itself was claimed by the glossary's rules, which come first.
+    intent.terms = []
+    intent.slots = ListingSlots([str(p) for p in picks])
+    return Route.LISTING
+
+
+@follow_up(Route.LISTING)
+def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
+    """ "and the North East?" after a list by region: the previous conditions, with those
+    the follow-up names in place of the same kind."""
+    said, _ = picks_in(c.q, c.reports)
+    kept = [Pick.parse(p) for p in previous.get("picks", [])]
+    facets = {p.facet for p in said}
+    picks = [p for p in kept if p.facet not in facets] + said
+    if c.report_filter is None:
+        intent.reports = [r.id for r in c.reports]
+        intent.named_reports = False
     intent.terms = []
     intent.slots = ListingSlots([str(p) for p in picks])
     return Route.LISTING
