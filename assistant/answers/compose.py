@@ -47,14 +47,19 @@ class Composer:
         self.lines: list[str] = []
         self.citations: list[Citation] = []
         self.passages: list[str] = []
+        # Each citation's number: a list over many reports cites thousands, and looking each
+        # one up in the list made composing it quadratic.
+        self._numbers: dict[Citation, int] = {}
 
     def cite(self, citation: Citation | None, passage: str = "") -> str:
         if citation is None or not citation.quote:
             return ""
-        if citation in self.citations:
-            return f" [{self.citations.index(citation) + 1}]"
+        n = self._numbers.get(citation)
+        if n is not None:
+            return f" [{n}]"
         self.citations.append(citation)
         self.passages.append(passage or clean(citation.quote))
+        self._numbers[citation] = len(self.citations)
         return f" [{len(self.citations)}]"
 
     def add(self, line: str) -> None:

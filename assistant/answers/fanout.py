@@ -40,6 +40,7 @@ class Plan:
     reach: dict[Route, Reach]
     part_lines: int  # lines of one report's part at most
     names_listed: int  # report names listed at most
+    searched_each: int  # reports searched one by one at most; more are searched together
 
 
 @cache
@@ -52,7 +53,14 @@ def plan() -> Plan:
             if route in reach:
                 raise ValueError(f"fanout.yaml lists the route {name} twice")
             reach[route] = kind
-    return Plan(reach, int(data["part_lines"]), int(data["names_listed"]))
+    return Plan(
+        reach, int(data["part_lines"]), int(data["names_listed"]), int(data["searched_each"])
+    )
+
+
+def searched_together(reports: Sequence[Report]) -> bool:
+    """Too many reports to search one by one: one search across them all."""
+    return len(reports) > plan().searched_each
 
 
 def reach_of(route: str) -> Reach:
@@ -88,6 +96,10 @@ def fan_out(intent: Intent, ctx: Context, limit: int = DEFAULT_LIMIT) -> Answer:
     more = [by_id[i] for i in answering[limit:]]
     nothing = [r for r in ctx.scoped if r.id not in answering] + [r for r, _ in silent]
     nothing.sort(key=lambda r: order[r.id])
+    if searched_together(ctx.scoped):
+        # One search found the reports that answer best; the rest were not read one by one.
+        unread = [r for r in ctx.scoped if r.id not in answering]
+        return _composed(intent.route, parts, more + unread, [r for r, _ in silent])
     return _composed(intent.route, parts, more, nothing)
 
 

@@ -41,6 +41,7 @@ class Route(StrEnum):
     SHARE = "share"
     DOMAINS = "domains"
     SO_FAR = "so-far"
+    LISTING = "listing"  # reports picked by their catalogue fields (region, year, rating)
     FALLBACK = "fallback"
 
 

@@ -173,6 +173,9 @@ def _check(
     else:
         # A rating, points or earlier-score claim that names no report: judged against each
         # report; one that holds no such measure is judged as any other claim.
+        narrowed = _measure_claim_of_holders(claim, text, scope, hint)
+        if narrowed is not None:
+            return narrowed, scope, None
         ones = [judge_measure_claim(text, _only(idx)) for idx in scope.reports]
         if any(j is not None for j in ones):
             judged = [
@@ -223,6 +226,33 @@ def _check(
         j = judged[0][1]
         return ClaimResult(j.verdict, claim, j.evidence, j.explanation), scope, measure
     return _unnamed(claim, judged), scope, measure
+
+
+def _measure_claim_of_holders(
+    claim: str, text: str, scope: Scope, hint: Measure | None
+) -> ClaimResult | None:
+    """A rating, points or earlier-score claim naming no report, judged only against the
+    reports that hold such a measure (``ReportIndex.plain``, read once per report version),
+    when that gives the verdict judging every report would.
+
+    A report holding none gives every such claim one answer: none (then the claim is judged
+    as any other, for every report) or unverifiable (it gives only percentages). Unverifiable
+    reports drop out of the combined verdict as long as one report decides it, so then only
+    the holders need judging; otherwise (None) every report is judged as before."""
+    plain = [idx for idx in scope.reports if idx.plain]
+    if not plain or len(plain) == len(scope.reports):
+        return None
+    if judge_measure_claim(text, _only(plain[0])) is None:
+        return None  # the plain reports are judged as for any other claim
+    holders = [idx for idx in scope.reports if not idx.plain]
+    ones = [judge_measure_claim(text, _only(idx)) for idx in holders]
+    judged = [
+        (idx, j if j is not None else judge_report(text, idx, hint))
+        for idx, j in zip(holders, ones, strict=True)
+    ]
+    if all(j.verdict == UNVERIFIABLE for _, j in judged):
+        return None  # no report decides it: every report's reason is given, as before
+    return _unnamed(claim, judged)
 
 
 def _tally(claim: str, text: str, scope: Scope) -> ClaimResult | None:

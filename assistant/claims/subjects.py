@@ -13,7 +13,8 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
-from ingest.model import Report, Role, Score, Source
+from ingest.model import RATINGS, Report, Role, Score, Source
+from ingest.model import Unit as ScoreUnit
 from ingest.text.layout import word_set
 from ingest.text.locate import find_cleaned
 from ingest.text.numbers import Quantity, numbers_in, scan
@@ -134,6 +135,11 @@ class ReportIndex:
     vocabulary: frozenset[str]  # words the report text uses in lower case
     measure_words: frozenset[str]  # lower-cased words of measure and section names
     groups: dict[int, list[int]] = field(default_factory=dict)
+    # Read once per report version: every claim that names no area reads them of each report.
+    scores: list[Score] = field(default_factory=list)  # report.all_scores()
+    rating_words: list[str] = field(default_factory=list)  # its ratings and the scale's
+    # No measure but percentages: no rating, points, key question's share or earlier score.
+    plain: bool = False
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.max_idf)
@@ -316,6 +322,13 @@ def build_index(report: Report) -> ReportIndex:
         measure_words.update(w.lower() for w in letter_words(s.name))
     for entry in report.glossary:
         measure_words.update(t.lower() for t in entry.terms)
+    scores = report.all_scores()
+    used = {s.rating for s in scores if s.unit == ScoreUnit.RATING}
+    rated = sorted({w for w in used | set(RATINGS) if w}, key=len, reverse=True)
+    plain = all(
+        s.unit == ScoreUnit.PERCENT and s.kind != Role.KEY_QUESTION and s.previous is None
+        for s in scores
+    )
     return ReportIndex(
         report,
         measures,
@@ -326,6 +339,9 @@ def build_index(report: Report) -> ReportIndex:
         vocabulary,
         frozenset(measure_words),
         groups,
+        scores,
+        rated,
+        plain,
     )
 
 

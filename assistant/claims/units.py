@@ -8,6 +8,7 @@ a percentage is unverifiable, and says why.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.claims.scope import Scope
 from assistant.claims.subjects import ReportIndex
@@ -37,15 +38,22 @@ _MIN_SHARED_WORDS = 3  # a key question is named by several of its words, not on
 def rating_words(indexes: list[ReportIndex]) -> list[str]:
     """Every rating word the loaded reports use, and the framework's scale; longest first, so
     "Requires improvement" is found before a shorter word inside it."""
-    found = {s.rating for i in indexes for s in i.report.all_scores() if s.unit == Unit.RATING}
+    if len(indexes) == 1:
+        return indexes[0].rating_words  # read when the report's index was built
+    found = {w for i in indexes for w in i.rating_words}
     return sorted({w for w in found | set(RATINGS) if w}, key=len, reverse=True)
 
 
 def rating_in(text: str, indexes: list[ReportIndex]) -> str | None:
     for word in rating_words(indexes):
-        if re.search(r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", text, re.I):
+        if _word_pattern(word).search(text):
             return word
     return None
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", re.I)
 
 
 def _evidence(idx: ReportIndex, s: Score, value: str | None = None) -> Evidence:
@@ -74,8 +82,13 @@ def _named(text: str, scores: list[Score]) -> list[Score]:
     return chosen
 
 
-def _content(text: str) -> set[str]:
-    return {stem(w) for w in words(text.lower()) if w not in STOPWORDS} - _GENERIC
+def _content(text: str) -> frozenset[str]:
+    return _content_of(text)
+
+
+@lru_cache(maxsize=65536)  # measure names recur in every report and every claim reads them
+def _content_of(text: str) -> frozenset[str]:
+    return frozenset({stem(w) for w in words(text.lower()) if w not in STOPWORDS} - _GENERIC)
 
 
 def _overall_rating(idx: ReportIndex) -> Score | None:
@@ -107,11 +120,11 @@ def _judge_rating(text: str, scope: Scope) -> Judgement | None:
     if word is None and not (percent and CUES["rated"].search(text)):
         return None
     for idx in indexes[:1]:
-        ratings = [s for s in idx.report.all_scores() if s.unit == Unit.RATING]
+        ratings = [s for s in idx.scores if s.unit == Unit.RATING]
         if not ratings:
             if word is None:
                 return None
-            named = _named(text, idx.report.all_scores())
+            named = _named(text, idx.scores)
             what = named[0].name if len(named) == 1 else idx.report.id
             return Judgement(
                 UNVERIFIABLE,
@@ -156,7 +169,7 @@ def _judge_points(text: str, scope: Scope) -> Judgement | None:
         return None
     value, maximum = int(m.group(1)), int(m.group(2))
     idx = scope.reports[0]
-    points = next((s for s in idx.report.all_scores() if s.unit == Unit.POINTS), None)
+    points = next((s for s in idx.scores if s.unit == Unit.POINTS), None)
     if points is None:
         return None
     right = points.value == value and (points.maximum in (None, maximum))
@@ -177,9 +190,7 @@ def _judge_change(text: str, scope: Scope) -> Judgement | None:
     if change is None and flipped is None and earlier is None:
         return None
     idx = scope.reports[0]
-    with_previous = [
-        s for s in idx.report.all_scores() if s.previous is not None and s.unit == Unit.PERCENT
-    ]
+    with_previous = [s for s in idx.scores if s.previous is not None and s.unit == Unit.PERCENT]
     if not with_previous:
         return None
     named = _named(text, with_previous)

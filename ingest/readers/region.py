@@ -25,10 +25,23 @@ def _patterns() -> tuple[re.Pattern, ...]:
     )
 
 
-def stated_region(text: str) -> str | None:
-    """The first region the text states its area is in, as named in region.yaml, or None."""
+def region_statement(text: str) -> tuple[str, int, int] | None:
+    """The first region the text states its area is in, as named in region.yaml, with the
+    span of the statement that says so (what a citation quotes), or None."""
     found = [m for p in _patterns() if (m := p.search(text))]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
-    return " ".join(first.group("name").split())
+    return " ".join(first.group("name").split()), first.start(), first.end()
+
+
+def stated_region(text: str) -> str | None:
+    """The first region the text states its area is in, as named in region.yaml, or None."""
+    found = region_statement(text)
+    return found[0] if found else None
+
+
+def region_names() -> list[str]:
+    """Every region and nation a report may state (region.yaml)."""
+    data = load_yaml("ingest.readers", "region.yaml")
+    return [*data["regions"], *data["nations"]]

@@ -14,7 +14,9 @@ import yaml
 def load_yaml(package: str, name: str) -> dict:
     """The YAML file ``name`` shipped inside ``package`` (package data, so installs carry it)."""
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    # libyaml's safe loader where PyYAML was built with it: the same data, read ten times
+    # faster (a process reads some twenty of these files before its first answer).
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise ValueError(f"{package}/{name} must hold a mapping")
     return data

@@ -7,6 +7,7 @@ import re
 from assistant.answers import dates
 from assistant.answers.citations import locate
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.fanout import searched_together
 from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
 from assistant.answers.passages import Passages
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -47,13 +48,24 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
         if out.citations and not others:
             return out.answer("context")
         kinds = others or kinds  # "when was the fieldwork, and who signed it?": both
-    for r in scoped:
-        found = passages.best_sentences(intent.question, [r.id], kinds, index, per_report=2)
-        for cand in found:
-            out.add(
-                f"{label(r)}, {cand.citation.heading}: {cand.text}"
-                + out.cite(cand.citation, cand.text)
-            )
+    if searched_together(scoped):
+        # Many reports: one search across them finds those that answer best (the fan-out
+        # then asks each of a handful on its own), not one search per report.
+        by_id = {r.id: r for r in scoped}
+        found = passages.best_sentences(
+            intent.question, list(by_id), kinds, index, per_report=2, limit=2 * len(by_id)
+        )
+        found = [(by_id[c.citation.report], c) for c in found if c.citation.report in by_id]
+    else:
+        found = [
+            (r, cand)
+            for r in scoped
+            for cand in passages.best_sentences(intent.question, [r.id], kinds, index, per_report=2)
+        ]
+    for r, cand in found:
+        out.add(
+            f"{label(r)}, {cand.citation.heading}: {cand.text}" + out.cite(cand.citation, cand.text)
+        )
     if not out.citations:
         # The part of the report that would hold it does not: anything else that shares
         # its words ("Chair of the Management Board" as a recommendation's owner, a

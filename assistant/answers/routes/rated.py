@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
 from assistant.answers.intent import CUES, Intent
+from assistant.answers.lexicon import per_reports
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import RATINGS, Report, ReportFormat, Role, Score, Unit
@@ -45,15 +46,20 @@ def rating_condition(intent: Intent, c: Clues) -> Route | None:
 def _scale(report: Report, reports: Sequence[Report]) -> set[str]:
     """The rating words of ``report``'s scale, lower case: those its format's reports use,
     and the ratings framework's own four for a report in that framework."""
-    words = {
-        (s.rating or "").lower()
-        for r in reports
-        if r.format == report.format
-        for s in rated_measures(r)
-    }
+    words = set(_scales(reports).get(report.format, ()))
     if report.format == ReportFormat.RATINGS:
         words |= {w.lower() for w in RATINGS}
     return words
+
+
+@per_reports  # once per set of reports: per report asked, it made a list over N reports N^2
+def _scales(reports: Sequence[Report]) -> dict[str, frozenset[str]]:
+    """Each format's rating words, lower case, as its reports use them."""
+    words: dict[str, set[str]] = {}
+    for r in reports:
+        used = words.setdefault(r.format, set())
+        used.update((s.rating or "").lower() for s in rated_measures(r))
+    return {f: frozenset(w) for f, w in words.items()}
 
 
 def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
