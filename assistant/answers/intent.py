@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from assistant.answers.lexicon import SpellingFinder, per_reports, report_words, word_reports
 from assistant.answers.retrieve import entry_terms, expand_query, glossary_index
-from ingest.model import BANDS, Criterion, GlossaryEntry, Report, Role, Score
+from ingest.model import BANDS, Criterion, GlossaryEntry, Report, ReportFormat, Role, Score
 from ingest.text.resources import cue_patterns, load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
@@ -194,7 +195,7 @@ class Catalog:
     section_tokens: dict[int, frozenset[str]]
     areas: dict[str, list[str]]  # report id -> lower-case area spellings
 
-    @property
+    @cached_property
     def name_words(self) -> set[str]:
         """Every word the names of the scored measures use."""
         return set().union(*(n.tokens for n in self.names)) if self.names else set()
@@ -205,7 +206,25 @@ class Catalog:
 
 
 def _name_tokens(text: str) -> frozenset[str]:
-    return frozenset(stems(text.replace("-", " ")))
+    # A hyphenated name keeps its compound as a token of its own: without it "Out-of-court
+    # disposals" would read as "Court disposals" ("out" and "of" are stop words).
+    return frozenset(stems(text.replace("-", " "))) | frozenset(
+        m.group(0).replace("-", "").lower() for m in _COMPOUND_RE.finditer(text)
+    )
+
+
+_COMPOUND_RE = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+def compounds_in(question: str) -> frozenset[str]:
+    """The compound tokens of ``question``, written with hyphens or spaces ("out of court"):
+    those a name's compound (``_name_tokens``) can match."""
+    words = re.findall(r"[A-Za-z]+", question.lower())
+    return frozenset(
+        "".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 2, min(i + 5, len(words) + 1))
+    )
 
 
 @per_reports  # once per set of report versions: a store change builds it again
@@ -226,7 +245,10 @@ def catalog(reports: Sequence[Report]) -> Catalog:
             names.setdefault(
                 t, Named(t, _name_tokens(c.name), c.section_number, f"{c.number} {c.name}")
             )
+        scored = bool(r.headline_scores or r.criteria or r.measures)
         for sec in r.sections:
+            if not (scored or sec.overall):
+                continue  # a document's headings that score nothing are no measures
             t = Target(Role.OVERALL, str(sec.number))
             if t in names and names[t].label.lower() != sec.name.lower():
                 # Formats number their parts differently (section 3 is Outcomes in one,
@@ -251,7 +273,12 @@ def _area_spellings(report: Report, reports: Sequence[Report], users=None) -> li
     # How many reports use each word (``word_reports``), counted once for the set: asking
     # each other report in turn made the catalogue quadratic in the number of reports.
     users = word_reports(reports) if users is None else users
-    for w in dict.fromkeys(words(report.area)):
+    named_by = words(report.area)
+    if report.format == ReportFormat.GENERAL:
+        # a document of no known format is named by its title and subtitle too ("the
+        # resettlement thematic", "the thematic inspection")
+        named_by += [w for s in report.sections[:2] for w in words(s.name)]
+    for w in dict.fromkeys(named_by):
         if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
             continue
         n = users[w]
@@ -500,7 +527,7 @@ def resolve_targets(
             explicit.append(t)
     if explicit:
         return explicit
-    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
+    q = _question_tokens(question, cat, reports)
     hints = {n for n, toks in cat.section_tokens.items() if toks & q}
     overall_named = any(
         n.target.type == Role.OVERALL and n.tokens and n.tokens <= q for n in cat.names
@@ -559,6 +586,23 @@ def resolve_targets(
         else:
             result.append(group[0][0].target)
     return _one_per_name(sorted(set(result), key=lambda t: (t.type != "headline", t.key)))
+
+
+def _question_tokens(question: str, cat: Catalog, reports: Sequence[Report]) -> set[str]:
+    question = CUES["level-noun"].sub(" ", question)
+    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
+    return q | (compounds_in(question) & cat.name_words)
+
+
+def words_named(question: str, cat: Catalog, types: Sequence[str], reports) -> int:
+    """How many of the question's words the best matching measure name of ``cat`` covers:
+    a measure named in full in another loaded report, but only in part in the report asked
+    about, is a measure that report does not have."""
+    q = _question_tokens(question, cat, reports)
+    return max(
+        (len(n.tokens & q) for n in cat.names if n.target.type in types and n.tokens),
+        default=0,
+    )
 
 
 def _one_per_name(targets: list[Target]) -> list[Target]:

@@ -11,7 +11,7 @@ from assistant.answers.intent import CUES, Intent
 from assistant.answers.like import extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
-from ingest.model import Report
+from ingest.model import Report, Role
 from ingest.text.resources import load_cues
 
 
@@ -65,10 +65,27 @@ _MAX_BODY = 5  # paragraphs of a document's own findings: a summary, not the who
 _VERDICT_RE = re.compile(r"\boverall\b|\bwe consider\b|\bre-?inspect", re.I)
 
 
+def measures_named(c: Clues) -> list:
+    """The measures a summary question names of the reports it is about: not the overall
+    rating ("the overall verdict"), which a summary gives first, nor a measure only other
+    reports score ("the resettlement thematic" is no question about a resettlement standard)."""
+    from assistant.answers.routes.rated import asked_rating
+
+    reports = c.scoped or c.reports
+    # "was it rated Good overall?" states a rating to check: its overall rating is asked for
+    checks = bool(asked_rating(c.qg, c.reports) or re.search(r"\d", c.q))
+    return [
+        t
+        for t in c.s.score_targets
+        if (t.type != Role.HEADLINE or checks)
+        and any(t.score_in(r) is not None or r.criteria or r.measures for r in reports)
+    ]
+
+
 @rule(Route.SUMMARY, priority=100)
 def summary_asked(intent: Intent, c: Clues) -> Route | None:
     summary = CUES["summary"]
-    if (summary.search(c.q) or summary.search(c.qg)) and not c.s.score_targets:
+    if (summary.search(c.q) or summary.search(c.qg)) and not measures_named(c):
         return Route.SUMMARY
     return None
 
