@@ -73,7 +73,18 @@ def names_of(c: Clues) -> list[str]:
 
 def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:
     """``route`` as the rules decided it, or the route of the question's kind when the rules
-    gave none (or a weak one) and the kind is confidently told and its slots can be filled."""
+    gave none (or a weak one) and the kind is confidently told and its slots can be filled.
+    A question about what happened after the inspection is answered only by a unit that
+    states it, whichever route answers it."""
+    decided = _decide(intent, c, route, rule_name)
+    kinds = load_kinds()
+    if kinds.timing and re.search(kinds.timing, c.q, re.I):
+        after = next((k.answer for k in kinds.kinds.values() if k.sure_when == "timing"), None)
+        intent.asks = after or intent.asks
+    return decided
+
+
+def _decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:
     if intent.followup or intent.unknown:
         return route
     allowed = overrulable(None if route == Route.FALLBACK else rule_name, intent)

@@ -11,6 +11,7 @@ from assistant.answers.intent import CUES, Intent
 from assistant.answers.like import extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
+from assistant.answers.score_lists import scores_at
 from ingest.model import Report, Role
 from ingest.text.resources import load_cues
 
@@ -25,9 +26,18 @@ def answer_summary(scoped: Sequence[Report]) -> Answer:
                 + "; ".join(score_line(out, report, s) for s in report.headline_scores)
                 + "."
             )
-        for p in report.foreword:
-            if _VERDICT_RE.search(p.text):
-                out.add(f"Foreword: {p.text}" + out.cite(from_source(report, p.source), p.text))
+        judged = scores_at(report, "area")
+        if judged and not report.headline_scores:
+            # a report judged by areas of work has no headline scores: its judgements are
+            out.add(
+                f"{label(report)}, judgements: "
+                + "; ".join(score_line(out, report, s) for s in judged)
+                + "."
+            )
+        verdicts = [p for p in report.foreword if _VERDICT_RE.search(p.text)]
+        # a foreword with no sentence of an overall verdict ends with its conclusion
+        for p in verdicts or report.foreword[-1:]:
+            out.add(f"Foreword: {p.text}" + out.cite(from_source(report, p.source), p.text))
         _add_body(out, report)
         scores = [c.score for c in report.criteria]
         # By merit, not by value: a rating's value is its rank, 1 the best.
