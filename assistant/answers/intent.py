@@ -205,10 +205,14 @@ class Catalog:
         return catalog(reports)
 
 
-def _name_tokens(text: str) -> frozenset[str]:
+def _name_tokens(text: str, compounds: bool = True) -> frozenset[str]:
     # A hyphenated name keeps its compound as a token of its own: without it "Out-of-court
-    # disposals" would read as "Court disposals" ("out" and "of" are stop words).
-    return frozenset(stems(text.replace("-", " "))) | frozenset(
+    # disposals" would read as "Court disposals" ("out" and "of" are stop words). A key
+    # ("likelihood-of-reoffending") is a slug: its hyphens join no compound.
+    tokens = frozenset(stems(text.replace("-", " ")))
+    if not compounds:
+        return tokens
+    return tokens | frozenset(
         m.group(0).replace("-", "").lower() for m in _COMPOUND_RE.finditer(text)
     )
 
@@ -237,7 +241,7 @@ def catalog(reports: Sequence[Report]) -> Catalog:
         areas[r.id] = _area_spellings(r, reports, users)
         for s in r.headline_scores:
             t = Target("headline", s.key)
-            names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
+            names.setdefault(t, Named(t, _name_tokens(s.key, compounds=False), None, s.name))
         for c in r.criteria:
             # One entry per number and name: "1.1 Initial assessment" in one report and
             # "1.1 Risk of Harm to others" in another are different measures.
