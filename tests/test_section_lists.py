@@ -39,8 +39,7 @@ def _quotes_in(answer, name: str) -> list[str]:
     [
         # a recommendation by what it asks for, with its owner
         (
-            "who has to sort out somewhere to live for kids coming out of custody in "
-            "Kestrelford?",
+            "who has to sort out somewhere to live for kids coming out of custody in Kestrelford?",
             "kestrelford",
             ["somewhere settled to live", "director of children's services"],
             ["suitable room"],
