@@ -98,11 +98,13 @@ def find_criterion(report: Report, target: Target) -> Criterion | None:
     if not target.name:
         return report.criterion(target.key)
     wanted = set(target.name.split())
+    same = [c for c in report.criteria if set(name_key(c.name).split()) == wanted]
+    if same:
+        # one name may stand in several domains (2.1 and 3.1 Assessment): its number decides
+        return next((c for c in same if c.number == target.key), same[0])
     best, best_overlap = None, 0.0
     for c in report.criteria:
         have = set(name_key(c.name).split())
-        if have == wanted:
-            return c
         # A name worded a little differently in another report still counts when most of
         # its words are shared; the printed number breaks ties.
         overlap = len(have & wanted) / max(len(have | wanted), 1)
@@ -532,7 +534,10 @@ def resolve_targets(
     if explicit:
         return explicit
     q = _question_tokens(question, cat, reports)
-    hints = {n for n, toks in cat.section_tokens.items() if toks & q}
+    # the section whose name the question shares most words with ("out-of-court assessment"
+    # is in Out-of-court disposals, not in Court disposals, though both say "court")
+    overlap = {n: len(toks & q) for n, toks in cat.section_tokens.items()}
+    hints = {n for n, k in overlap.items() if k and k == max(overlap.values())}
     overall_named = any(
         n.target.type == Role.OVERALL and n.tokens and n.tokens <= q for n in cat.names
     )

@@ -73,6 +73,8 @@ class Clues:
             return self.cat
         own = catalog(self.scoped)
         types = (Role.HEADLINE, Role.CRITERION, Role.OVERALL)
+        if not any(r.headline_scores or r.criteria or r.measures for r in self.scoped):
+            return own  # a document that scores nothing lacks no measure: its words are topics
         if words_named(self.q, self.cat, types, self.reports) > words_named(
             self.q, own, types, self.scoped
         ):

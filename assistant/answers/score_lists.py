@@ -83,6 +83,9 @@ def answer_list(
     about: list[Target] = []
     for report in scoped:
         groups = [(lvl, scores_at(report, lvl, sections)) for lvl in levels]
+        if "criterion" not in levels and not any(scores for _, scores in groups):
+            # domains judged only through their standards: the standards are the list
+            groups = [("criterion", scores_at(report, "criterion", sections))]
         if rated:
             groups = [(lvl, [s for s in ss if s.unit == Unit.RATING]) for lvl, ss in groups]
         groups = [(lvl, scores) for lvl, scores in groups if scores]

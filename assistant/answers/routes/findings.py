@@ -44,6 +44,9 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
             _topic_findings(out, report, criteria, kinds, topic)
             continue
         for c in criteria:
+            listed = [c.strengths if k == "strength" else c.areas_for_improvement for k in kinds]
+            if not intent.targets and not any(listed):
+                continue  # every standard asked about: only those that list some
             s = c.score
             out.add(
                 f"{label(report)}, {c.number} {c.name}: {s.display()}{band_text(s)}"
