@@ -93,6 +93,26 @@ def _quotes_in(answer, name: str) -> list[str]:
             ["27 of the 48"],
             [],
         ),
+        # one standard's name in two domains: the domain the question names decides
+        (
+            "what were Harrowfield's strengths in out-of-court planning?",
+            "harrowfield",
+            ["Plans are agreed with the child and their parents"],
+            ["language children can understand"],
+        ),
+        # a recommendation's owner named with the area: the area's words name no owner
+        (
+            "what has the director of children's services in Kestrelford been asked to do?",
+            "kestrelford",
+            ["suitable room", "somewhere settled to live"],
+            ["reviews of court cases"],
+        ),
+        (
+            "sum up Eastmere for me",
+            "eastmere",
+            ["Governance and partnerships Poor"],
+            [],
+        ),
         # what happened after an inspection, where a document states it
         (
             "has Westbury started the recommended actions yet?",
