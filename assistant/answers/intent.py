@@ -664,12 +664,15 @@ def numbers_asked(question: str) -> list[int]:
         "tenth": 10,
         "last": -1,
     }
-    found = [
-        int(n)
-        for n in re.findall(
-            r"\brecommendations?\s*(?:no\.?|number|#)?\s*\(?(\d{1,2})\)?", question, re.I
-        )
-    ]
+    found: list[int] = []
+    # "recommendation 3", "recs 1 and 2", "recommendations (4), (5) and (6)"
+    for first, more in re.findall(
+        r"\b(?:recommendations?|recs?)\s*(?:no\.?|numbers?|#)?\s*\(?(\d{1,2})\)?"
+        r"((?:\s*(?:,|and|&|or)\s*\(?\d{1,2}\)?)*)",
+        question,
+        re.I,
+    ):
+        found += [int(first)] + [int(n) for n in re.findall(r"\d{1,2}", more)]
     found += [int(n) for n in re.findall(r"\((\d{1,2})\)", question)]
     for word, n in ordinals.items():
         if re.search(rf"\b{word}\b", question, re.I):
