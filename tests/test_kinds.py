@@ -29,7 +29,8 @@ def test_the_data_names_routes_and_answer_types_that_exist():
     assert len(data.kinds) >= 14
     for kind in data.kinds.values():
         Route(kind.route)
-        assert kind.answer in (None, "number", "date", "place", "person", "count", "definition")
+        types = (None, "number", "date", "place", "person", "count", "definition", "progress")
+        assert kind.answer in types
         assert len(kind.examples) >= 6, kind.name
         assert len(set(kind.examples)) == len(kind.examples), kind.name
     questions = [e.lower() for _, e in data.examples]

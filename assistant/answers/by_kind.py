@@ -29,7 +29,7 @@ from assistant.answers.intent import (
     spelled_terms,
     terms_by_expansion,
 )
-from assistant.answers.kinds import Kind, classify, load_kinds
+from assistant.answers.kinds import Guess, Kind, Kinds, classify, load_kinds
 from assistant.answers.registry import Route
 from assistant.answers.score_lists import levels_asked
 from ingest.model import Role
@@ -51,6 +51,10 @@ def overrulable(rule_name: str | None, intent: Intent) -> tuple[str, ...] | None
             continue
         if o.when == "long" and len(intent.question.split()) <= kinds.long_question:
             continue
+        if o.when == "timing" and not (
+            kinds.timing and re.search(kinds.timing, intent.question, re.I)
+        ):
+            continue
         allowed += o.by
     return tuple(allowed) or None
 
@@ -69,7 +73,18 @@ def names_of(c: Clues) -> list[str]:
 
 def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:
     """``route`` as the rules decided it, or the route of the question's kind when the rules
-    gave none (or a weak one) and the kind is confidently told and its slots can be filled."""
+    gave none (or a weak one) and the kind is confidently told and its slots can be filled.
+    A question about what happened after the inspection is answered only by a unit that
+    states it, whichever route answers it."""
+    decided = _decide(intent, c, route, rule_name)
+    kinds = load_kinds()
+    if kinds.timing and re.search(kinds.timing, c.q, re.I):
+        after = next((k.answer for k in kinds.kinds.values() if k.sure_when == "timing"), None)
+        intent.asks = after or intent.asks
+    return decided
+
+
+def _decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:
     if intent.followup or intent.unknown:
         return route
     allowed = overrulable(None if route == Route.FALLBACK else rule_name, intent)
@@ -77,7 +92,11 @@ def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Rou
         return route
     guess = classify(c.q, tuple(names_of(c)))
     kinds = load_kinds()
-    if guess is None or not guess.confident(kinds) or guess.kind not in allowed:
+    if (
+        guess is None
+        or guess.kind not in allowed
+        or not (guess.confident(kinds) or _timed(kinds, kinds.kinds[guess.kind], guess, c.q))
+    ):
         return route
     kind = kinds.kinds[guess.kind]
     if Route(kind.route) == route == Route.FALLBACK:
@@ -90,6 +109,17 @@ def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Rou
         return route
     intent.asks = kind.answer
     return decided
+
+
+def _timed(kinds: Kinds, kind: Kind, guess: Guess, question: str) -> bool:
+    """A kind about what happened after the inspection (``sure_when: timing``) is sure
+    enough, whatever the runner-up, when it is the nearest and the question has a word of
+    time after the inspection ("has the post been filled yet?")."""
+    return (
+        kind.sure_when == "timing"
+        and guess.similarity >= kinds.min_similarity
+        and bool(kinds.timing and re.search(kinds.timing, question, re.I))
+    )
 
 
 def _fill(kind: Kind, intent: Intent, c: Clues) -> Route | None:
@@ -194,7 +224,9 @@ def _context(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 def _summary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     intent.kind = None
-    return Route.SUMMARY if not c.s.score_targets else None
+    from assistant.answers.routes.summary import measures_named
+
+    return Route.SUMMARY if not measures_named(c) else None
 
 
 def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:

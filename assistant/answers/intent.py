@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from assistant.answers.lexicon import SpellingFinder, per_reports, report_words, word_reports
 from assistant.answers.retrieve import entry_terms, expand_query, glossary_index
-from ingest.model import BANDS, Criterion, GlossaryEntry, Report, Role, Score
+from ingest.model import BANDS, Criterion, GlossaryEntry, Report, ReportFormat, Role, Score
 from ingest.text.resources import cue_patterns, load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
@@ -97,11 +98,13 @@ def find_criterion(report: Report, target: Target) -> Criterion | None:
     if not target.name:
         return report.criterion(target.key)
     wanted = set(target.name.split())
+    same = [c for c in report.criteria if set(name_key(c.name).split()) == wanted]
+    if same:
+        # one name may stand in several domains (2.1 and 3.1 Assessment): its number decides
+        return next((c for c in same if c.number == target.key), same[0])
     best, best_overlap = None, 0.0
     for c in report.criteria:
         have = set(name_key(c.name).split())
-        if have == wanted:
-            return c
         # A name worded a little differently in another report still counts when most of
         # its words are shared; the printed number breaks ties.
         overlap = len(have & wanted) / max(len(have | wanted), 1)
@@ -194,7 +197,7 @@ class Catalog:
     section_tokens: dict[int, frozenset[str]]
     areas: dict[str, list[str]]  # report id -> lower-case area spellings
 
-    @property
+    @cached_property
     def name_words(self) -> set[str]:
         """Every word the names of the scored measures use."""
         return set().union(*(n.tokens for n in self.names)) if self.names else set()
@@ -204,8 +207,30 @@ class Catalog:
         return catalog(reports)
 
 
-def _name_tokens(text: str) -> frozenset[str]:
-    return frozenset(stems(text.replace("-", " ")))
+def _name_tokens(text: str, compounds: bool = True) -> frozenset[str]:
+    # A hyphenated name keeps its compound as a token of its own: without it "Out-of-court
+    # disposals" would read as "Court disposals" ("out" and "of" are stop words). A key
+    # ("likelihood-of-reoffending") is a slug: its hyphens join no compound.
+    tokens = frozenset(stems(text.replace("-", " ")))
+    if not compounds:
+        return tokens
+    return tokens | frozenset(
+        m.group(0).replace("-", "").lower() for m in _COMPOUND_RE.finditer(text)
+    )
+
+
+_COMPOUND_RE = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+def compounds_in(question: str) -> frozenset[str]:
+    """The compound tokens of ``question``, written with hyphens or spaces ("out of court"):
+    those a name's compound (``_name_tokens``) can match."""
+    words = re.findall(r"[A-Za-z]+", question.lower())
+    return frozenset(
+        "".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 2, min(i + 5, len(words) + 1))
+    )
 
 
 @per_reports  # once per set of report versions: a store change builds it again
@@ -218,7 +243,7 @@ def catalog(reports: Sequence[Report]) -> Catalog:
         areas[r.id] = _area_spellings(r, reports, users)
         for s in r.headline_scores:
             t = Target("headline", s.key)
-            names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
+            names.setdefault(t, Named(t, _name_tokens(s.key, compounds=False), None, s.name))
         for c in r.criteria:
             # One entry per number and name: "1.1 Initial assessment" in one report and
             # "1.1 Risk of Harm to others" in another are different measures.
@@ -226,7 +251,10 @@ def catalog(reports: Sequence[Report]) -> Catalog:
             names.setdefault(
                 t, Named(t, _name_tokens(c.name), c.section_number, f"{c.number} {c.name}")
             )
+        scored = bool(r.headline_scores or r.criteria or r.measures)
         for sec in r.sections:
+            if not (scored or sec.overall):
+                continue  # a document's headings that score nothing are no measures
             t = Target(Role.OVERALL, str(sec.number))
             if t in names and names[t].label.lower() != sec.name.lower():
                 # Formats number their parts differently (section 3 is Outcomes in one,
@@ -251,7 +279,12 @@ def _area_spellings(report: Report, reports: Sequence[Report], users=None) -> li
     # How many reports use each word (``word_reports``), counted once for the set: asking
     # each other report in turn made the catalogue quadratic in the number of reports.
     users = word_reports(reports) if users is None else users
-    for w in dict.fromkeys(words(report.area)):
+    named_by = words(report.area)
+    if report.format == ReportFormat.GENERAL:
+        # a document of no known format is named by its title and subtitle too ("the
+        # resettlement thematic", "the thematic inspection")
+        named_by += [w for s in report.sections[:2] for w in words(s.name)]
+    for w in dict.fromkeys(named_by):
         if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
             continue
         n = users[w]
@@ -500,8 +533,11 @@ def resolve_targets(
             explicit.append(t)
     if explicit:
         return explicit
-    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
-    hints = {n for n, toks in cat.section_tokens.items() if toks & q}
+    q = _question_tokens(question, cat, reports)
+    # the section whose name the question shares most words with ("out-of-court assessment"
+    # is in Out-of-court disposals, not in Court disposals, though both say "court")
+    overlap = {n: len(toks & q) for n, toks in cat.section_tokens.items()}
+    hints = {n for n, k in overlap.items() if k and k == max(overlap.values())}
     overall_named = any(
         n.target.type == Role.OVERALL and n.tokens and n.tokens <= q for n in cat.names
     )
@@ -561,6 +597,23 @@ def resolve_targets(
     return _one_per_name(sorted(set(result), key=lambda t: (t.type != "headline", t.key)))
 
 
+def _question_tokens(question: str, cat: Catalog, reports: Sequence[Report]) -> set[str]:
+    question = CUES["level-noun"].sub(" ", question)
+    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
+    return q | (compounds_in(question) & cat.name_words)
+
+
+def words_named(question: str, cat: Catalog, types: Sequence[str], reports) -> int:
+    """How many of the question's words the best matching measure name of ``cat`` covers:
+    a measure named in full in another loaded report, but only in part in the report asked
+    about, is a measure that report does not have."""
+    q = _question_tokens(question, cat, reports)
+    return max(
+        (len(n.tokens & q) for n in cat.names if n.target.type in types and n.tokens),
+        default=0,
+    )
+
+
 def _one_per_name(targets: list[Target]) -> list[Target]:
     """One target per criterion name: each report finds its own number for it."""
     out: list[Target] = []
@@ -611,12 +664,15 @@ def numbers_asked(question: str) -> list[int]:
         "tenth": 10,
         "last": -1,
     }
-    found = [
-        int(n)
-        for n in re.findall(
-            r"\brecommendations?\s*(?:no\.?|number|#)?\s*\(?(\d{1,2})\)?", question, re.I
-        )
-    ]
+    found: list[int] = []
+    # "recommendation 3", "recs 1 and 2", "recommendations (4), (5) and (6)"
+    for first, more in re.findall(
+        r"\b(?:recommendations?|recs?)\s*(?:no\.?|numbers?|#)?\s*\(?(\d{1,2})\)?"
+        r"((?:\s*(?:,|and|&|or)\s*\(?\d{1,2}\)?)*)",
+        question,
+        re.I,
+    ):
+        found += [int(first)] + [int(n) for n in re.findall(r"\d{1,2}", more)]
     found += [int(n) for n in re.findall(r"\((\d{1,2})\)", question)]
     for word, n in ordinals.items():
         if re.search(rf"\b{word}\b", question, re.I):

@@ -43,6 +43,7 @@ class Kind:
     otherwise: Otherwise | None = None
     strip: tuple[str, ...] = ()  # patterns of what is not part of the slot (a claim's asking)
     refuse: str | None = None  # a pattern of questions this kind's route must not take
+    sure_when: str | None = None  # "timing": nearest is enough with a word of time after
 
     def slots_for(self, question: str) -> dict:
         o = self.otherwise
@@ -53,7 +54,7 @@ class Kind:
 
 @dataclass(frozen=True)
 class Overrule:
-    when: str  # "always" | "no-targets" | "has-figure" | "long"
+    when: str  # "always" | "no-targets" | "has-figure" | "long" | "timing"
     by: tuple[str, ...]  # the kinds that may overrule the rule
 
 
@@ -68,6 +69,7 @@ class Kinds:
     long_question: int
     digest: str  # of the data file: the key of the cached example vectors
     topics: tuple[str, ...] = ()  # patterns of words naming what is asked about
+    timing: str = ""  # a pattern of words of time after the inspection ("yet", "since")
 
     @property
     def examples(self) -> list[tuple[str, str]]:
@@ -107,6 +109,7 @@ def load_kinds() -> Kinds:
             Otherwise(tuple(other["words"]), dict(other["slots"])) if other else None,
             tuple(spec.get("strip") or ()),
             spec.get("refuse"),
+            spec.get("sure_when"),
         )
     digest = hashlib.sha256(repr(sorted(data.items(), key=str)).encode()).hexdigest()[:16]
     return Kinds(
@@ -122,6 +125,7 @@ def load_kinds() -> Kinds:
         int(data.get("long_question", 8)),
         digest,
         tuple(str(t) for t in data.get("topics") or ()),
+        str(data.get("timing") or ""),
     )
 
 

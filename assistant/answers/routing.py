@@ -29,6 +29,7 @@ from assistant.answers.intent import (
     resolve_targets,
     strip_areas,
     unknown_names,
+    words_named,
 )
 from assistant.answers.registry import FOLLOW_UPS, RULES, SLOTS, Route, load_routes, rule
 from ingest.model import Report, Role
@@ -63,11 +64,28 @@ class Clues:
     def why(self) -> bool:
         return bool(CUES["why"].search(self.q))
 
+    @cached_property
+    def scoped_cat(self) -> Catalog:
+        """The names of the reports the question is about: "Cold Ashby's governance" is
+        read against Cold Ashby's own standards, not another loaded report's sections; but
+        a measure another report names more fully than these do is one they do not have."""
+        if not self.scoped or len(self.scoped) == len(self.reports):
+            return self.cat
+        own = catalog(self.scoped)
+        types = (Role.HEADLINE, Role.CRITERION, Role.OVERALL)
+        if not any(r.headline_scores or r.criteria or r.measures for r in self.scoped):
+            return own  # a document that scores nothing lacks no measure: its words are topics
+        if words_named(self.q, self.cat, types, self.reports) > words_named(
+            self.q, own, types, self.scoped
+        ):
+            return self.cat
+        return own
+
     def targets(self, types: Sequence[Role]) -> list[Target]:
         """The measures of ``types`` the question names, else those a follow-up inherits."""
         reports = self.scoped or self.reports
         found = resolve_targets(
-            self.q, self.cat, types, reports, self.prefer_section, self.prefer_type
+            self.q, self.scoped_cat, types, reports, self.prefer_section, self.prefer_type
         )
         if not found and self.followup and self.prev_targets:
             found = convert_targets(self.prev_targets, types, self.cat, reports)
@@ -106,7 +124,7 @@ class ScoreClues:
         # "and the lowest?" after "which criterion scored highest?" asks for another
         # criterion, not about the last one.
         own_targets = resolve_targets(
-            q, c.cat, SCORED, c.scoped or c.reports, c.prefer_section, c.prefer_type
+            q, c.scoped_cat, SCORED, c.scoped or c.reports, c.prefer_section, c.prefer_type
         )
         if (
             not intent.kind

@@ -22,6 +22,7 @@ LEVELS: dict[str, tuple[str, str]] = {
     "headline": ("headline score", "headline scores"),
     "section": ("section score", "section scores"),
     "criterion": ("criterion", "criteria"),
+    "area": ("area of work", "areas of work"),
     "key-question": ("key question", "key questions"),
 }
 ALL = tuple(LEVELS)
@@ -42,6 +43,11 @@ def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ..
     return named
 
 
+def ratings_only(question: str) -> bool:
+    """The question asks for ratings or judgements, not every measure of the level."""
+    return bool(_CUES["ratings"].pattern.search(question))
+
+
 def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[Score]:
     """``report``'s measures of one level (of the numbered ``sections`` only, when given)."""
     if level == "headline":
@@ -50,6 +56,8 @@ def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[
         return [s.overall for s in report.sections if s.overall and _in(s.number, sections)]
     if level == "criterion":
         return [c.score for c in report.criteria if _in(c.section_number, sections)]
+    if level == "area":  # the judged areas of work of the 2012-2017 format
+        return [s for s in report.measures if s.kind == Role.AREA and _in_parent(s, sections)]
     return [s for s in report.measures if s.kind == Role.KEY_QUESTION and _in_parent(s, sections)]
 
 
@@ -62,14 +70,24 @@ def _in_parent(score: Score, sections: Sequence[str]) -> bool:
 
 
 def answer_list(
-    levels: Sequence[str], scoped: Sequence[Report], targets: Sequence[Target], route: str
+    levels: Sequence[str],
+    scoped: Sequence[Report],
+    targets: Sequence[Target],
+    route: str,
+    rated: bool = False,
 ) -> Answer:
-    """Every measure of ``levels`` in each report, one compact line per level."""
+    """Every measure of ``levels`` in each report, one compact line per level (``rated``:
+    only the measures rated with words)."""
     out = Composer()
     sections = [t.key for t in targets if t.type == Role.OVERALL]
     about: list[Target] = []
     for report in scoped:
         groups = [(lvl, scores_at(report, lvl, sections)) for lvl in levels]
+        if "criterion" not in levels and not any(scores for _, scores in groups):
+            # domains judged only through their standards: the standards are the list
+            groups = [("criterion", scores_at(report, "criterion", sections))]
+        if rated:
+            groups = [(lvl, [s for s in ss if s.unit == Unit.RATING]) for lvl, ss in groups]
         groups = [(lvl, scores) for lvl, scores in groups if scores]
         if not groups:
             continue

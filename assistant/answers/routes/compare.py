@@ -125,8 +125,14 @@ class CompareSlots:
 def across_reports(intent: Intent, c: Clues) -> Route | None:
     """Several reports set side by side on the same measure(s)."""
     s = c.s
+    # "which service had no written policy?" names no measure and compares none: a finding
+    # looked for in each report, not reports set side by side
+    measured = bool(
+        s.score_targets or s.score_cue or intent.bands or s.minimum or s.maximum
+    ) or bool(direction_of(c.q))
     if (
         s.compare
+        and measured
         and s.many_reports
         and not intent.kind
         and not intent.context_kinds

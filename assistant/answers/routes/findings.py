@@ -44,6 +44,9 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
             _topic_findings(out, report, criteria, kinds, topic)
             continue
         for c in criteria:
+            listed = [c.strengths if k == "strength" else c.areas_for_improvement for k in kinds]
+            if not intent.targets and not any(listed):
+                continue  # every standard asked about: only those that list some
             s = c.score
             out.add(
                 f"{label(report)}, {c.number} {c.name}: {s.display()}{band_text(s)}"
@@ -74,12 +77,14 @@ def _stems_of(text: str) -> frozenset[str]:
 def _area_findings(out: Composer, report: Report, question: str) -> bool:
     """The key findings of the areas of work the question names by name ("protecting the
     public"), for a report whose findings stand under its areas rather than its criteria."""
-    asked = set(stems(question))
-    named = [
-        s
-        for s in report.sections
-        if s.findings and (words := set(stems(s.name)) - _STOP) and words <= asked
-    ]
+    asked = set(stems(question)) - _STOP
+    # the areas whose names share most words with the question ("Eastmere's governance" is
+    # Governance and partnerships; "protect the public" is Protecting the public, not the child)
+    overlap = {
+        id(s): len((set(stems(s.name)) - _STOP) & asked) for s in report.sections if s.findings
+    }
+    most = max(overlap.values(), default=0)
+    named = [s for s in report.sections if s.findings and most and overlap[id(s)] == most]
     for section in named:
         judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
         head = f"{label(report)}, {section.name}"
@@ -93,6 +98,16 @@ def _area_findings(out: Composer, report: Report, question: str) -> bool:
 
 
 def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> None:
+    if len(kinds) == 1:
+        # strengths (or areas) asked for in words of one's own: only the words the report's
+        # findings use can pick one ("what impressed them about the way the board is run":
+        # the board); the rest of the asking matches nothing
+        used = set().union(
+            *(_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement))
+        )
+        topic = [w for w in topic if w in used]
+        if not topic:
+            return
     need = len(topic) if len(topic) <= 2 else -(-2 * len(topic) // 3)
     for c in criteria:
         lines = []

@@ -20,7 +20,7 @@ from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_b
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from assistant.answers.score_lists import answer_list, levels_asked, scores_at
+from assistant.answers.score_lists import answer_list, levels_asked, ratings_only, scores_at
 from ingest.model import Report, Role, Score, Unit
 from ingest.text.stemming import stem
 from ingest.text.tokens import words
@@ -235,7 +235,8 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 def answer(intent: Intent, ctx: Context) -> Answer:
     levels = levels_asked(intent.question, intent.targets)
     if levels and not intent.earlier and not intent.bands:
-        return answer_list(levels, ctx.scoped, intent.targets, "score")
+        rated = ratings_only(intent.question)
+        return answer_list(levels, ctx.scoped, intent.targets, "score", rated)
     if intent.earlier:
         return answer_earlier(intent, ctx.scoped)
     topic = content_words(intent.question, ctx.passages.area_words())

@@ -11,7 +11,8 @@ from assistant.answers.intent import CUES, Intent
 from assistant.answers.like import extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
-from ingest.model import Report
+from assistant.answers.score_lists import scores_at
+from ingest.model import Report, Role
 from ingest.text.resources import load_cues
 
 
@@ -25,9 +26,18 @@ def answer_summary(scoped: Sequence[Report]) -> Answer:
                 + "; ".join(score_line(out, report, s) for s in report.headline_scores)
                 + "."
             )
-        for p in report.foreword:
-            if _VERDICT_RE.search(p.text):
-                out.add(f"Foreword: {p.text}" + out.cite(from_source(report, p.source), p.text))
+        judged = scores_at(report, "area")
+        if judged and not report.headline_scores:
+            # a report judged by areas of work has no headline scores: its judgements are
+            out.add(
+                f"{label(report)}, judgements: "
+                + "; ".join(score_line(out, report, s) for s in judged)
+                + "."
+            )
+        verdicts = [p for p in report.foreword if _VERDICT_RE.search(p.text)]
+        # a foreword with no sentence of an overall verdict ends with its conclusion
+        for p in verdicts or report.foreword[-1:]:
+            out.add(f"Foreword: {p.text}" + out.cite(from_source(report, p.source), p.text))
         _add_body(out, report)
         scores = [c.score for c in report.criteria]
         # By merit, not by value: a rating's value is its rank, 1 the best.
@@ -65,10 +75,27 @@ _MAX_BODY = 5  # paragraphs of a document's own findings: a summary, not the who
 _VERDICT_RE = re.compile(r"\boverall\b|\bwe consider\b|\bre-?inspect", re.I)
 
 
+def measures_named(c: Clues) -> list:
+    """The measures a summary question names of the reports it is about: not the overall
+    rating ("the overall verdict"), which a summary gives first, nor a measure only other
+    reports score ("the resettlement thematic" is no question about a resettlement standard)."""
+    from assistant.answers.routes.rated import asked_rating
+
+    reports = c.scoped or c.reports
+    # "was it rated Good overall?" states a rating to check: its overall rating is asked for
+    checks = bool(asked_rating(c.qg, c.reports) or re.search(r"\d", c.q))
+    return [
+        t
+        for t in c.s.score_targets
+        if (t.type != Role.HEADLINE or checks)
+        and any(t.score_in(r) is not None or r.criteria or r.measures for r in reports)
+    ]
+
+
 @rule(Route.SUMMARY, priority=100)
 def summary_asked(intent: Intent, c: Clues) -> Route | None:
     summary = CUES["summary"]
-    if (summary.search(c.q) or summary.search(c.qg)) and not c.s.score_targets:
+    if (summary.search(c.q) or summary.search(c.qg)) and not measures_named(c):
         return Route.SUMMARY
     return None
 
