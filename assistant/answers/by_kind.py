@@ -86,7 +86,9 @@ def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Rou
     saved = copy.deepcopy(intent)
     decided = _fill(kind, intent, c)
     if decided is None:
+        asks = intent.asks  # what the kind found the question asks for, though it is no kind's
         intent.__dict__.update(saved.__dict__)
+        intent.asks = intent.asks or asks
         return route
     intent.asks = kind.answer
     return decided
@@ -134,17 +136,26 @@ def _score(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
-    from assistant.answers.routes.computed import ComputedSlots, Operation
+    from assistant.answers.conditions import how_many, level_asked, unmeasured
+    from assistant.answers.routes.computed import ComputedSlots, Operation, asked_condition
 
     wanted = kind.slots_for(c.q)
     slots = ComputedSlots(op=Operation(wanted["op"]), scope=wanted.get("scope", "criterion"))
     if slots.op in (Operation.ABOVE, Operation.BELOW):
-        number = re.search(r"(\d{1,3})\s*(?:%|per ?cent\b|percent\b)", c.q, re.I)
-        if not number:
+        condition = asked_condition(c.q, c.scoped or c.reports)
+        if not condition:
             return None
-        slots.threshold = int(number.group(1))
+        slots.op = Operation.WHERE
+        slots.condition = condition if condition is not True else None
+    if slots.op in (Operation.MIN, Operation.MAX):
+        if unmeasured(c.q, c.scoped or c.reports, names_of(c)):
+            intent.asks = "ranking"  # ranked by nothing the reports measure
+            return None
+        slots.many = how_many(c.q)
     if "scope" not in wanted:
-        if CUES["scope-headline"].search(c.q):
+        if level_asked(c.q) == "key-question":
+            slots.scope = "key-question"
+        elif CUES["scope-headline"].search(c.q):
             slots.scope = "headline"
         elif CUES["scope-section"].search(c.q):
             slots.scope = "section"

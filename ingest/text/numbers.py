@@ -124,6 +124,11 @@ _QUALIFIERS: dict[str, str] = {
     "higher than": ">",
     "over": ">",
     "under": "<",
+    # "fell short of 60%", "shy of half": below it
+    "short of": "<",
+    "shy of": "<",
+    "beneath": "<",
+    "in excess of": ">",
     "below": "<",
     "above": ">",
     "exceeding": ">",

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.conditions import condition_in
 from assistant.answers.intent import CUES, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
@@ -30,6 +31,8 @@ def _stems(text: str) -> set[str]:
 def share_asked(intent: Intent, c: Clues) -> Route | None:
     if not CUES["share-of-cases"].search(c.q):
         return None
+    if c.s.minimum or c.s.maximum or condition_in(c.q):
+        return None  # "which key questions were under 60%?": computed over every key question
     return Route.SHARE if any(key_questions(r) for r in c.scoped or c.reports) else None
 
 
