@@ -141,10 +141,11 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
     wanted = kind.slots_for(c.q)
     slots = ComputedSlots(op=Operation(wanted["op"]), scope=wanted.get("scope", "criterion"))
-    if slots.op in (Operation.ABOVE, Operation.BELOW):
-        condition = asked_condition(c.q, c.scoped or c.reports)
-        if not condition:
-            return None
+    condition = asked_condition(c.q, c.scoped or c.reports)
+    if slots.op in (Operation.ABOVE, Operation.BELOW) and not condition:
+        return None
+    if condition and slots.op in (Operation.ABOVE, Operation.BELOW, Operation.COUNT):
+        # "how many key questions were under 60%?": those that meet it, counted and listed
         slots.op = Operation.WHERE
         slots.condition = condition if condition is not True else None
     if slots.op in (Operation.MIN, Operation.MAX):
@@ -168,8 +169,9 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 def _compare(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     from assistant.answers.routes.compare import CompareSlots
     from assistant.answers.routes.domains import named_parts
+    from assistant.answers.sides import compared_targets
 
-    targets = c.s.score_targets
+    targets = compared_targets(c)
     intent.kind = None
     if len(c.scoped) == 1 and len(named_parts(c.q, c.scoped[0])) >= 2:
         return Route.DOMAINS

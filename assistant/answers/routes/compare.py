@@ -13,6 +13,7 @@ from assistant.answers.like import mean_text
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
+from assistant.answers.sides import compared_targets, sides
 from ingest.model import Report, Score, Unit
 
 
@@ -144,8 +145,9 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
 @rule(Route.COMPARE, priority=90)
 def several_measures(intent: Intent, c: Clues) -> Route | None:
     s = c.s
-    if len(s.score_targets) >= 2 and s.compare and not intent.kind:
-        intent.targets = s.score_targets
+    targets = compared_targets(c) if s.compare or sides(c.q) else s.score_targets
+    if len(targets) >= 2 and not intent.kind:
+        intent.targets = targets
         intent.slots = CompareSlots(direction_of(c.q))
         return Route.COMPARE
     return None
