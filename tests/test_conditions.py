@@ -46,6 +46,9 @@ def test_every_cue_matches_its_examples_and_not_its_counterexamples(name):
         ("which criteria fell short of 60%?", Condition("<", 60)),
         ("any key questions below half?", Condition("<", 50)),
         ("wich criterias were below 30 % in sefton", Condition("<", 30)),
+        ("which criteria didn't reach 50%?", Condition("<", 50)),
+        ("which criteria did not get over 60%?", Condition("<=", 60)),
+        ("which areas scored worse than 40%?", Condition("<", 40)),
     ],
 )
 def test_the_condition_is_read_through_the_language_layer(question, expected):

@@ -41,3 +41,14 @@ def test_each_side_names_its_own_measure_within_one_report():
     intent = parse("outcomes section vs assessment section", [report], set())
     assert intent.route == "compare"
     assert sorted(t.key for t in intent.targets) == ["1", "3"]
+
+
+def test_two_measures_set_against_each_other_are_compared_not_defined():
+    report = read_report(
+        (DATA.parent.parent / "data" / "reports" / "sefton-yot-2009.txt").read_text()
+    )
+    intent = parse("risk of harm vs likelihood of reoffending", [report], set())
+    assert intent.route == "compare"
+    assert [t.key for t in intent.targets] == ["risk-of-harm", "likelihood-of-reoffending"]
+    # two terms that name one measure are still a glossary question
+    assert parse("RoH vs RoSH", [report], set()).route == "glossary"

@@ -87,8 +87,13 @@ def condition_in(question: str) -> Condition | None:
             return Condition("range", low, high)
         op = _OPS.get(q.qualifier or "")
         if op:
+            if _CUES["negated"].pattern.search(question[: q.start]):
+                op = _NEGATED[op]  # "which criteria didn't reach 50%?": below 50%
             return Condition(op, q.percent())
     return None
+
+
+_NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
 
 
 _COUNT = re.compile(
@@ -113,6 +118,11 @@ def how_many(question: str) -> int:
     text = m.group(1) or m.group(2)
     n = int(text) if text.isdigit() else word_to_number(text)
     return int(n) if n and 1 <= n <= 20 else 1
+
+
+def asks_proportion(question: str) -> bool:
+    """ "What proportion of the criteria ...": a count out of all the measures."""
+    return bool(_CUES["proportion"].pattern.search(question))
 
 
 def level_asked(question: str) -> str | None:

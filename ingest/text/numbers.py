@@ -129,6 +129,8 @@ _QUALIFIERS: dict[str, str] = {
     "shy of": "<",
     "beneath": "<",
     "in excess of": ">",
+    "worse than": "<",
+    "better than": ">",
     "below": "<",
     "above": ">",
     "exceeding": ">",

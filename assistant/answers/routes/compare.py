@@ -142,6 +142,21 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
     return None
 
 
+@rule(Route.COMPARE, priority=8)
+def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
+    """ "Risk of harm vs likelihood of reoffending": two sides, each naming a measure of the
+    reports in question, set side by side (before the names are read as glossary terms, or
+    the words of a claim as one)."""
+    if not sides(c.q) or CUES["glossary"].search(c.qg) or CUES["claim"].match(c.q):
+        return None
+    targets = compared_targets(c)
+    if len(targets) < 2 or intent.kind:
+        return None
+    intent.targets = targets
+    intent.slots = CompareSlots(direction_of(c.q))
+    return Route.COMPARE
+
+
 @rule(Route.COMPARE, priority=90)
 def several_measures(intent: Intent, c: Clues) -> Route | None:
     s = c.s

@@ -19,6 +19,7 @@ from assistant.answers.compose import (
 )
 from assistant.answers.conditions import (
     Condition,
+    asks_proportion,
     at_worst_level,
     condition_in,
     how_many,
@@ -345,7 +346,7 @@ def computation(intent: Intent, c: Clues) -> Route | None:
         or s.maximum
         or s.threshold
         or condition
-        or (s.count and (intent.bands or s.criteria_word))
+        or ((s.count or asks_proportion(q)) and (intent.bands or s.criteria_word))
         or (intent.bands and CUES["which"].search(q))
         or (s.equal and (CUES["which"].search(q) or s.count))
         or (
@@ -392,7 +393,7 @@ def computation(intent: Intent, c: Clues) -> Route | None:
     elif s.equal and not intent.bands:
         slots.op = Operation.EQUAL
         slots.threshold = int(s.equal.group(1))
-    elif s.count:
+    elif s.count or asks_proportion(q):
         slots.op = Operation.COUNT
     elif s.minimum:
         slots.op = Operation.MIN
