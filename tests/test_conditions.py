@@ -102,7 +102,7 @@ def test_a_rating_condition_compares_ranks_on_the_scale():
         _rating("1.4", "Inadequate", 4),
     ]
     below = rating_condition("which standards were rated below Good?", scores)
-    assert below is not None
+    assert below is not None and below.label == "below Good"
     assert [s.rating for s in scores if below.holds(s.value)] == [
         "Requires improvement",
         "Inadequate",
@@ -129,3 +129,10 @@ def test_a_ranking_by_something_no_report_measures_is_told_from_one_they_measure
     assert unmeasured("which team had the most staff sickness?", [report], []) == ["sickness"]
     assert not unmeasured("which standard did Harrowfield do best on?", [report], [])
     assert not unmeasured("which key question had the lowest share of cases?", [report], [])
+
+
+def test_a_ratings_report_calls_its_criteria_standards():
+    report = read_report((FORMATS / "ratings-harrowfield-2021.txt").read_text())
+    scores, noun = scores_of_level(report, None)
+    assert noun == "standard" and len(scores) == len(report.criteria)
+    assert scores_of_level(report, "key-question")[1] == "key question"

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.model import Report, Role, Score, Unit
+from ingest.model import Report, ReportFormat, Role, Score, Unit
 from ingest.text.numbers import WORD_NUMBER, scan, word_to_number
 from ingest.text.resources import load_cues, load_yaml
 from ingest.text.stemming import stem
@@ -47,6 +47,7 @@ class Condition:
     op: str
     value: float
     upper: float | None = None
+    label: str | None = None  # how a condition on a rating scale was asked: "below Good"
 
     def holds(self, value: float | None) -> bool:
         if value is None:
@@ -143,7 +144,7 @@ def rating_condition(question: str, scores: Sequence[Score]) -> Condition | None
     for op, pattern in _rating_forms(tuple(sorted(ranks, key=len, reverse=True))):
         m = pattern.search(question)
         if m:
-            return Condition(op, ranks[m.group("r").lower()])
+            return Condition(op, ranks[m.group("r").lower()], label=" ".join(m.group(0).split()))
     return None
 
 
@@ -180,7 +181,8 @@ def scores_of_level(report: Report, level: str | None) -> tuple[list[Score], str
     if level == "key-question":
         return [s for s in report.measures if s.kind == Role.KEY_QUESTION], "key question"
     if report.criteria:
-        return [c.score for c in report.criteria], "criterion"
+        noun = "standard" if report.format == ReportFormat.RATINGS else "criterion"
+        return [c.score for c in report.criteria], noun
     return [s for s in report.measures if s.kind == Role.AREA], "area of work"
 
 
@@ -220,10 +222,21 @@ def ranked_by(question: str) -> list[str]:
     return []
 
 
+def picked(question: str) -> list[str]:
+    """What a question that picks one by an extreme picks: "which court had the most cases?"
+    picks a court; [] when it picks nothing named, or asks for no extreme."""
+    data = load_yaml(*_DATA)
+    tokens = words(question.lower())
+    if len(tokens) < 2 or tokens[0] not in data["selecting"] or not ranked_by(question):
+        return []
+    return [tokens[1]]
+
+
 def unmeasured(question: str, reports: Iterable[Report], names: Iterable[str]) -> list[str]:
-    """What an extremes question ranks by (``ranked_by``) that neither the loaded reports'
-    measures, nor their areas, nor the words of asking for an extreme account for:
-    "caseload", "sickness". Empty when the question is about what the reports measure."""
+    """What an extremes question picks or ranks by (``picked``, ``ranked_by``) that neither
+    the loaded reports' measures and sections, nor their areas, nor the words of asking for an
+    extreme account for: "caseload", "sickness", "court". Empty when the question is about
+    what the reports measure."""
     known = set(_known_stems())
     for name in names:
         known |= _stems(name)
@@ -231,5 +244,7 @@ def unmeasured(question: str, reports: Iterable[Report], names: Iterable[str]) -
         known |= _stems(report.area) | _stems(report.id.replace("-", " "))
         for s in report.all_scores():
             known |= _stems(s.name)
-    asked = [w for w in ranked_by(question) if len(w) > 2 and w not in STOPWORDS]
+        for section in report.sections:
+            known |= _stems(section.name)
+    asked = [w for w in picked(question) + ranked_by(question) if len(w) > 2 and w not in STOPWORDS]
     return [w for w in dict.fromkeys(asked) if stem(w) not in known and not w.isdigit()]

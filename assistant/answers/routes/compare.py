@@ -160,7 +160,9 @@ def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
 @rule(Route.COMPARE, priority=90)
 def several_measures(intent: Intent, c: Clues) -> Route | None:
     s = c.s
-    targets = compared_targets(c) if s.compare or sides(c.q) else s.score_targets
+    if not (s.compare or sides(c.q)):
+        return None
+    targets = compared_targets(c)
     if len(targets) >= 2 and not intent.kind:
         intent.targets = targets
         intent.slots = CompareSlots(direction_of(c.q))

@@ -33,7 +33,7 @@ from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import answer_list, levels_asked
-from ingest.model import Report, Role, Score, Unit
+from ingest.model import Report, ReportFormat, Role, Score, Unit
 
 
 def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
@@ -209,9 +209,9 @@ def _holds(condition: Condition, s: Score) -> bool:
 def _said(condition: Condition) -> str:
     if condition is _WORST:
         return "stood at the worst level of their scale (DRASTIC, Inadequate or Poor)"
-    if condition.op == "range" or condition.value > 5:
-        return f"scored {condition.text()}"
-    return "were rated as asked"
+    if condition.label:
+        return f"were rated {condition.label}"
+    return f"scored {condition.text()}"
 
 
 def _meets(intent: Intent, s: Score) -> bool:
@@ -304,9 +304,12 @@ def _kind_name(score: Score) -> str:
 def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
     if intent.slots.scope in ("headline", "section", "key-question") or not report.criteria:
         return scores_of_level(report, intent.slots.scope)
-    sections = {t.key for t in intent.targets if t.type == Role.OVERALL}
+    # only the sections this report has: another report's section name is no filter here
+    own = {str(c.section_number) for c in report.criteria}
+    sections = {t.key for t in intent.targets if t.type == Role.OVERALL} & own
     criteria = [c for c in report.criteria if not sections or str(c.section_number) in sections]
-    return [c.score for c in criteria], "criterion"
+    noun = "standard" if report.format == ReportFormat.RATINGS else "criterion"
+    return [c.score for c in criteria], noun
 
 
 class Operation(StrEnum):
