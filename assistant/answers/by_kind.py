@@ -136,7 +136,7 @@ def _score(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
-    from assistant.answers.conditions import how_many, level_asked, unmeasured
+    from assistant.answers.conditions import asks_extreme, how_many, level_asked, unmeasured
     from assistant.answers.routes.computed import ComputedSlots, Operation, asked_condition
 
     wanted = kind.slots_for(c.q)
@@ -149,6 +149,8 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
         slots.op = Operation.WHERE
         slots.condition = condition if condition is not True else None
     if slots.op in (Operation.MIN, Operation.MAX):
+        if not asks_extreme(c.q):
+            return None  # no word asks for the lowest or highest: the slot cannot be filled
         if unmeasured(c.q, c.scoped or c.reports, names_of(c)):
             intent.asks = "ranking"  # ranked by nothing the reports measure
             return None

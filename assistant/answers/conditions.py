@@ -111,6 +111,12 @@ def _count_pattern() -> re.Pattern:
     return re.compile(_COUNT.pattern.replace("{ext}", alt), re.IGNORECASE)
 
 
+def asks_extreme(question: str) -> bool:
+    """The question has a word of asking for the lowest or highest ("worst", "top")."""
+    extremes = {w.lower() for w in load_yaml(*_DATA)["extreme_words"]}
+    return any(w in extremes for w in words(question.lower()))
+
+
 def how_many(question: str) -> int:
     """How many of the lowest or highest measures are asked for: "the two lowest" is 2."""
     m = _count_pattern().search(question)
