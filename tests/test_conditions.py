@@ -136,3 +136,17 @@ def test_a_ratings_report_calls_its_criteria_standards():
     scores, noun = scores_of_level(report, None)
     assert noun == "standard" and len(scores) == len(report.criteria)
     assert scores_of_level(report, "key-question")[1] == "key question"
+
+
+def test_a_pick_by_something_unmeasured_is_searched_for_a_stated_ranking():
+    from assistant.answers.routing import parse
+
+    reports = [
+        read_report((FORMATS / name).read_text())
+        for name in ("core-reinspection-northbridge-2011.txt", "inspection-2012-eastmere-2014.txt")
+    ]
+    intent = parse("which YOT had the most complaints?", reports, set())
+    assert intent.route == "fallback" and intent.asks == "ranking"
+    # ranked by a measure the reports hold: computed over the scores
+    intent = parse("which YOT had the lowest safeguarding score?", reports, set())
+    assert intent.route != "fallback" and intent.asks != "ranking"

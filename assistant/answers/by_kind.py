@@ -81,7 +81,7 @@ def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Rou
         return route
     kind = kinds.kinds[guess.kind]
     if Route(kind.route) == route == Route.FALLBACK:
-        intent.asks = kind.answer
+        intent.asks = intent.asks or kind.answer  # a rule's finer type ("ranking") stands
         return route
     saved = copy.deepcopy(intent)
     decided = _fill(kind, intent, c)

@@ -11,6 +11,7 @@ from assistant.answers.compose import Answer, Composer, label, loaded_list, not_
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, direction_of
 from assistant.answers.like import mean_text
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routes.computed import asked_condition
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
 from assistant.answers.sides import compared_targets, sides
@@ -133,6 +134,7 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not intent.context_kinds
         and not s.band_list
         and not s.extreme_across
+        and not asked_condition(c.q, c.scoped or c.reports)  # "which criteria under 60% in each?"
     ):
         intent.targets = s.score_targets
         if len(c.named) < 2 and not c.report_filter:

@@ -334,16 +334,22 @@ class ComputedSlots:
     many: int = 1  # for MIN/MAX: "the two lowest"
 
 
+@rule(Route.FALLBACK, priority=7)
+def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
+    """ "Which worker had the biggest caseload?", "which YOT had the most complaints?": a pick
+    ranked by nothing the reports measure is no computation or comparison of their scores;
+    the passages are searched, and only one that states such a ranking answers."""
+    if c.followup or not _unmeasured(c) or asked_condition(c.q, c.scoped or c.reports):
+        return None
+    intent.asks = "ranking"
+    return Route.FALLBACK
+
+
 @rule(Route.COMPUTED, priority=70)
 def computation(intent: Intent, c: Clues) -> Route | None:
     """Lowest, highest, counts, lists by band or threshold, means over the stored scores."""
     s, q = c.s, c.q
     condition = asked_condition(q, c.scoped or c.reports)
-    if not condition and _unmeasured(c):
-        # "which worker had the biggest caseload?": ranked by nothing the reports measure;
-        # the passages are searched, and only one that states such a ranking answers
-        intent.asks = "ranking"
-        return Route.FALLBACK
     has_op = (
         s.minimum
         or s.maximum
