@@ -150,3 +150,11 @@ def test_a_pick_by_something_unmeasured_is_searched_for_a_stated_ranking():
     # ranked by a measure the reports hold: computed over the scores
     intent = parse("which YOT had the lowest safeguarding score?", reports, set())
     assert intent.route != "fallback" and intent.asks != "ranking"
+
+
+def test_both_ends_when_both_are_asked_for():
+    from assistant.answers.routing import parse
+
+    report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
+    intent = parse("which were the strongest and weakest criteria?", [report], set())
+    assert intent.route == "computed" and intent.slots.both

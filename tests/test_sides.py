@@ -52,3 +52,10 @@ def test_two_measures_set_against_each_other_are_compared_not_defined():
     assert [t.key for t in intent.targets] == ["risk-of-harm", "likelihood-of-reoffending"]
     # two terms that name one measure are still a glossary question
     assert parse("RoH vs RoSH", [report], set()).route == "glossary"
+
+
+def test_a_side_that_names_no_measure_may_name_a_section():
+    report = read_report((DATA / "formats" / "core-reinspection-northbridge-2011.txt").read_text())
+    intent = parse("put the outcomes next to its assessment", [report], set())
+    assert intent.route == "compare"
+    assert [t.key for t in intent.targets] == ["3", "1"]

@@ -43,9 +43,8 @@ def compared_targets(c: Clues) -> list[Target]:
 
 
 def _section_named(part: str, cat: Catalog) -> list[Target]:
-    """ "the assessment section": the one section whose name shares a word with the side."""
-    if not _CUES["section"].pattern.search(part):
-        return []
+    """ "the assessment section", "its assessment": the one section whose name shares a word
+    with a side that names no measure of its own."""
     words = set(stems(part.replace("-", " ")))
     hits = [
         n.target

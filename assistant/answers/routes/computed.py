@@ -55,20 +55,21 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         where = f" in {label(report)}"
         of_all = f"the {len(scores)} {plural(noun)}{where}"
         if op in ("min", "max"):
-            chosen = _extremes(report, scores, op, intent.slots.many)
-            if not chosen:
-                continue
-            about += [target_of(s) for s in chosen]
-            word = "Lowest" if op == "min" else "Highest"
-            many = intent.slots.many
-            head = (
-                f"The {many} {word.lower()}-scoring {plural(noun)}"
-                if many > 1
-                else (f"{word}-scoring {noun}")
-            )
-            out.add(
-                f"{head}{where}: " + "; ".join(score_line(out, report, s) for s in chosen) + "."
-            )
+            # "the strongest and weakest criteria": both ends, highest first
+            for end in ("max", "min") if intent.slots.both else (op,):
+                chosen = _extremes(report, scores, end, intent.slots.many)
+                if not chosen:
+                    continue
+                about += [target_of(s) for s in chosen]
+                word = "Lowest" if end == "min" else "Highest"
+                many = intent.slots.many
+                head = (
+                    f"The {many} {word.lower()}-scoring {plural(noun)}"
+                    if many > 1
+                    else f"{word}-scoring {noun}"
+                )
+                lines = "; ".join(score_line(out, report, s) for s in chosen)
+                out.add(f"{head}{where}: {lines}.")
         elif op == "where":
             condition = _condition_for(intent, scores)
             if condition is None:
@@ -332,6 +333,7 @@ class ComputedSlots:
     across: bool = False  # one extreme over every loaded report
     condition: Condition | None = None  # for WHERE: "below 50%", "between 40% and 50%"
     many: int = 1  # for MIN/MAX: "the two lowest"
+    both: bool = False  # for MIN/MAX: "the strongest and weakest", both ends
 
 
 @rule(Route.FALLBACK, priority=7)
@@ -407,6 +409,7 @@ def computation(intent: Intent, c: Clues) -> Route | None:
     elif s.minimum:
         slots.op = Operation.MIN
         slots.many = how_many(q)
+        slots.both = bool(s.maximum)
     elif s.maximum:
         slots.op = Operation.MAX
         slots.many = how_many(q)
