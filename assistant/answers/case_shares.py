@@ -13,6 +13,7 @@ from functools import cache
 
 from assistant.answers.citations import Citation, from_source, narrow, sentences
 from assistant.answers.conditions import _CUES
+from assistant.answers.lexicon import per_report
 from ingest.model import Report, Source
 from ingest.text.numbers import scan
 from ingest.text.resources import load_yaml
@@ -61,8 +62,10 @@ def _units(report: Report) -> Iterator[tuple[str, Source]]:
         yield "Foreword", p.source
 
 
+@per_report
 def stated_shares(report: Report) -> list[StatedShare]:
-    """Every sentence of ``report``'s findings and foreword that states a share of cases."""
+    """Every sentence of ``report``'s findings and foreword that states a share of cases (read
+    once per report version)."""
     found = []
     for where, source in _units(report):
         citation = from_source(report, source)

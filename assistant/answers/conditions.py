@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from assistant.answers.lexicon import per_report
 from ingest.model import Report, ReportFormat, Role, Score, Unit
 from ingest.text.numbers import WORD_NUMBER, scan, word_to_number
 from ingest.text.resources import load_cues, load_yaml
@@ -243,14 +244,24 @@ def unmeasured(question: str, reports: Iterable[Report], names: Iterable[str]) -
     the loaded reports' measures and sections, nor their areas, nor the words of asking for an
     extreme account for: "caseload", "sickness", "court". Empty when the question is about
     what the reports measure."""
-    known = set(_known_stems())
+    asked = [w for w in picked(question) + ranked_by(question) if len(w) > 2 and w not in STOPWORDS]
+    asked = [w for w in dict.fromkeys(asked) if not w.isdigit() and stem(w) not in _known_stems()]
+    if not asked:
+        return []  # the common case, decided before any report is looked at
+    known: set[str] = set()
     for name in names:
         known |= _stems(name)
     for report in reports:
-        known |= _stems(report.area) | _stems(report.id.replace("-", " "))
-        for s in report.all_scores():
-            known |= _stems(s.name)
-        for section in report.sections:
-            known |= _stems(section.name)
-    asked = [w for w in picked(question) + ranked_by(question) if len(w) > 2 and w not in STOPWORDS]
-    return [w for w in dict.fromkeys(asked) if stem(w) not in known and not w.isdigit()]
+        known |= _measured_stems(report)
+    return [w for w in asked if stem(w) not in known]
+
+
+@per_report
+def _measured_stems(report: Report) -> frozenset[str]:
+    """The words of what ``report`` measures: its area, its measures' and sections' names."""
+    known = set(_stems(report.area) | _stems(report.id.replace("-", " ")))
+    for s in report.all_scores():
+        known |= _stems(s.name)
+    for section in report.sections:
+        known |= _stems(section.name)
+    return frozenset(known)

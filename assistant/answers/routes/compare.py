@@ -135,6 +135,7 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not s.band_list
         and not s.extreme_across
         and not asked_condition(c.q, c.scoped or c.reports)  # "which criteria under 60% in each?"
+        and not _names_rating(c)  # "which standards were rated Inadequate across the reports?"
     ):
         intent.targets = s.score_targets
         if len(c.named) < 2 and not c.report_filter:
@@ -157,6 +158,17 @@ def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
     intent.targets = targets
     intent.slots = CompareSlots(direction_of(c.q))
     return Route.COMPARE
+
+
+def _names_rating(c: Clues) -> bool:
+    from assistant.answers.routes.rated import asked_rating, rated_measures
+
+    reports = c.scoped or c.reports
+    return (
+        bool(CUES["rated-which"].search(c.q))
+        and any(rated_measures(r) for r in reports)
+        and (asked_rating(c.qg, reports) is not None)
+    )
 
 
 @rule(Route.COMPARE, priority=90)

@@ -29,6 +29,7 @@ from assistant.answers.conditions import (
     worst_level,
 )
 from assistant.answers.intent import CUES, Intent, Target
+from assistant.answers.lexicon import per_reports
 from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
@@ -435,10 +436,20 @@ def asked_condition(q: str, reports: Sequence[Report]) -> Condition | bool | Non
     the condition is one on ratings, decided for each report's own scale."""
     if worst_level(q):
         return True
-    ratings = [s for r in reports for s in r.all_scores() if s.unit == Unit.RATING]
-    if rating_condition(q, ratings):
+    if rating_condition(q, _rated(reports)):
         return True
     return condition_in(q)
+
+
+@per_reports
+def _rated(reports: Sequence[Report]) -> list[Score]:
+    """One measure for each rating word the reports use, with its rank (read once per set)."""
+    seen: dict[tuple[str, str | None], Score] = {}
+    for r in reports:
+        for s in r.all_scores():
+            if s.unit == Unit.RATING:
+                seen.setdefault((str(r.format), s.rating), s)
+    return list(seen.values())
 
 
 def _unmeasured(c: Clues) -> bool:
