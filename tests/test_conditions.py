@@ -49,6 +49,9 @@ def test_every_cue_matches_its_examples_and_not_its_counterexamples(name):
         ("which criteria didn't reach 50%?", Condition("<", 50)),
         ("which criteria did not get over 60%?", Condition("<=", 60)),
         ("which areas scored worse than 40%?", Condition("<", 40)),
+        ("which criteria were above the 50% mark?", Condition(">", 50)),
+        ("which criteria missed the 50% mark?", Condition("<", 50)),
+        ("which criteria didn't reach the 50% mark?", Condition("<", 50)),
     ],
 )
 def test_the_condition_is_read_through_the_language_layer(question, expected):

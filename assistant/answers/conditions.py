@@ -87,12 +87,30 @@ def condition_in(question: str) -> Condition | None:
         if q.qualifier == "range" and q.upper is not None:
             low, high = sorted((q.percent(), q.upper))
             return Condition("range", low, high)
-        op = _OPS.get(q.qualifier or "")
+        op = _OPS.get(q.qualifier or "") or _asked_op(question[: q.start])
         if op:
             if _CUES["negated"].pattern.search(question[: q.start]):
                 op = _NEGATED[op]  # "which criteria didn't reach 50%?": below 50%
             return Condition(op, q.percent())
     return None
+
+
+def _asked_op(before: str) -> str | None:
+    """A comparison only a question makes of a figure ("worse than 40%", "above the 50% mark"),
+    which in a claim or a report compares with an average instead (``asked_comparisons``)."""
+    for op, pattern in _asked_forms():
+        if pattern.search(before):
+            return op
+    return None
+
+
+@cache
+def _asked_forms() -> list[tuple[str, re.Pattern]]:
+    forms = []
+    for entry in load_yaml(*_DATA)["asked_comparisons"]:
+        alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in entry["forms"])
+        forms.append((entry["op"], re.compile(rf"\b(?:{alt})\s+(?:the\s+)?$", re.IGNORECASE)))
+    return forms
 
 
 _NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
