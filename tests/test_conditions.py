@@ -161,3 +161,16 @@ def test_both_ends_when_both_are_asked_for():
     report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
     intent = parse("which were the strongest and weakest criteria?", [report], set())
     assert intent.route == "computed" and intent.slots.both
+
+
+def test_a_threshold_over_something_unmeasured_asks_for_a_stated_figure():
+    from assistant.answers.routing import parse
+
+    reports = [
+        read_report((FORMATS / name).read_text())
+        for name in ("core-reinspection-northbridge-2011.txt", "inspection-2012-eastmere-2014.txt")
+    ]
+    intent = parse("which workers had caseloads above 20?", reports, set())
+    assert intent.route == "fallback" and intent.asks == "number"
+    intent = parse("which YOTs had a safeguarding score below 50%?", reports, set())
+    assert intent.route == "computed"

@@ -247,23 +247,26 @@ def ranked_by(question: str) -> list[str]:
     return []
 
 
-def picked(question: str) -> list[str]:
-    """What a question that picks one by an extreme picks: "which court had the most cases?"
-    picks a court; [] when it picks nothing named, or asks for no extreme."""
+def picked(question: str, any_pick: bool = False) -> list[str]:
+    """What a question that picks by an extreme (or, ``any_pick``, by a condition) picks:
+    "which court had the most cases?" picks a court; [] when it picks nothing named."""
     data = load_yaml(*_DATA)
     tokens = words(question.lower())
-    if len(tokens) < 2 or tokens[0] not in data["selecting"] or not ranked_by(question):
+    if len(tokens) < 2 or tokens[0] not in data["selecting"]:
         return []
-    return [tokens[1]]
+    return [tokens[1]] if any_pick or ranked_by(question) else []
 
 
-def unmeasured(question: str, reports: Iterable[Report], names: Iterable[str]) -> list[str]:
-    """What an extremes question picks or ranks by (``picked``, ``ranked_by``) that neither
-    the loaded reports' measures and sections, nor their areas, nor the words of asking for an
-    extreme account for: "caseload", "sickness", "court". Empty when the question is about
-    what the reports measure."""
-    asked = [w for w in picked(question) + ranked_by(question) if len(w) > 2 and w not in STOPWORDS]
-    asked = [w for w in dict.fromkeys(asked) if not w.isdigit() and stem(w) not in _known_stems()]
+def unmeasured(
+    question: str, reports: Iterable[Report], names: Iterable[str], condition: bool = False
+) -> list[str]:
+    """What an extremes question picks or ranks by (``picked``, ``ranked_by``), or a threshold
+    question (``condition``) picks, that neither the loaded reports' measures and sections, nor
+    their areas, nor the words of asking account for: "caseload", "sickness", "court" ("which
+    workers had caseloads above 20?"). Empty when it is about what the reports measure."""
+    asked = picked(question, condition) + ranked_by(question)
+    asked = [w for w in asked if len(w) > 2 and w not in STOPWORDS]
+    asked = [w for w in dict.fromkeys(asked) if not w.isdigit() and not _known(w, _known_stems())]
     if not asked:
         return []  # the common case, decided before any report is looked at
     known: set[str] = set()
@@ -271,7 +274,12 @@ def unmeasured(question: str, reports: Iterable[Report], names: Iterable[str]) -
         known |= _stems(name)
     for report in reports:
         known |= _measured_stems(report)
-    return [w for w in asked if stem(w) not in known]
+    return [w for w in asked if not _known(w, known)]
+
+
+def _known(word: str, known: frozenset[str] | set[str]) -> bool:
+    """``word`` or its singular ("YOTs", "teams") is among the ``known`` stems."""
+    return stem(word) in known or (word.endswith("s") and stem(word[:-1]) in known)
 
 
 @per_report

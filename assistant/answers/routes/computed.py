@@ -342,9 +342,13 @@ def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
     """ "Which worker had the biggest caseload?", "which YOT had the most complaints?": a pick
     ranked by nothing the reports measure is no computation or comparison of their scores;
     the passages are searched, and only one that states such a ranking answers."""
-    if c.followup or not _unmeasured(c) or asked_condition(c.q, c.scoped or c.reports):
+    if c.followup:
         return None
-    intent.asks = "ranking"
+    condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold
+    if not _unmeasured(c, bool(condition)):
+        return None
+    # a ranking, or for a condition ("which workers had caseloads above 20?") a figure
+    intent.asks = "number" if condition else "ranking"
     return Route.FALLBACK
 
 
@@ -452,11 +456,11 @@ def _rated(reports: Sequence[Report]) -> list[Score]:
     return list(seen.values())
 
 
-def _unmeasured(c: Clues) -> bool:
+def _unmeasured(c: Clues, condition: bool = False) -> bool:
     from assistant.answers.by_kind import names_of
     from assistant.answers.conditions import unmeasured
 
-    return bool(unmeasured(c.q, c.scoped or c.reports, names_of(c)))
+    return bool(unmeasured(c.q, c.scoped or c.reports, names_of(c), condition))
 
 
 @follow_up(Route.COMPUTED)
