@@ -128,6 +128,11 @@ def test_a_ranking_by_something_no_report_measures_is_told_from_one_they_measure
     report = read_report((FORMATS / "ratings-harrowfield-2021.txt").read_text())
     assert ranked_by("which worker had the biggest caseload in Harrowfield?") == ["caseload"]
     assert ranked_by("what was the biggest problem?") == []  # not a pick of one
+    assert ranked_by("what was the highest number of cases any worker held?") == [
+        "cases",
+        "any",
+        "worker",
+    ]
     assert unmeasured("which worker had the biggest caseload in Harrowfield?", [report], [])
     assert unmeasured("which team had the most staff sickness?", [report], []) == ["sickness"]
     assert not unmeasured("which standard did Harrowfield do best on?", [report], [])

@@ -230,20 +230,30 @@ _STOP_RANKED = {"in", "for", "of", "at", "on", "across", "between", "among", "an
 
 def ranked_by(question: str) -> list[str]:
     """The words after the superlative of a question that picks one ("which worker had the
-    biggest caseload in ..." ranks by "caseload"), up to the next preposition."""
+    biggest caseload in ..." ranks by "caseload"), up to the next preposition; or of one that
+    asks for the largest quantity of something ("what was the highest number of cases any
+    worker held?" ranks by "cases any worker")."""
     data = load_yaml(*_DATA)
     extremes = {w.lower() for w in data["extreme_words"]}
+    quantities = set(data["quantity_words"])
     tokens = words(question.lower())
-    if not tokens or tokens[0] not in data["selecting"]:
-        return []  # "what was the biggest problem?" asks for findings, not a ranked pick
+    if not tokens:
+        return []
     for i, w in enumerate(tokens):
-        if w in extremes:
-            after: list[str] = []
-            for t in tokens[i + 1 : i + 4]:
-                if t in _STOP_RANKED:
-                    break
-                after.append(t)
-            return after
+        if w not in extremes:
+            continue
+        rest = tokens[i + 1 :]
+        quantity = len(rest) > 2 and rest[0] in quantities and rest[1] == "of"
+        if quantity:
+            rest = rest[2:]
+        elif tokens[0] not in data["selecting"]:
+            return []  # "what was the biggest problem?" asks for findings, not a ranked pick
+        after: list[str] = []
+        for t in rest[:3]:
+            if t in _STOP_RANKED:
+                break
+            after.append(t)
+        return after
     return []
 
 
