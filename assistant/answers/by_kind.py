@@ -100,12 +100,14 @@ def _decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Ro
         return route
     kind = kinds.kinds[guess.kind]
     if Route(kind.route) == route == Route.FALLBACK:
-        intent.asks = kind.answer
+        intent.asks = intent.asks or kind.answer  # a rule's finer type ("ranking") stands
         return route
     saved = copy.deepcopy(intent)
     decided = _fill(kind, intent, c)
     if decided is None:
+        asks = intent.asks  # what the kind found the question asks for, though it is no kind's
         intent.__dict__.update(saved.__dict__)
+        intent.asks = intent.asks or asks
         return route
     intent.asks = kind.answer
     return decided
@@ -164,17 +166,29 @@ def _score(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
-    from assistant.answers.routes.computed import ComputedSlots, Operation
+    from assistant.answers.conditions import asks_extreme, how_many, level_asked, unmeasured
+    from assistant.answers.routes.computed import ComputedSlots, Operation, asked_condition
 
     wanted = kind.slots_for(c.q)
     slots = ComputedSlots(op=Operation(wanted["op"]), scope=wanted.get("scope", "criterion"))
-    if slots.op in (Operation.ABOVE, Operation.BELOW):
-        number = re.search(r"(\d{1,3})\s*(?:%|per ?cent\b|percent\b)", c.q, re.I)
-        if not number:
+    condition = asked_condition(c.q, c.scoped or c.reports)
+    if slots.op in (Operation.ABOVE, Operation.BELOW) and not condition:
+        return None
+    if condition and slots.op in (Operation.ABOVE, Operation.BELOW, Operation.COUNT):
+        # "how many key questions were under 60%?": those that meet it, counted and listed
+        slots.op = Operation.WHERE
+        slots.condition = condition if condition is not True else None
+    if slots.op in (Operation.MIN, Operation.MAX):
+        if not asks_extreme(c.q):
+            return None  # no word asks for the lowest or highest: the slot cannot be filled
+        if unmeasured(c.q, c.scoped or c.reports, names_of(c)):
+            intent.asks = "ranking"  # ranked by nothing the reports measure
             return None
-        slots.threshold = int(number.group(1))
+        slots.many = how_many(c.q)
     if "scope" not in wanted:
-        if CUES["scope-headline"].search(c.q):
+        if level_asked(c.q) == "key-question":
+            slots.scope = "key-question"
+        elif CUES["scope-headline"].search(c.q):
             slots.scope = "headline"
         elif CUES["scope-section"].search(c.q):
             slots.scope = "section"
@@ -187,8 +201,9 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 def _compare(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     from assistant.answers.routes.compare import CompareSlots
     from assistant.answers.routes.domains import named_parts
+    from assistant.answers.sides import compared_targets
 
-    targets = c.s.score_targets
+    targets = compared_targets(c)
     intent.kind = None
     if len(c.scoped) == 1 and len(named_parts(c.q, c.scoped[0])) >= 2:
         return Route.DOMAINS

@@ -116,4 +116,7 @@ def target_of(score: Score) -> Target:
 
 
 def plural(noun: str) -> str:
-    return "criteria" if noun == "criterion" else noun + "s"
+    if noun == "criterion":
+        return "criteria"
+    head, _, rest = noun.partition(" of ")  # "area of work": "areas of work"
+    return f"{head}s of {rest}" if rest else noun + "s"

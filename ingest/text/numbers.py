@@ -124,6 +124,17 @@ _QUALIFIERS: dict[str, str] = {
     "higher than": ">",
     "over": ">",
     "under": "<",
+    # "fell short of 60%", "shy of half": below it
+    "short of": "<",
+    "shy of": "<",
+    "beneath": "<",
+    "in excess of": ">",
+    # "beat 60%", "cleared the 50% mark", "missed the 50% mark"
+    "beat": ">",
+    "beats": ">",
+    "surpassed": ">",
+    "cleared": ">=",
+    "missed": "<",
     "below": "<",
     "above": ">",
     "exceeding": ">",

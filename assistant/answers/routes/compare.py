@@ -11,8 +11,10 @@ from assistant.answers.compose import Answer, Composer, label, loaded_list, not_
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, direction_of
 from assistant.answers.like import mean_text
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routes.computed import asked_condition
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
+from assistant.answers.sides import compared_targets, sides
 from ingest.model import Report, Score, Unit
 
 
@@ -138,6 +140,8 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not intent.context_kinds
         and not s.band_list
         and not s.extreme_across
+        and not asked_condition(c.q, c.scoped or c.reports)  # "which criteria under 60% in each?"
+        and not _names_rating(c)  # "which standards were rated Inadequate across the reports?"
     ):
         intent.targets = s.score_targets
         if len(c.named) < 2 and not c.report_filter:
@@ -147,11 +151,40 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
     return None
 
 
+@rule(Route.COMPARE, priority=8)
+def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
+    """ "Risk of harm vs likelihood of reoffending": two sides, each naming a measure of the
+    reports in question, set side by side (before the names are read as glossary terms, or
+    the words of a claim as one)."""
+    if not sides(c.q) or CUES["glossary"].search(c.qg) or CUES["claim"].match(c.q):
+        return None
+    targets = compared_targets(c)
+    if len(targets) < 2 or intent.kind:
+        return None
+    intent.targets = targets
+    intent.slots = CompareSlots(direction_of(c.q))
+    return Route.COMPARE
+
+
+def _names_rating(c: Clues) -> bool:
+    from assistant.answers.routes.rated import asked_rating, rated_measures
+
+    reports = c.scoped or c.reports
+    return (
+        bool(CUES["rated-which"].search(c.q))
+        and any(rated_measures(r) for r in reports)
+        and (asked_rating(c.qg, reports) is not None)
+    )
+
+
 @rule(Route.COMPARE, priority=90)
 def several_measures(intent: Intent, c: Clues) -> Route | None:
     s = c.s
-    if len(s.score_targets) >= 2 and s.compare and not intent.kind:
-        intent.targets = s.score_targets
+    if not (s.compare or sides(c.q)):
+        return None
+    targets = compared_targets(c)
+    if len(targets) >= 2 and not intent.kind:
+        intent.targets = targets
         intent.slots = CompareSlots(direction_of(c.q))
         return Route.COMPARE
     return None

@@ -17,18 +17,30 @@ from assistant.answers.compose import (
     score_name,
     target_of,
 )
+from assistant.answers.conditions import (
+    Condition,
+    asks_proportion,
+    at_worst_level,
+    condition_in,
+    how_many,
+    level_asked,
+    rating_condition,
+    scores_of_level,
+    worst_level,
+)
 from assistant.answers.intent import CUES, Intent, Target
-from assistant.answers.like import by_kind, extreme, extremes_of_scores
+from assistant.answers.lexicon import per_reports
+from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import answer_list, levels_asked
-from ingest.model import Report, Role, Score, Unit
+from ingest.model import Report, ReportFormat, Role, Score, Unit
 
 
 def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
     """Lowest/highest, counts and lists by band or threshold, means: computed over scores."""
     measures = [t for t in intent.targets if t.type in ("headline", "criterion")]
-    if measures and intent.slots.op in ("count", "list", "above", "below", "equal"):
+    if measures and intent.slots.op in ("count", "list", "above", "below", "equal", "where"):
         return _filter_measures(intent, measures, scoped)
     if intent.slots.across and intent.slots.op in ("min", "max") and len(scoped) > 1:
         return _extreme_across(intent, scoped)
@@ -44,15 +56,37 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         where = f" in {label(report)}"
         of_all = f"the {len(scores)} {plural(noun)}{where}"
         if op in ("min", "max"):
-            chosen = extremes_of_scores(report, scores, op)  # a rating's rank: 1 is best
-            if not chosen:
+            # "the strongest and weakest criteria": both ends, highest first
+            for end in ("max", "min") if intent.slots.both else (op,):
+                chosen = _extremes(report, scores, end, intent.slots.many)
+                if not chosen:
+                    continue
+                about += [target_of(s) for s in chosen]
+                word = "Lowest" if end == "min" else "Highest"
+                many = intent.slots.many
+                head = (
+                    f"The {many} {word.lower()}-scoring {plural(noun)}"
+                    if many > 1
+                    else f"{word}-scoring {noun}"
+                )
+                lines = "; ".join(score_line(out, report, s) for s in chosen)
+                out.add(f"{head}{where}: {lines}.")
+        elif op == "where":
+            condition = _condition_for(intent, scores)
+            if condition is None:
                 continue
+            chosen = [s for s in scores if _holds(condition, s)]
             about += [target_of(s) for s in chosen]
-            word = "Lowest" if op == "min" else "Highest"
-            out.add(
-                f"{word}-scoring {noun}{where}: "
-                + "; ".join(score_line(out, report, s) for s in chosen)
-                + "."
+            said = _said(condition)
+            _add_selection(
+                out,
+                report,
+                scores,
+                chosen,
+                terse,
+                found=f"{len(chosen)} of {of_all} {said}: ",
+                none=f"None of {of_all} {said}.",
+                none_listing=f"None of {of_all} {said}: ",
             )
         elif op == "equal" and intent.slots.threshold is not None:
             t = intent.slots.threshold
@@ -142,7 +176,49 @@ def _add_selection(
         out.add(none_listing + "; ".join(score_line(out, report, s) for s in scores) + ".")
 
 
+def _extremes(report: Report, scores: list[Score], op: str, many: int) -> list[Score]:
+    """The lowest or highest ``many`` of ``scores`` (every one tied with the last taken)."""
+    chosen = extremes_of_scores(report, scores, op)  # a rating's rank: 1 is best
+    if many <= 1 or not chosen:
+        return chosen
+    kind = [s for s in scores if s.unit == chosen[0].unit and merit(s) is not None]
+    ranked = sorted(kind, key=lambda s: merit(s) or 0.0, reverse=op == "max")
+    cut = merit(ranked[min(many, len(ranked)) - 1])
+    return [s for s in ranked if (merit(s) >= cut if op == "max" else merit(s) <= cut)]  # type: ignore[operator]
+
+
+# A condition on a scale ("below Good", "in the red") holds for a measure at these levels.
+_WORST = Condition(">=", 0.0)
+
+
+def _condition_for(intent: Intent, scores: list[Score]) -> Condition | None:
+    """The condition of a threshold question on ``scores``: a percentage's, a rating's, or the
+    worst level of their scale."""
+    if worst_level(intent.question):
+        return _WORST
+    ratings = [s for s in scores if s.unit == Unit.RATING]
+    if ratings and len(ratings) * 2 >= len(scores):
+        return rating_condition(intent.question, ratings)
+    return intent.slots.condition
+
+
+def _holds(condition: Condition, s: Score) -> bool:
+    if condition is _WORST:
+        return at_worst_level(s)
+    return condition.holds(s.value)
+
+
+def _said(condition: Condition) -> str:
+    if condition is _WORST:
+        return "stood at the worst level of their scale (DRASTIC, Inadequate or Poor)"
+    if condition.label:
+        return f"were rated {condition.label}"
+    return f"scored {condition.text()}"
+
+
 def _meets(intent: Intent, s: Score) -> bool:
+    if intent.slots.op == "where" and intent.slots.condition is not None:
+        return intent.slots.condition.holds(s.value)
     if intent.slots.op in ("above", "below", "equal") and intent.slots.threshold is not None:
         t = intent.slots.threshold
         return {"above": s.value > t, "below": s.value < t, "equal": s.value == t}[intent.slots.op]
@@ -150,6 +226,8 @@ def _meets(intent: Intent, s: Score) -> bool:
 
 
 def _condition(intent: Intent) -> str:
+    if intent.slots.op == "where" and intent.slots.condition is not None:
+        return f"scored {intent.slots.condition.text()}"
     if intent.slots.op in ("above", "below") and intent.slots.threshold is not None:
         return f"scored {intent.slots.op} {intent.slots.threshold}%"
     if intent.slots.op == "equal" and intent.slots.threshold is not None:
@@ -226,13 +304,14 @@ def _kind_name(score: Score) -> str:
 
 
 def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
-    if intent.slots.scope == "headline":
-        return list(report.headline_scores), "headline score"
-    if intent.slots.scope == "section":
-        return [s.overall for s in report.sections if s.overall], "section"
-    sections = {t.key for t in intent.targets if t.type == Role.OVERALL}
+    if intent.slots.scope in ("headline", "section", "key-question") or not report.criteria:
+        return scores_of_level(report, intent.slots.scope)
+    # only the sections this report has: another report's section name is no filter here
+    own = {str(c.section_number) for c in report.criteria}
+    sections = {t.key for t in intent.targets if t.type == Role.OVERALL} & own
     criteria = [c for c in report.criteria if not sections or str(c.section_number) in sections]
-    return [c.score for c in criteria], "criterion"
+    noun = "standard" if report.format == ReportFormat.RATINGS else "criterion"
+    return [c.score for c in criteria], noun
 
 
 class Operation(StrEnum):
@@ -243,6 +322,7 @@ class Operation(StrEnum):
     ABOVE = "above"
     BELOW = "below"
     EQUAL = "equal"
+    WHERE = "where"  # the scores that meet a condition (``ComputedSlots.condition``)
     MEAN = "mean"
 
 
@@ -250,19 +330,39 @@ class Operation(StrEnum):
 class ComputedSlots:
     op: Operation | None = None
     threshold: int | None = None
-    scope: str | None = "criterion"  # "criterion" | "headline" | "section"
+    scope: str | None = "criterion"  # "criterion" | "headline" | "section" | "key-question"
     across: bool = False  # one extreme over every loaded report
+    condition: Condition | None = None  # for WHERE: "below 50%", "between 40% and 50%"
+    many: int = 1  # for MIN/MAX: "the two lowest"
+    both: bool = False  # for MIN/MAX: "the strongest and weakest", both ends
+
+
+@rule(Route.FALLBACK, priority=7)
+def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
+    """ "Which worker had the biggest caseload?", "which YOT had the most complaints?": a pick
+    ranked by nothing the reports measure is no computation or comparison of their scores;
+    the passages are searched, and only one that states such a ranking answers."""
+    if c.followup:
+        return None
+    condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold
+    if not _unmeasured(c, bool(condition)):
+        return None
+    # a ranking, or for a condition ("which workers had caseloads above 20?") a figure
+    intent.asks = "number" if condition else "ranking"
+    return Route.FALLBACK
 
 
 @rule(Route.COMPUTED, priority=70)
 def computation(intent: Intent, c: Clues) -> Route | None:
     """Lowest, highest, counts, lists by band or threshold, means over the stored scores."""
     s, q = c.s, c.q
+    condition = asked_condition(q, c.scoped or c.reports)
     has_op = (
         s.minimum
         or s.maximum
         or s.threshold
-        or (s.count and (intent.bands or s.criteria_word))
+        or condition
+        or ((s.count or asks_proportion(q)) and (intent.bands or s.criteria_word))
         or (intent.bands and CUES["which"].search(q))
         or (s.equal and (CUES["which"].search(q) or s.count))
         or (
@@ -274,14 +374,16 @@ def computation(intent: Intent, c: Clues) -> Route | None:
     if (
         not has_op
         or intent.kind
-        or intent.context_kinds
+        # "where was it judged most harshly?" asks for a part of the work, not a place
+        or (intent.context_kinds and not (s.minimum or s.maximum))
         or (
             s.own_targets
             and any(t.type == Role.CRITERION for t in s.own_targets)
-            and not (s.count or s.threshold or intent.bands)
+            and not (s.count or s.threshold or condition or intent.bands)
         )
     ):
         return None
+
     slots = ComputedSlots()
     score_targets = s.score_targets
     if c.followup and c.previous and c.previous.get("route") == "computed":
@@ -292,7 +394,13 @@ def computation(intent: Intent, c: Clues) -> Route | None:
         slots.scope = "headline"
     elif CUES["scope-section"].search(q):
         slots.scope = "section"
-    if s.threshold:
+    level = level_asked(q)
+    if level == "key-question":
+        slots.scope = level
+    if condition:
+        slots.op = Operation.WHERE
+        slots.condition = condition if isinstance(condition, Condition) else None
+    elif s.threshold:
         word = s.threshold.group(1).lower()
         slots.op = (
             Operation.BELOW if word in ("below", "under", "less than", "lower than") else "above"
@@ -301,18 +409,21 @@ def computation(intent: Intent, c: Clues) -> Route | None:
     elif s.equal and not intent.bands:
         slots.op = Operation.EQUAL
         slots.threshold = int(s.equal.group(1))
-    elif s.count:
+    elif s.count or asks_proportion(q):
         slots.op = Operation.COUNT
     elif s.minimum:
         slots.op = Operation.MIN
+        slots.many = how_many(q)
+        slots.both = bool(s.maximum)
     elif s.maximum:
         slots.op = Operation.MAX
+        slots.many = how_many(q)
     elif intent.bands:
         slots.op = Operation.LIST
     else:
         slots.op = Operation.MEAN
     intent.targets = [t for t in score_targets if t.type == Role.OVERALL]
-    if slots.op in ("count", "list", "above", "below", "equal") and not s.criteria_word:
+    if slots.op in ("count", "list", "above", "below", "equal", "where") and not s.criteria_word:
         # "Which reports had a DRASTIC safeguarding score?": that measure, in each report.
         intent.targets += [t for t in score_targets if t.type in (Role.HEADLINE, Role.CRITERION)]
     if s.extreme_across:
@@ -323,12 +434,45 @@ def computation(intent: Intent, c: Clues) -> Route | None:
     return Route.COMPUTED
 
 
+def asked_condition(q: str, reports: Sequence[Report]) -> Condition | bool | None:
+    """The condition a threshold question sets: on percentages (through the language layer),
+    on a rating scale ("below Good") or the worst level of a scale ("in the red"); True when
+    the condition is one on ratings, decided for each report's own scale."""
+    if worst_level(q):
+        return True
+    if rating_condition(q, _rated(reports)):
+        return True
+    return condition_in(q)
+
+
+@per_reports
+def _rated(reports: Sequence[Report]) -> list[Score]:
+    """One measure for each rating word the reports use, with its rank (read once per set)."""
+    seen: dict[tuple[str, str | None], Score] = {}
+    for r in reports:
+        for s in r.all_scores():
+            if s.unit == Unit.RATING:
+                seen.setdefault((str(r.format), s.rating), s)
+    return list(seen.values())
+
+
+def _unmeasured(c: Clues, condition: bool = False) -> bool:
+    from assistant.answers.by_kind import names_of
+    from assistant.answers.conditions import unmeasured
+
+    return bool(unmeasured(c.q, c.scoped or c.reports, names_of(c), condition))
+
+
 @follow_up(Route.COMPUTED)
 def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
     intent.bands = intent.bands or previous.get("bands", [])
     op = previous.get("op")
+    condition = previous.get("condition")
     intent.slots = ComputedSlots(
-        Operation(op) if op else None, previous.get("threshold"), previous.get("scope")
+        Operation(op) if op else None,
+        previous.get("threshold"),
+        previous.get("scope"),
+        condition=Condition(**condition) if isinstance(condition, dict) else None,
     )
     return Route.COMPUTED
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.conditions import rating_condition as compared_rating
 from assistant.answers.intent import CUES, Intent
 from assistant.answers.lexicon import per_reports
 from assistant.answers.registry import Context, Route, answers, rule
@@ -38,8 +39,9 @@ def asked_rating(question: str, reports: Sequence[Report]) -> str | None:
 def rating_condition(intent: Intent, c: Clues) -> Route | None:
     if not CUES["rated-which"].search(c.q):
         return None
-    if not any(rated_measures(r) for r in c.scoped or c.reports):
-        return None
+    rated = [s for r in c.scoped or c.reports for s in rated_measures(r)]
+    if not rated or compared_rating(c.q, rated):
+        return None  # "rated below Good": a condition on the scale, computed over the ratings
     return Route.RATED if asked_rating(c.qg, c.reports) else None
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.answers.case_shares import best_shares
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found
+from assistant.answers.conditions import condition_in
 from assistant.answers.intent import CUES, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
@@ -30,7 +32,13 @@ def _stems(text: str) -> set[str]:
 def share_asked(intent: Intent, c: Clues) -> Route | None:
     if not CUES["share-of-cases"].search(c.q):
         return None
-    return Route.SHARE if any(key_questions(r) for r in c.scoped or c.reports) else None
+    if c.s.minimum or c.s.maximum or condition_in(c.q):
+        return None  # "which key questions were under 60%?": computed over every key question
+    reports = c.scoped or c.reports
+    if any(key_questions(r) for r in reports):
+        return Route.SHARE
+    # a core case report states its shares of cases in its findings' own sentences
+    return Route.SHARE if any(best_shares(c.q, r) for r in reports) else None
 
 
 def answer_share(question: str, scoped: Sequence[Report]) -> Answer:
@@ -39,6 +47,11 @@ def answer_share(question: str, scoped: Sequence[Report]) -> Answer:
     for report in scoped:
         kqs = key_questions(report)
         if not kqs:
+            for stated in best_shares(question, report):
+                out.add(
+                    f"{label(report)}, {stated.where}: “{stated.sentence}”"
+                    + out.cite(stated.citation)
+                )
             continue
         fit = {id(s): len(asked & _stems(s.name)) for s in kqs}
         best = max(fit.values())

@@ -1,0 +1,89 @@
+"""Shares of cases stated in a report's prose: "The intervention plan had been reviewed in only
+18% of cases", "safeguarding work was done well enough 38% of the time". A report with no key
+questions (a core case inspection) answers "how often ...?" and "in what share of cases ...?"
+with the sentence of its findings or foreword whose words best fit the question. A sentence is
+a share of cases when the language layer reads a percentage in it that a cue of
+``conditions.yaml`` (``of-cases``) follows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.answers.citations import Citation, from_source, narrow, sentences
+from assistant.answers.conditions import _CUES
+from assistant.answers.lexicon import per_report
+from ingest.model import Report, Source
+from ingest.text.numbers import scan
+from ingest.text.resources import load_yaml
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.tokens import words
+
+_WORDS = ("assistant.answers", "condition_words.yaml")
+
+
+@dataclass(frozen=True)
+class StatedShare:
+    report: Report
+    where: str  # "1.3 Safeguarding", "Foreword"
+    sentence: str  # cleaned
+    citation: Citation
+    stems: frozenset[str]
+
+
+@cache
+def _share_words() -> frozenset[str]:
+    """Words every share of cases has ("cases", "the time"): no sign of which one is asked."""
+    return frozenset(stem(w) for w in load_yaml(*_WORDS)["share_words"])
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(
+        s
+        for s in (stem(w) for w in words(text.lower()) if w not in STOPWORDS)
+        if s not in _share_words()
+    )
+
+
+def _is_share(text: str) -> bool:
+    return any(
+        q.unit == "%" and q.kind == "quantity" and _CUES["of-cases"].pattern.match(text[q.end :])
+        for q in scan(text)
+    )
+
+
+def _units(report: Report) -> Iterator[tuple[str, Source]]:
+    for c in report.criteria:
+        for item in c.strengths + c.areas_for_improvement:
+            yield f"{c.number} {c.name}", item.source
+    for p in report.foreword:
+        yield "Foreword", p.source
+
+
+@per_report
+def stated_shares(report: Report) -> list[StatedShare]:
+    """Every sentence of ``report``'s findings and foreword that states a share of cases (read
+    once per report version)."""
+    found = []
+    for where, source in _units(report):
+        citation = from_source(report, source)
+        for raw, clean in sentences(source.quote):
+            if _is_share(clean):
+                found.append(
+                    StatedShare(report, where, clean, narrow(citation, raw), _stems(clean))
+                )
+    return found
+
+
+def best_shares(question: str, report: Report) -> list[StatedShare]:
+    """The stated shares whose words fit ``question`` best (at least two words in common; a
+    tie goes to the sentence with fewest other words)."""
+    asked = _stems(question)
+    fits = [(len(asked & s.stems), -len(s.stems - asked), s) for s in stated_shares(report)]
+    fits = [f for f in fits if f[0] >= 2]
+    if not fits:
+        return []
+    best = max(f[:2] for f in fits)
+    return [s for n, extra, s in fits if (n, extra) == best]

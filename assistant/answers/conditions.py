@@ -1,0 +1,303 @@
+"""What a threshold or extremes question asks of the stored measures.
+
+- ``condition_in``: the condition a threshold question sets ("below 50%", "between 40 and 50
+  percent", "60 per cent or more", "fell short of 60%", "below half"), read through the one
+  language layer for figures (``ingest.text.numbers``), never by a pattern of its own.
+- ``how_many``: how many measures an extremes question asks for ("the two lowest", "top three").
+- ``rating_condition``: a condition on a rating scale ("below Good", "Good or better", "in the
+  red": the worst level of each scale), its words in ``conditions.yaml``.
+- ``level_asked``: which level of measure a question ranges over (headline scores, sections,
+  key questions; criteria, standards or areas of work by default).
+- ``unmeasured``: the words an extremes question ranks by that no loaded report measures
+  ("which worker had the biggest caseload?"): such a question is no computation over scores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.answers.lexicon import per_report
+from ingest.model import Report, ReportFormat, Role, Score, Unit
+from ingest.text.numbers import WORD_NUMBER, scan, word_to_number
+from ingest.text.resources import load_cues, load_yaml
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.tokens import words
+
+_CUES = load_cues("assistant.answers", "conditions.yaml")
+_DATA = ("assistant.answers", "condition_words.yaml")
+
+# The language layer's qualifiers, as the comparison each one asks for.
+_OPS = {"<": "<", "~<": "<", "<=": "<=", ">": ">", "~>": ">", ">=": ">=", "=": "="}
+_WORDS = {
+    "<": "below",
+    "<=": "at or below",
+    ">": "above",
+    ">=": "at or above",
+    "=": "exactly",
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition on a measure's value: ``op`` one of < <= > >= = or "range" (inclusive)."""
+
+    op: str
+    value: float
+    upper: float | None = None
+    label: str | None = None  # how a condition on a rating scale was asked: "below Good"
+
+    def holds(self, value: float | None) -> bool:
+        if value is None:
+            return False
+        v = float(value)
+        if self.op == "range":
+            return self.value <= v <= (self.upper if self.upper is not None else self.value)
+        return {
+            "<": v < self.value,
+            "<=": v <= self.value,
+            ">": v > self.value,
+            ">=": v >= self.value,
+            "=": v == self.value,
+        }[self.op]
+
+    @property
+    def downward(self) -> bool:
+        return self.op in ("<", "<=")
+
+    def text(self) -> str:
+        """ "below 50%", "between 40% and 50%"."""
+        if self.op == "range":
+            return f"between {_pct(self.value)} and {_pct(self.upper or self.value)}"
+        return f"{_WORDS[self.op]} {_pct(self.value)}"
+
+
+def _pct(value: float) -> str:
+    return f"{int(value) if float(value).is_integer() else value}%"
+
+
+def condition_in(question: str) -> Condition | None:
+    """The condition on a percentage ``question`` sets, or None when it sets none."""
+    for q in scan(question):
+        if q.kind != "quantity" or not q.is_percent_like or q.role:
+            continue
+        if q.qualifier == "range" and q.upper is not None:
+            low, high = sorted((q.percent(), q.upper))
+            return Condition("range", low, high)
+        op = _OPS.get(q.qualifier or "") or _asked_op(question[: q.start])
+        if op:
+            if _CUES["negated"].pattern.search(question[: q.start]):
+                op = _NEGATED[op]  # "which criteria didn't reach 50%?": below 50%
+            return Condition(op, q.percent())
+    return None
+
+
+def _asked_op(before: str) -> str | None:
+    """A comparison only a question makes of a figure ("worse than 40%", "above the 50% mark"),
+    which in a claim or a report compares with an average instead (``asked_comparisons``)."""
+    for op, pattern in _asked_forms():
+        if pattern.search(before):
+            return op
+    return None
+
+
+@cache
+def _asked_forms() -> list[tuple[str, re.Pattern]]:
+    forms = []
+    for entry in load_yaml(*_DATA)["asked_comparisons"]:
+        alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in entry["forms"])
+        forms.append((entry["op"], re.compile(rf"\b(?:{alt})\s+(?:the\s+)?$", re.IGNORECASE)))
+    return forms
+
+
+_NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "="}
+
+
+_COUNT = re.compile(
+    rf"\b(?:the\s+)?(\d{{1,2}}|{WORD_NUMBER})\s+(?:{{ext}})\b(?!\s*%)|"
+    rf"\b(?:{{ext}})\s+(\d{{1,2}}|{WORD_NUMBER})\b(?!\s*(?:%|per\s*cent|percent|\.\d))",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _count_pattern() -> re.Pattern:
+    extremes = load_yaml(*_DATA)["extreme_words"]
+    alt = "|".join(re.escape(w) for w in sorted(extremes, key=len, reverse=True))
+    return re.compile(_COUNT.pattern.replace("{ext}", alt), re.IGNORECASE)
+
+
+def asks_extreme(question: str) -> bool:
+    """The question has a word of asking for the lowest or highest ("worst", "top")."""
+    extremes = {w.lower() for w in load_yaml(*_DATA)["extreme_words"]}
+    return any(w in extremes for w in words(question.lower()))
+
+
+def how_many(question: str) -> int:
+    """How many of the lowest or highest measures are asked for: "the two lowest" is 2."""
+    m = _count_pattern().search(question)
+    if not m:
+        return 1
+    text = m.group(1) or m.group(2)
+    n = int(text) if text.isdigit() else word_to_number(text)
+    return int(n) if n and 1 <= n <= 20 else 1
+
+
+def asks_proportion(question: str) -> bool:
+    """ "What proportion of the criteria ...": a count out of all the measures."""
+    return bool(_CUES["proportion"].pattern.search(question))
+
+
+def level_asked(question: str) -> str | None:
+    """The level of measure a question ranges over, when it names one."""
+    for level in ("key-question", "headline", "section"):
+        if _CUES[f"level-{level}"].pattern.search(question):
+            return level
+    return None
+
+
+def rating_condition(question: str, scores: Sequence[Score]) -> Condition | None:
+    """A condition on the rank of ``scores``' rating scale (1 the best): "below Good" is a rank
+    worse than Good's, "Good or better" at least as good."""
+    rated = [s for s in scores if s.unit == Unit.RATING and s.value is not None and s.rating]
+    if not rated:
+        return None
+    ranks = {s.rating.lower(): float(s.value) for s in rated}  # type: ignore[union-attr]
+    for op, pattern in _rating_forms(tuple(sorted(ranks, key=len, reverse=True))):
+        m = pattern.search(question)
+        if m:
+            return Condition(op, ranks[m.group("r").lower()], label=" ".join(m.group(0).split()))
+    return None
+
+
+def worst_level(question: str) -> bool:
+    """The question asks for what stands at the worst level of its scale ("in the red")."""
+    return bool(_CUES["worst-level"].pattern.search(question))
+
+
+def at_worst_level(score: Score) -> bool:
+    """``score`` stands at the worst level of its scale: a DRASTIC band, an Inadequate rating."""
+    worst = {w.lower() for w in load_yaml(*_DATA)["worst_levels"]}
+    return (score.band or "").lower() in worst or (score.rating or "").lower() in worst
+
+
+@cache
+def _rating_forms(ratings: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
+    """Each comparison with a rating word (``rating_comparisons``), as (op on rank, pattern)."""
+    alt = "(?P<r>" + "|".join(re.escape(r) for r in ratings) + ")"
+    forms = []
+    for entry in load_yaml(*_DATA)["rating_comparisons"]:
+        for form in entry["forms"]:
+            body = re.escape(form).replace(re.escape("{r}"), alt).replace(r"\ ", r"\s+")
+            forms.append((entry["op"], re.compile(rf"\b{body}\b", re.IGNORECASE)))
+    return forms
+
+
+def scores_of_level(report: Report, level: str | None) -> tuple[list[Score], str]:
+    """``report``'s measures of ``level`` with their noun; by default its criteria (standards),
+    or, in a report that has none, its areas of work judged with a word."""
+    if level == "headline":
+        return list(report.headline_scores), "headline score"
+    if level == "section":
+        return [s.overall for s in report.sections if s.overall], "section"
+    if level == "key-question":
+        return [s for s in report.measures if s.kind == Role.KEY_QUESTION], "key question"
+    if report.criteria:
+        noun = "standard" if report.format == ReportFormat.RATINGS else "criterion"
+        return [c.score for c in report.criteria], noun
+    return [s for s in report.measures if s.kind == Role.AREA], "area of work"
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text.lower()) if len(w) > 2 and w not in STOPWORDS}
+
+
+@cache
+def _known_stems() -> frozenset[str]:
+    data = load_yaml(*_DATA)
+    known: set[str] = set()
+    for key in ("extreme_words", "levels", "asking"):
+        for phrase in data[key]:
+            known |= _stems(phrase)
+    return frozenset(known)
+
+
+_STOP_RANKED = {"in", "for", "of", "at", "on", "across", "between", "among", "and", "or", "to"}
+
+
+def ranked_by(question: str) -> list[str]:
+    """The words after the superlative of a question that picks one ("which worker had the
+    biggest caseload in ..." ranks by "caseload"), up to the next preposition; or of one that
+    asks for the largest quantity of something ("what was the highest number of cases any
+    worker held?" ranks by "cases any worker")."""
+    data = load_yaml(*_DATA)
+    extremes = {w.lower() for w in data["extreme_words"]}
+    quantities = set(data["quantity_words"])
+    tokens = words(question.lower())
+    if not tokens:
+        return []
+    for i, w in enumerate(tokens):
+        if w not in extremes:
+            continue
+        rest = tokens[i + 1 :]
+        quantity = len(rest) > 2 and rest[0] in quantities and rest[1] == "of"
+        if quantity:
+            rest = rest[2:]
+        elif tokens[0] not in data["selecting"]:
+            return []  # "what was the biggest problem?" asks for findings, not a ranked pick
+        after: list[str] = []
+        for t in rest[:3]:
+            if t in _STOP_RANKED:
+                break
+            after.append(t)
+        return after
+    return []
+
+
+def picked(question: str, any_pick: bool = False) -> list[str]:
+    """What a question that picks by an extreme (or, ``any_pick``, by a condition) picks:
+    "which court had the most cases?" picks a court; [] when it picks nothing named."""
+    data = load_yaml(*_DATA)
+    tokens = words(question.lower())
+    if len(tokens) < 2 or tokens[0] not in data["selecting"]:
+        return []
+    return [tokens[1]] if any_pick or ranked_by(question) else []
+
+
+def unmeasured(
+    question: str, reports: Iterable[Report], names: Iterable[str], condition: bool = False
+) -> list[str]:
+    """What an extremes question picks or ranks by (``picked``, ``ranked_by``), or a threshold
+    question (``condition``) picks, that neither the loaded reports' measures and sections, nor
+    their areas, nor the words of asking account for: "caseload", "sickness", "court" ("which
+    workers had caseloads above 20?"). Empty when it is about what the reports measure."""
+    asked = picked(question, condition) + ranked_by(question)
+    asked = [w for w in asked if len(w) > 2 and w not in STOPWORDS]
+    asked = [w for w in dict.fromkeys(asked) if not w.isdigit() and not _known(w, _known_stems())]
+    if not asked:
+        return []  # the common case, decided before any report is looked at
+    known: set[str] = set()
+    for name in names:
+        known |= _stems(name)
+    for report in reports:
+        known |= _measured_stems(report)
+    return [w for w in asked if not _known(w, known)]
+
+
+def _known(word: str, known: frozenset[str] | set[str]) -> bool:
+    """``word`` or its singular ("YOTs", "teams") is among the ``known`` stems."""
+    return stem(word) in known or (word.endswith("s") and stem(word[:-1]) in known)
+
+
+@per_report
+def _measured_stems(report: Report) -> frozenset[str]:
+    """The words of what ``report`` measures: its area, its measures' and sections' names."""
+    known = set(_stems(report.area) | _stems(report.id.replace("-", " ")))
+    for s in report.all_scores():
+        known |= _stems(s.name)
+    for section in report.sections:
+        known |= _stems(section.name)
+    return frozenset(known)

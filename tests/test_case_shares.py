@@ -1,0 +1,41 @@
+"""Shares of cases stated in a core case report's prose (assistant/answers/case_shares.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answers.case_shares import best_shares, stated_shares
+from assistant.answers.routing import parse
+from ingest.readers import read_report
+
+NORTHBRIDGE = Path(__file__).parent / "data" / "formats" / "core-reinspection-northbridge-2011.txt"
+
+
+def _report():
+    return read_report(NORTHBRIDGE.read_text())
+
+
+def test_every_stated_share_quotes_the_report_exactly():
+    report = _report()
+    shares = stated_shares(report)
+    assert shares
+    for s in shares:
+        assert s.citation.quote in report.text
+        assert "%" in s.sentence
+
+
+def test_the_sentence_that_fits_the_question_best_answers_it():
+    report = _report()
+    best = best_shares("how often had plans been reviewed at the required intervals?", report)
+    assert [s.sentence for s in best] == [
+        "Plans had been reviewed at the required intervals in only 58% of cases."
+    ]
+    assert best[0].where.startswith("1.2")
+    # a share the report states nowhere is no answer
+    assert best_shares("what percentage of cases were girls?", report) == []
+
+
+def test_a_share_of_cases_question_of_a_core_case_report_is_a_share_route():
+    report = _report()
+    assert parse("how often had plans been reviewed on time?", [report], set()).route == "share"
+    assert parse("what percentage of cases were girls?", [report], set()).route != "share"
