@@ -127,6 +127,9 @@ class Intent:
     followup: bool = False
     earlier: bool = False  # asks for an earlier inspection's score ("the previous score")
     asks: str | None = None  # what the answer must hold (a number, a date...), by its kind
+    # what a search looks for when the report states the fact in words of its own
+    # ("Fieldwork ... was undertaken in"); the question itself is kept for reading what it asks
+    search: str = ""
     slots: Any = None  # the route's own slots (registry.SLOTS), e.g. a computation's operation
 
     def state(self) -> dict:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from assistant.answers import dates
+from assistant.answers.answer_type import asked_type
 from assistant.answers.citations import locate
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.fact_units import answer_facts
 from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
 from assistant.answers.passages import Passages
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -29,6 +31,11 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
         dated = dates.answer_dates(intent.question, scoped, "context")
         if dated is not None:
             return dated
+    asks = asked_type(intent.question) or intent.asks
+    about = passages.without_areas(intent.question)
+    fact = answer_facts(about, asks, scoped, "context")
+    if fact is not None:
+        return fact
     out = Composer()
     kinds = list(intent.context_kinds)
     if "foreword" in kinds and (
@@ -48,7 +55,9 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
             return out.answer("context")
         kinds = others or kinds  # "when was the fieldwork, and who signed it?": both
     for r in scoped:
-        found = passages.best_sentences(intent.question, [r.id], kinds, index, per_report=2)
+        found = passages.best_sentences(
+            intent.search or intent.question, [r.id], kinds, index, per_report=2
+        )
         for cand in found:
             out.add(
                 f"{label(r)}, {cand.citation.heading}: {cand.text}"
@@ -98,6 +107,7 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
         if w not in QUESTION_WORDS and not any(w in a for a in [r.area.lower() for r in c.reports])
     ]:
         intent.question = previous.get("question", intent.question)
+        intent.search = previous.get("search", "")
     return Route.CONTEXT
 
 
