@@ -581,7 +581,7 @@ def kind_asked(question: str) -> FindingKind | None:
     """Which findings the question asks for, if any."""
     strength = bool(_STRENGTH_RE.search(question))
     area = bool(_AREA_RE.search(question))
-    if strength and area:
+    if (strength and area) or CUES["either-way"].search(question):
         return FindingKind.BOTH
     if strength:
         return FindingKind.STRENGTH
