@@ -4,7 +4,7 @@ for a number, or a sentence that shares only the words every report uses."""
 
 from __future__ import annotations
 
-from assistant.answers.fact_units import answer_facts, best_unit, figure, units
+from assistant.answers.fact_units import answer_facts, best_unit, counted, counts, figure, units
 from ingest.model import Fact, Paragraph, Report, Source
 
 _TEXT = (
@@ -81,3 +81,15 @@ def test_answer_cites_each_report_and_only_for_counts_and_numbers():
     assert answer is not None and answer.found and "12,340" in answer.answer
     assert answer.citations[0].report == "northam-2022"
     assert answer_facts("how many 10 to 17 year olds?", "date", [report], "context") is None
+
+
+def test_a_count_answers_only_as_a_count_of_the_thing_asked():
+    assert counted("how many kids was it supervising?") == "children"
+    assert counted("how many 10-17 year olds are there?") == "aged"
+    asked = "how many young people aged 10-17 were there?"
+    # the 10 and 17 of the age range, a year and a rate count no children
+    rate = "Crime in 2008/09 for young people aged 10 to 17 was 38 per 1,000."
+    assert not counts(rate, "children", asked)
+    assert counts("Fourteen children completed a questionnaire.", "children", asked)
+    assert counts("Children supervised at the time of the inspection: 41", "children", asked)
+    assert not counts("Children were seen by the 6 staff on duty.", "children", asked)

@@ -24,7 +24,8 @@ from ingest.text.sentences import sentence_spans
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.tokens import clean, stems
 
-_SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)", re.I)
+# a share or a rate ("9%", "38 per 1,000") counts nothing
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b|per [\d,]+)", re.I)
 
 
 def figure(text: str, asks: str = "number") -> bool:
@@ -39,6 +40,7 @@ def figure(text: str, asks: str = "number") -> bool:
 class Rules:
     answers: frozenset[str]
     min_coverage: float
+    count_window: int
     generic: frozenset[str]
     parts: tuple[str, ...]
     same: tuple[tuple[re.Pattern, str], ...]
@@ -50,6 +52,7 @@ def rules() -> Rules:
     return Rules(
         frozenset(data["answers"]),
         float(data["min_coverage"]),
+        int(data["count_window"]),
         frozenset(w for g in data["generic"] for w in stems(str(g))),
         tuple(data["parts"]),
         tuple((re.compile(s["pattern"], re.I), str(s["word"])) for s in data["same"]),
@@ -97,6 +100,56 @@ def units(report: Report) -> tuple[Unit, ...]:
     return tuple(out[k] for k in sorted(out))
 
 
+_HOW_MANY = re.compile(r"\bhow many\s+(.*)", re.I | re.S)
+_TOKEN = re.compile(r"[\w][\w,.'’/-]*%?")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.rstrip(".,") for t in _TOKEN.findall(_said_one_way(text))]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?")
+
+
+def _is_figure(token: str) -> bool:
+    """A count as a word or in figures; a year ("2008/09") counts nothing."""
+    if _YEAR.fullmatch(token):
+        return False
+    return bool(TYPES["count"].pattern.fullmatch(token) or re.fullmatch(r"\d[\d,./-]*", token))
+
+
+def counted(question: str) -> str | None:
+    """The stem of what "how many ..." counts ("how many kids ..." -> "children")."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return None
+    for token in _tokens(m.group(1)):
+        if _is_figure(token) or token.lower() in STOPWORDS:
+            continue
+        return next(iter(stems(token)), None)
+    return None
+
+
+def counts(text: str, thing: str, question: str) -> bool:
+    """``text`` gives a count of ``thing``: a figure (not a share, not one the question
+    itself names, like the 10 and 17 of an age range) within ``count_window`` words of it, or
+    a labelled figure ("Children supervised at the time: 41") whose label names it."""
+    asked_figures = set(re.findall(r"\d+", _said_one_way(question)))
+    tokens = _tokens(_SHARE.sub(" ", text))
+    named = [i for i, t in enumerate(tokens) if thing in stems(t)]
+    window = rules().count_window
+    for i, t in enumerate(tokens):
+        digits = re.findall(r"\d+", t)
+        if not _is_figure(t) or (digits and set(digits) <= asked_figures):
+            continue
+        if any(abs(i - j) <= window for j in named):
+            return True
+    label, colon, value = text.rpartition(":")
+    return bool(
+        colon and re.fullmatch(r"\s*[\d,.]+\s*", value) and thing in stems(_said_one_way(label))
+    )
+
+
 def best_unit(question: str, report: Report, asks: str = "number") -> Unit | None:
     """The unit of ``report`` that shares most of the question's content words, if enough
     (``question`` without the names of the reports it picks)."""
@@ -104,10 +157,11 @@ def best_unit(question: str, report: Report, asks: str = "number") -> Unit | Non
     if not asked:
         return None
     # most of the question's words, then the fewest others: the unit most about it
+    thing = counted(question) if asks == "count" else None
     scored = [
         (len(asked & u.words) / len(asked), len(asked & u.words) / len(u.words), -n, u)
         for n, u in enumerate(units(report))
-        if u.words and figure(u.text, asks)
+        if u.words and figure(u.text, asks) and (thing is None or counts(u.text, thing, question))
     ]
     best = max(scored, default=None, key=lambda t: t[:3])
     if best is None or best[0] < rules().min_coverage:
