@@ -84,12 +84,12 @@ def test_answer_cites_each_report_and_only_for_counts_and_numbers():
 
 
 def test_a_count_answers_only_as_a_count_of_the_thing_asked():
-    assert counted("how many kids was it supervising?") == "children"
-    assert counted("how many 10-17 year olds are there?") == "aged"
+    assert "children" in counted("how many kids was it supervising?")
+    assert "aged" in counted("how many 10-17 year olds are there?")
     asked = "how many young people aged 10-17 were there?"
     # the 10 and 17 of the age range, a year and a rate count no children
     rate = "Crime in 2008/09 for young people aged 10 to 17 was 38 per 1,000."
-    assert not counts(rate, "children", asked)
-    assert counts("Fourteen children completed a questionnaire.", "children", asked)
-    assert counts("Children supervised at the time of the inspection: 41", "children", asked)
-    assert not counts("Children were seen by the 6 staff on duty.", "children", asked)
+    assert not counts(rate, counted(asked), asked)
+    assert counts("Fourteen children completed a questionnaire.", counted(asked), asked)
+    assert counts("Children supervised at the time of the inspection: 41", counted(asked), asked)
+    assert not counts("Children were seen by the 6 staff on duty.", counted(asked), asked)

@@ -91,6 +91,14 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     return None
 
 
+def _counts(text: str, question: str) -> bool:
+    """``text`` gives a count of what "how many ..." asks about (when the question says)."""
+    from assistant.answers.fact_units import counted, counts  # it reads this module's types
+
+    things = counted(question)
+    return not things or counts(text, things, question)
+
+
 def checked(answer: Answer, intent: Intent | None) -> Answer:
     """``answer`` as it is when one of its units holds what is asked; otherwise not found,
     with its passages as related."""
@@ -98,7 +106,10 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
     if not asks or not answer.found or not answer.citations:
         return answer
     passages = answer.passages or [""] * len(answer.citations)
-    if any(holds(asks, c, p) for c, p in zip(answer.citations, passages, strict=False)):
+    held = [(c, p) for c, p in zip(answer.citations, passages, strict=False) if holds(asks, c, p)]
+    if asks == "count":
+        held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question)]
+    if held:
         return answer
     what = "person's name" if asks == "name" else asks
     return Answer(

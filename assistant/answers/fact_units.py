@@ -41,6 +41,7 @@ class Rules:
     answers: frozenset[str]
     min_coverage: float
     count_window: int
+    countables: frozenset[str]
     generic: frozenset[str]
     parts: tuple[str, ...]
     same: tuple[tuple[re.Pattern, str], ...]
@@ -53,6 +54,7 @@ def rules() -> Rules:
         frozenset(data["answers"]),
         float(data["min_coverage"]),
         int(data["count_window"]),
+        frozenset(w for c in data["countables"] for w in stems(str(c))),
         frozenset(w for g in data["generic"] for w in stems(str(g))),
         tuple(data["parts"]),
         tuple((re.compile(s["pattern"], re.I), str(s["word"])) for s in data["same"]),
@@ -118,25 +120,28 @@ def _is_figure(token: str) -> bool:
     return bool(TYPES["count"].pattern.fullmatch(token) or re.fullmatch(r"\d[\d,./-]*", token))
 
 
-def counted(question: str) -> str | None:
-    """The stem of what "how many ..." counts ("how many kids ..." -> "children")."""
+def counted(question: str) -> frozenset[str]:
+    """The stems of what "how many ..." counts ("how many kids sent back a form" ->
+    children, form): the words after it less the figures and the words every question uses."""
     m = _HOW_MANY.search(question)
     if not m:
-        return None
+        return frozenset()
+    out: set[str] = set()
     for token in _tokens(m.group(1)):
         if _is_figure(token) or token.lower() in STOPWORDS:
             continue
-        return next(iter(stems(token)), None)
-    return None
+        out |= {w for w in stems(token) if w not in QUESTION_WORDS and w not in rules().generic}
+    return frozenset(out)
 
 
-def counts(text: str, thing: str, question: str) -> bool:
-    """``text`` gives a count of ``thing``: a figure (not a share, not one the question
+def counts(text: str, things: frozenset[str], question: str) -> bool:
+    """``text`` gives a count of one of ``things``: a figure (not a share, not one the question
     itself names, like the 10 and 17 of an age range) within ``count_window`` words of it, or
     a labelled figure ("Children supervised at the time: 41") whose label names it."""
     asked_figures = set(re.findall(r"\d+", _said_one_way(question)))
     tokens = _tokens(_SHARE.sub(" ", text))
-    named = [i for i, t in enumerate(tokens) if thing in stems(t)]
+    things = things | rules().countables
+    named = [i for i, t in enumerate(tokens) if things & set(stems(t))]
     window = rules().count_window
     for i, t in enumerate(tokens):
         digits = re.findall(r"\d+", t)
@@ -146,7 +151,9 @@ def counts(text: str, thing: str, question: str) -> bool:
             return True
     label, colon, value = text.rpartition(":")
     return bool(
-        colon and re.fullmatch(r"\s*[\d,.]+\s*", value) and thing in stems(_said_one_way(label))
+        colon
+        and re.fullmatch(r"\s*[\d,.]+\s*", value)
+        and bool(things & set(stems(_said_one_way(label))))
     )
 
 
@@ -157,11 +164,11 @@ def best_unit(question: str, report: Report, asks: str = "number") -> Unit | Non
     if not asked:
         return None
     # most of the question's words, then the fewest others: the unit most about it
-    thing = counted(question) if asks == "count" else None
+    things = counted(question) if asks == "count" else None
     scored = [
         (len(asked & u.words) / len(asked), len(asked & u.words) / len(u.words), -n, u)
         for n, u in enumerate(units(report))
-        if u.words and figure(u.text, asks) and (thing is None or counts(u.text, thing, question))
+        if u.words and figure(u.text, asks) and (not things or counts(u.text, things, question))
     ]
     best = max(scored, default=None, key=lambda t: t[:3])
     if best is None or best[0] < rules().min_coverage:

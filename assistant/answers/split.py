@@ -74,8 +74,9 @@ def _content(text: str) -> list[str]:
 
 def _topic(first: str) -> str:
     """What the first question asks about: its term, or its words less the stopwords."""
+    starts = {w.lower() for w in load_yaml("assistant.answers", "kinds.yaml")["split"]["starts"]}
     topic = definition_phrase(first) or " ".join(
-        w for w in first.split() if w.lower() not in STOPWORDS
+        w for w in first.split() if w.lower().strip("?") not in STOPWORDS | starts
     )
     return topic.strip(" ?")
 
