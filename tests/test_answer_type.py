@@ -104,3 +104,10 @@ def test_the_wording_goes_before_the_kind():
     answer = _answer(("context", "Children supervised at the time of the inspection: 41"))
     intent = Intent(route="context", question="how many kids at the time?", asks="date")
     assert checked(answer, intent) is answer
+
+
+def test_a_post_the_question_names_itself_answers_no_who():
+    chair = Citation("northam-2010", "1", "1", "The board has a new chair and a clear plan.")
+    assert not holds("person", chair, chair.quote, "who was the board chair?")
+    other = Citation("northam-2010", "context", "YOT", "The board was chaired by the Director.")
+    assert holds("person", other, other.quote, "who was the board chair?")

@@ -93,3 +93,10 @@ def test_a_count_answers_only_as_a_count_of_the_thing_asked():
     assert counts("Fourteen children completed a questionnaire.", counted(asked), asked)
     assert counts("Children supervised at the time of the inspection: 41", counted(asked), asked)
     assert not counts("Children were seen by the 6 staff on duty.", counted(asked), asked)
+
+
+def test_every_figure_the_question_names_is_held_by_the_unit():
+    report = _report()
+    assert best_unit("how many children aged 10 to 17 are there?", report, "count") is not None
+    # a year the report does not give the figure for: no answer, not the figure of another
+    assert best_unit("how many children aged 10 to 17 were there in 2010?", report) is None

@@ -17,6 +17,7 @@ from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer
 from assistant.answers.intent import Intent
 from ingest.text.resources import load_cues, load_yaml
+from ingest.text.tokens import stems
 
 _DATA = ("assistant.answers", "answer_types.yaml")
 TYPES = load_cues(*_DATA)
@@ -60,10 +61,14 @@ def _unit_may_hold(asks: str, citation: Citation) -> bool:
     return not allowed or section in allowed
 
 
-def _held(asks: str, citation: Citation, text: str) -> bool:
+def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
     cue = TYPES[asks]
-    if asks == "person" and cue.pattern.search(text):
-        return True
+    if asks == "person":
+        # a post the question itself names ("who was the board chair?" -> "the board has a
+        # new chair") says no more than the question does
+        asked = set(stems(question))
+        if any(not set(stems(m.group(0))) <= asked for m in cue.pattern.finditer(text)):
+            return True
     if asks not in ("name", "person"):
         return bool(cue.pattern.search(text))
     cue = TYPES["name"]  # a person's own name answers "who" as well as "what was the name"
@@ -72,11 +77,12 @@ def _held(asks: str, citation: Citation, text: str) -> bool:
     return any(not set(m.group(0).lower().split()) <= area for m in cue.pattern.finditer(text))
 
 
-def holds(asks: str, citation: Citation, passage: str = "") -> bool:
+def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
     """The cited unit holds what the question asks for."""
     if asks not in TYPES:
         return True  # a type this check does not know is never held against an answer
-    return _unit_may_hold(asks, citation) and _held(asks, citation, passage or citation.quote)
+    text = passage or citation.quote
+    return _unit_may_hold(asks, citation) and _held(asks, citation, text, question)
 
 
 def _asks(answer: Answer, intent: Intent | None) -> str | None:
@@ -106,7 +112,12 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
     if not asks or not answer.found or not answer.citations:
         return answer
     passages = answer.passages or [""] * len(answer.citations)
-    held = [(c, p) for c, p in zip(answer.citations, passages, strict=False) if holds(asks, c, p)]
+    question = intent.question if intent is not None else ""
+    held = [
+        (c, p)
+        for c, p in zip(answer.citations, passages, strict=False)
+        if holds(asks, c, p, question)
+    ]
     if asks == "count":
         held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question)]
     if held:

@@ -111,6 +111,7 @@ def answer_dates(question: str, scoped: Sequence[Report], route: str) -> Answer 
         fieldwork = [] if publication else fieldwork_dates(report)
         # the inspection's own dates when it states them; else (or when asked) publication
         for d in fieldwork or ([published] if published else []):
-            said = "was published in" if d.what == "published" else "fieldwork was done in"
-            out.add(f"{label(report)} {said} {d.when}." + out.cite(d.citation))
+            said = "was published" if d.what == "published" else "fieldwork was done"
+            on = "on" if d.when[:1].isdigit() else "in"  # "on 3 March 2024", "in March 2024"
+            out.add(f"{label(report)} {said} {on} {d.when}." + out.cite(d.citation))
     return out.answer(route) if out.citations else None

@@ -165,10 +165,15 @@ def best_unit(question: str, report: Report, asks: str = "number") -> Unit | Non
         return None
     # most of the question's words, then the fewest others: the unit most about it
     things = counted(question) if asks == "count" else None
+    # every figure the question names is a qualifier the unit must hold ("in 2010", "10-17")
+    named = set(re.findall(r"\d+", _said_one_way(question)))
     scored = [
         (len(asked & u.words) / len(asked), len(asked & u.words) / len(u.words), -n, u)
         for n, u in enumerate(units(report))
-        if u.words and figure(u.text, asks) and (not things or counts(u.text, things, question))
+        if u.words
+        and figure(u.text, asks)
+        and named <= set(re.findall(r"\d+", _said_one_way(u.text)))
+        and (not things or counts(u.text, things, question))
     ]
     best = max(scored, default=None, key=lambda t: t[:3])
     if best is None or best[0] < rules().min_coverage:
