@@ -63,13 +63,13 @@ def _unit_may_hold(asks: str, citation: Citation) -> bool:
 
 def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
     cue = TYPES[asks]
-    if asks == "person":
+    if asks in ("person", "people"):
         # a post the question itself names ("who was the board chair?" -> "the board has a
         # new chair") says no more than the question does
         asked = set(stems(question))
         if any(not set(stems(m.group(0))) <= asked for m in cue.pattern.finditer(text)):
             return True
-    if asks not in ("name", "person"):
+    if asks not in ("name", "person", "people"):
         return bool(cue.pattern.search(text))
     cue = TYPES["name"]  # a person's own name answers "who" as well as "what was the name"
     # a name is no place: the words of the report's own area ("Wessex Vale") name none
