@@ -100,3 +100,19 @@ def test_every_figure_the_question_names_is_held_by_the_unit():
     assert best_unit("how many children aged 10 to 17 are there?", report, "count") is not None
     # a year the report does not give the figure for: no answer, not the figure of another
     assert best_unit("how many children aged 10 to 17 were there in 2010?", report) is None
+
+
+def test_the_people_a_figure_counts_say_who_was_met():
+    report = _report()
+    text = "We looked at 30 cases."
+    assert answer_facts("who did the inspectors talk to?", "people", [report], "x") is None
+    spoke = "We spoke to 14 children and 9 parents."
+    met = Report(
+        id="northam-2022",
+        area="Northam",
+        title="t",
+        text=f"{text} {spoke}",
+        facts=[Fact(14.0, "count", spoke, Source("foreword", "Foreword", spoke, len(text) + 1))],
+    )
+    answer = answer_facts("who did the inspectors talk to?", "people", [met], "fallback")
+    assert answer is not None and "9 parents" in answer.answer

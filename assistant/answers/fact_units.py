@@ -102,6 +102,13 @@ def units(report: Report) -> tuple[Unit, ...]:
     return tuple(out[k] for k in sorted(out))
 
 
+def _holds(text: str, asks: str) -> bool:
+    """The unit holds the type asked: a figure for a count or a number, else its pattern."""
+    if asks in ("count", "number"):
+        return figure(text, asks)
+    return bool(TYPES[asks].pattern.search(text))
+
+
 _HOW_MANY = re.compile(r"\bhow many\s+(.*)", re.I | re.S)
 _TOKEN = re.compile(r"[\w][\w,.'’/-]*%?")
 
@@ -171,7 +178,7 @@ def best_unit(question: str, report: Report, asks: str = "number") -> Unit | Non
         (len(asked & u.words) / len(asked), len(asked & u.words) / len(u.words), -n, u)
         for n, u in enumerate(units(report))
         if u.words
-        and figure(u.text, asks)
+        and _holds(u.text, asks)
         and named <= set(re.findall(r"\d+", _said_one_way(u.text)))
         and (not things or counts(u.text, things, question))
     ]
