@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.answers.answer_type import TYPES
 from assistant.answers.citations import Citation
@@ -68,6 +68,7 @@ class Unit:
     citation: Citation
 
 
+@lru_cache(maxsize=8192)
 def _said_one_way(text: str) -> str:
     for pattern, word in rules().same:
         text = pattern.sub(word, text)
@@ -102,6 +103,7 @@ def units(report: Report) -> tuple[Unit, ...]:
     return tuple(out[k] for k in sorted(out))
 
 
+@lru_cache(maxsize=8192)
 def _holds(text: str, asks: str) -> bool:
     """The unit holds the type asked: a figure for a count or a number, else its pattern."""
     if asks in ("count", "number"):
@@ -113,8 +115,23 @@ _HOW_MANY = re.compile(r"\bhow many\s+(.*)", re.I | re.S)
 _TOKEN = re.compile(r"[\w][\w,.'’/-]*%?")
 
 
-def _tokens(text: str) -> list[str]:
-    return [t.rstrip(".,") for t in _TOKEN.findall(_said_one_way(text))]
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.rstrip(".,") for t in _TOKEN.findall(_said_one_way(text)))
+
+
+@lru_cache(maxsize=8192)
+def _counting(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(token, its stems, its digit runs) of ``text`` with its shares and rates left out."""
+    return tuple(
+        (t, frozenset(stems(t)), frozenset(re.findall(r"\d+", t)))
+        for t in _tokens(_SHARE.sub(" ", text))
+    )
+
+
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+", _said_one_way(text)))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?")
@@ -145,14 +162,15 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
     """``text`` gives a count of one of ``things``: a figure (not a share, not one the question
     itself names, like the 10 and 17 of an age range) within ``count_window`` words of it, or
     a labelled figure ("Children supervised at the time: 41") whose label names it."""
-    asked_figures = set(re.findall(r"\d+", _said_one_way(question)))
-    tokens = _tokens(_SHARE.sub(" ", text))
+    asked_figures = _figures(question)
+    tokens = _counting(text)
     things = things | rules().countables
-    named = [i for i, t in enumerate(tokens) if things & set(stems(t))]
+    named = [i for i, (_, t_stems, _) in enumerate(tokens) if things & t_stems]
+    if not named and ":" not in text:
+        return False
     window = rules().count_window
-    for i, t in enumerate(tokens):
-        digits = re.findall(r"\d+", t)
-        if not _is_figure(t) or (digits and set(digits) <= asked_figures):
+    for i, (t, _, digits) in enumerate(tokens):
+        if not _is_figure(t) or (digits and digits <= asked_figures):
             continue
         if any(abs(i - j) <= window for j in named):
             return True
@@ -173,13 +191,13 @@ def best_unit(question: str, report: Report, asks: str = "number") -> Unit | Non
     # most of the question's words, then the fewest others: the unit most about it
     things = counted(question) if asks == "count" else None
     # every figure the question names is a qualifier the unit must hold ("in 2010", "10-17")
-    named = set(re.findall(r"\d+", _said_one_way(question)))
+    named = _figures(question)
     scored = [
         (len(asked & u.words) / len(asked), len(asked & u.words) / len(u.words), -n, u)
         for n, u in enumerate(units(report))
         if u.words
         and _holds(u.text, asks)
-        and named <= set(re.findall(r"\d+", _said_one_way(u.text)))
+        and named <= _figures(u.text)
         and (not things or counts(u.text, things, question))
     ]
     best = max(scored, default=None, key=lambda t: t[:3])
