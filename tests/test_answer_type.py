@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.answer_type import TYPES, checked, holds
+from assistant.answers.answer_type import TYPES, asked_type, asked_types, checked, holds
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer
 from assistant.answers.intent import Intent
@@ -59,3 +59,55 @@ def test_questions_of_no_answer_type_are_left_alone():
     answer = _answer(("summary", "The board met."))
     assert checked(answer, _intent(None)) is answer
     assert checked(answer, None) is answer
+
+
+@pytest.mark.parametrize("name", [n for n, *_ in asked_types()])
+def test_each_asked_type_reads_its_example_questions(name):
+    _, pattern, examples, counterexamples = next(t for t in asked_types() if t[0] == name)
+    assert examples
+    for question in examples:
+        assert asked_type(question) == name, (name, question)
+    for question in counterexamples:
+        assert not pattern.search(question), (name, question)
+
+
+def test_a_question_for_a_name_is_not_answered_by_a_post():
+    post = _answer(("foreword", "At the time of the inspection there was no YOT Manager in post."))
+    asked = Intent(route="fallback", question="what was the name of the YOT manager?")
+    out = checked(post, asked)
+    assert not out.found and out.related
+    # the same passage answers "who", which a post does
+    assert checked(post, Intent(route="fallback", question="who managed the YOT?")).found
+    named = _answer(("foreword", "Jo Bloggs, the YOT Manager, met the inspectors."))
+    assert checked(named, asked).found
+
+
+def test_an_area_name_is_no_persons_name():
+    # "Northam Vale" is the report's own area (its id), two capitalised words but no one
+    cite = Citation("northam-vale-2010", "context", "Area", "Northam Vale was in the north.")
+    assert not holds("name", cite, cite.quote)
+    signed = Citation("northam-vale-2010", "foreword", "Foreword", "Kit Marlowe")
+    assert holds("name", signed, signed.quote) and holds("person", signed, signed.quote)
+
+
+def test_the_wording_is_read_for_a_question_routed_by_a_rule():
+    glossary = _answer(("glossary", "Screening Interview for Staff workers"))
+    routed = Intent(route="fallback", question="who were the people interviewed?")
+    assert not checked(glossary, routed).found
+    # a route that answers from the stored structure is not read for it
+    structured = Answer("text", True, glossary.citations, route="score", passages=["x"])
+    assert checked(structured, routed) is structured
+
+
+def test_the_wording_goes_before_the_kind():
+    # the kind's examples said "date"; "how many" asks for a count in so many words
+    answer = _answer(("context", "Children supervised at the time of the inspection: 41"))
+    intent = Intent(route="context", question="how many kids at the time?", asks="date")
+    assert checked(answer, intent) is answer
+
+
+def test_a_post_the_question_names_itself_answers_no_who():
+    chair = Citation("northam-2010", "1", "1", "The board has a new chair and a clear plan.")
+    assert not holds("person", chair, chair.quote, "who was the board chair?")
+    other = Citation("northam-2010", "context", "YOT", "The board was chaired by the Director.")
+    assert holds("person", other, other.quote, "who was the board chair?")

@@ -48,3 +48,11 @@ def test_each_part_is_answered_with_its_own_citations():
     assert "answer to what is Y? [2]" in answer.answer
     partly, _ = answer_split(["what is X?", "were X done?"], one)
     assert partly.found and "not found" in partly.answer and len(partly.citations) == 1
+
+
+def test_it_stands_for_the_report_the_first_question_names_else_its_topic():
+    reports = [_report("Northam", 2010), _report("Eastmere", 2014)]
+    parts = split_question("how many children live in Northam and what was it rated?", reports)
+    assert parts == ["how many children live in Northam?", "what was Northam rated?"]
+    parts = split_question("whats ISSP and how did Eastmere do on it?", reports)
+    assert parts == ["whats ISSP?", "how did Eastmere do on ISSP?"]

@@ -1,20 +1,53 @@
 """Whether an answer answers: a question that asks for a number, a date, a place, a person, a
-count or a definition (its kind's ``answer`` in ``kinds.yaml``) is answered only by a cited
-unit that holds one (``answer_types.yaml``). Passages that merely share the question's words
-are then no answer: ``found`` is false and they are offered as related, never as the answer.
+person's name, a count or a definition is answered only by a cited unit that holds one
+(``answer_types.yaml``). Passages that merely share the question's words are then no answer:
+``found`` is false and they are offered as related, never as the answer.
+
+What a question asks for is its kind's ``answer`` (``kinds.yaml``); a question routed by a rule
+rather than by its kind is read for it by its asking (``asked_types.yaml``: "who ...", "what
+was the name of ...", "when ..."), for the routes whose answers are passages.
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer
 from assistant.answers.intent import Intent
 from ingest.text.resources import load_cues, load_yaml
+from ingest.text.tokens import stems
 
 _DATA = ("assistant.answers", "answer_types.yaml")
 TYPES = load_cues(*_DATA)
 # The kinds of unit (citation sections) that can hold each type at all; "not X" excludes X.
 _UNITS = {name: tuple(spec.get("units") or ()) for name, spec in load_yaml(*_DATA).items()}
+
+
+@cache
+def _asked() -> tuple[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]], ...]:
+    """(type, pattern, examples, counterexamples) of each type a question may ask for."""
+    out = []
+    for name, spec in load_yaml("assistant.answers", "asked_types.yaml")["types"].items():
+        raw = spec["pattern"]
+        pattern = re.compile("|".join(raw) if isinstance(raw, list) else raw, re.I)
+        out.append((name, pattern, tuple(spec.get("examples", ())), tuple(spec.get("not", ()))))
+    return tuple(out)
+
+
+@cache
+def _checked_routes() -> frozenset[str]:
+    return frozenset(load_yaml("assistant.answers", "asked_types.yaml")["routes"])
+
+
+def asked_type(question: str) -> str | None:
+    """The type of answer ``question`` asks for by its wording, if any."""
+    return next((name for name, pattern, _, _ in _asked() if pattern.search(question)), None)
+
+
+def asked_types() -> tuple[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]], ...]:
+    return _asked()
 
 
 def _unit_may_hold(asks: str, citation: Citation) -> bool:
@@ -28,25 +61,70 @@ def _unit_may_hold(asks: str, citation: Citation) -> bool:
     return not allowed or section in allowed
 
 
-def holds(asks: str, citation: Citation, passage: str = "") -> bool:
+def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
+    cue = TYPES[asks]
+    if asks in ("person", "people"):
+        # a post the question itself names ("who was the board chair?" -> "the board has a
+        # new chair") says no more than the question does
+        asked = set(stems(question))
+        if any(not set(stems(m.group(0))) <= asked for m in cue.pattern.finditer(text)):
+            return True
+    if asks not in ("name", "person", "people"):
+        return bool(cue.pattern.search(text))
+    cue = TYPES["name"]  # a person's own name answers "who" as well as "what was the name"
+    # a name is no place: the words of the report's own area ("Wessex Vale") name none
+    area = set(citation.report.lower().split("-"))
+    return any(not set(m.group(0).lower().split()) <= area for m in cue.pattern.finditer(text))
+
+
+def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
     """The cited unit holds what the question asks for."""
-    cue = TYPES.get(asks)
-    if cue is None:
+    if asks not in TYPES:
         return True  # a type this check does not know is never held against an answer
-    return _unit_may_hold(asks, citation) and bool(cue.pattern.search(passage or citation.quote))
+    text = passage or citation.quote
+    return _unit_may_hold(asks, citation) and _held(asks, citation, text, question)
+
+
+def _asks(answer: Answer, intent: Intent | None) -> str | None:
+    if intent is None:
+        return None
+    # what the wording asks for in so many words ("how many", "the name of") before what the
+    # kind's examples suggest
+    if intent.asks:
+        return asked_type(intent.question) or intent.asks
+    if answer.route in _checked_routes():
+        return asked_type(intent.question)
+    return None
+
+
+def _counts(text: str, question: str) -> bool:
+    """``text`` gives a count of what "how many ..." asks about (when the question says)."""
+    from assistant.answers.fact_units import counted, counts  # it reads this module's types
+
+    things = counted(question)
+    return not things or counts(text, things, question)
 
 
 def checked(answer: Answer, intent: Intent | None) -> Answer:
     """``answer`` as it is when one of its units holds what is asked; otherwise not found,
     with its passages as related."""
-    asks = intent.asks if intent is not None else None
+    asks = _asks(answer, intent)
     if not asks or not answer.found or not answer.citations:
         return answer
     passages = answer.passages or [""] * len(answer.citations)
-    if any(holds(asks, c, p) for c, p in zip(answer.citations, passages, strict=False)):
+    question = intent.question if intent is not None else ""
+    held = [
+        (c, p)
+        for c, p in zip(answer.citations, passages, strict=False)
+        if holds(asks, c, p, question)
+    ]
+    if asks == "count":
+        held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question)]
+    if held:
         return answer
+    what = "person's name" if asks == "name" else asks
     return Answer(
-        f"The loaded reports do not give the {asks} this asks for. The passages below share "
+        f"The loaded reports do not give the {what} this asks for. The passages below share "
         "its words but do not answer it; they are listed as related, not as an answer.",
         False,
         [],

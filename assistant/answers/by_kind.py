@@ -233,7 +233,7 @@ def _context(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     intent.context_kinds = list(kind.slots.get("context_kinds", ["context"]))
     if kind.search:
         # the fact is stated in the report's own words ("Fieldwork ... was undertaken in")
-        intent.question = kind.search
+        intent.search = kind.search
     return Route.CONTEXT
 
 

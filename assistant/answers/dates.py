@@ -9,6 +9,7 @@ What a date question and a fieldwork sentence look like is data (``dates.yaml``)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ def asks_date(question: str) -> bool:
         _CUES["asks-date"].pattern.search(question)
         and _CUES["subject"].pattern.search(question)
         and not _CUES["more"].pattern.search(question)
+        and not _CUES["future"].pattern.search(question)
     )
 
 
@@ -66,11 +68,20 @@ def fieldwork_dates(report: Report) -> list[Dated]:
 
 
 def publication_date(report: Report) -> Dated | None:
+    """The publication date as the report prints it, with its day when it gives one
+    ("Published 14 September 2023", stored as "September 2023")."""
     if not report.published:
         return None
     heading = report.foreword[0].source.heading if report.foreword else "Foreword"
-    c = locate(report, report.published, "foreword", heading)
-    return Dated("published", report.published, c) if c else None
+    month, _, year = report.published.partition(" ")
+    printed = re.search(
+        rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{re.escape(month)}\s+{re.escape(year)}\b",
+        report.text,
+        re.I,
+    )
+    when = " ".join(printed.group(0).split()) if printed else report.published
+    c = locate(report, when, "foreword", heading)
+    return Dated("published", when, c) if c else None
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -100,6 +111,7 @@ def answer_dates(question: str, scoped: Sequence[Report], route: str) -> Answer 
         fieldwork = [] if publication else fieldwork_dates(report)
         # the inspection's own dates when it states them; else (or when asked) publication
         for d in fieldwork or ([published] if published else []):
-            said = "was published in" if d.what == "published" else "fieldwork was done in"
-            out.add(f"{label(report)} {said} {d.when}." + out.cite(d.citation))
+            said = "was published" if d.what == "published" else "fieldwork was done"
+            on = "on" if d.when[:1].isdigit() else "in"  # "on 3 March 2024", "in March 2024"
+            out.add(f"{label(report)} {said} {on} {d.when}." + out.cite(d.citation))
     return out.answer(route) if out.citations else None

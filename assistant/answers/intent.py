@@ -130,6 +130,9 @@ class Intent:
     followup: bool = False
     earlier: bool = False  # asks for an earlier inspection's score ("the previous score")
     asks: str | None = None  # what the answer must hold (a number, a date...), by its kind
+    # what a search looks for when the report states the fact in words of its own
+    # ("Fieldwork ... was undertaken in"); the question itself is kept for reading what it asks
+    search: str = ""
     slots: Any = None  # the route's own slots (registry.SLOTS), e.g. a computation's operation
 
     def state(self) -> dict:
@@ -631,7 +634,7 @@ def kind_asked(question: str) -> FindingKind | None:
     """Which findings the question asks for, if any."""
     strength = bool(_STRENGTH_RE.search(question))
     area = bool(_AREA_RE.search(question))
-    if strength and area:
+    if (strength and area) or CUES["either-way"].search(question):
         return FindingKind.BOTH
     if strength:
         return FindingKind.STRENGTH

@@ -21,6 +21,10 @@ from ingest.text.stopwords import STOPWORDS
 from ingest.text.tokens import stems
 
 
+def _words_re(words: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
 @cache
 def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     spec = load_yaml("assistant.answers", "kinds.yaml")["split"]
@@ -28,9 +32,14 @@ def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     joins = "|".join(spec["joins"])
     # A join followed by a word that starts a question: "..., and were they done?"
     at = re.compile(rf"(?:{joins})\s*(?=(?:{starts})\b)", re.I)
-    pronoun = re.compile(r"\b(?:" + "|".join(map(re.escape, spec["pronouns"])) + r")\b", re.I)
+    pronoun = _words_re(spec["pronouns"])
     opening = re.compile(rf"^\s*(?:{starts})\b", re.I)
     return at, pronoun, opening
+
+
+@cache
+def _report_pronoun() -> re.Pattern:
+    return _words_re(load_yaml("assistant.answers", "kinds.yaml")["split"]["report_pronouns"])
 
 
 def split_question(question: str, reports: Sequence[Report] = ()) -> list[str]:
@@ -41,12 +50,17 @@ def split_question(question: str, reports: Sequence[Report] = ()) -> list[str]:
     if not opening.match(question):
         return [question]
     parts = [p.strip(" ,;") for p in at.split(question) if p and p.strip(" ,;?")]
-    if len(parts) < 2 or any(len(_content(p)) == 0 and not pronoun.search(p) for p in parts):
+    refers = _report_pronoun()
+    if len(parts) < 2 or any(
+        len(_content(p)) == 0 and not pronoun.search(p) and not refers.search(p) for p in parts
+    ):
         return [question]
     out = [parts[0]]
     named = find_reports(parts[0], reports)[0] if reports else []
     areas = " and ".join(r.area for r in reports if r.id in named)
     for part in parts[1:]:
+        if refers.search(part):  # "what was it rated?", "what went wrong with it?"
+            part = refers.sub(areas or _topic(out[0]), part, count=1)
         part = _resolved(part, out[0], pronoun, reports)
         if areas and not find_reports(part, reports)[0]:
             part = f"{part.rstrip(' ?')} in {areas}"
@@ -58,14 +72,21 @@ def _content(text: str) -> list[str]:
     return [w for w in stems(text) if w not in STOPWORDS and w not in QUESTION_WORDS]
 
 
+def _topic(first: str) -> str:
+    """What the first question asks about: its term, or its words less the stopwords."""
+    starts = {w.lower() for w in load_yaml("assistant.answers", "kinds.yaml")["split"]["starts"]}
+    topic = definition_phrase(first) or " ".join(
+        w for w in first.split() if w.lower().strip("?") not in STOPWORDS | starts
+    )
+    return topic.strip(" ?")
+
+
 def _resolved(part: str, first: str, pronoun: re.Pattern, reports: Sequence[Report]) -> str:
     """A later part's pronoun ("were they done?") stands for what the first part asked about;
     an acronym for the words it stands for too ("RMP" -> "RMP risk management plan")."""
     if not pronoun.search(part):
         return part
-    topic = definition_phrase(first) or " ".join(
-        w for w in first.split() if w.lower() not in STOPWORDS
-    )
+    topic = _topic(first)
     entries = glossary_entries(topic.strip(" ?"), reports) if reports else []
     if entries:
         head = re.split(r"[:.;(]| - ", entries[0][1].definition, maxsplit=1)[0].strip()

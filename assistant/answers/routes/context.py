@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from assistant.answers import dates
+from assistant.answers.answer_type import asked_type
 from assistant.answers.citations import locate
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.fact_units import answer_facts
 from assistant.answers.fanout import searched_together
 from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
 from assistant.answers.passages import Passages
@@ -30,6 +32,11 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
         dated = dates.answer_dates(intent.question, scoped, "context")
         if dated is not None:
             return dated
+    asks = asked_type(intent.question) or intent.asks
+    about = passages.without_areas(intent.question)
+    fact = answer_facts(about, asks, scoped, "context")
+    if fact is not None:
+        return fact
     out = Composer()
     kinds = list(intent.context_kinds)
     if "foreword" in kinds and (
@@ -53,14 +60,21 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
         # then asks each of a handful on its own), not one search per report.
         by_id = {r.id: r for r in scoped}
         found = passages.best_sentences(
-            intent.question, list(by_id), kinds, index, per_report=2, limit=2 * len(by_id)
+            intent.search or intent.question,
+            list(by_id),
+            kinds,
+            index,
+            per_report=2,
+            limit=2 * len(by_id),
         )
         found = [(by_id[c.citation.report], c) for c in found if c.citation.report in by_id]
     else:
         found = [
             (r, cand)
             for r in scoped
-            for cand in passages.best_sentences(intent.question, [r.id], kinds, index, per_report=2)
+            for cand in passages.best_sentences(
+                intent.search or intent.question, [r.id], kinds, index, per_report=2
+            )
         ]
     for r, cand in found:
         out.add(
@@ -110,6 +124,7 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
         if w not in QUESTION_WORDS and not any(w in a for a in [r.area.lower() for r in c.reports])
     ]:
         intent.question = previous.get("question", intent.question)
+        intent.search = previous.get("search", "")
     return Route.CONTEXT
 
 

@@ -5,7 +5,9 @@ Also a "why" follow-up: a reason, looked for under what the last answer was abou
 from __future__ import annotations
 
 from assistant.answers import dates
+from assistant.answers.answer_type import asked_type
 from assistant.answers.compose import Answer
+from assistant.answers.fact_units import answer_facts
 from assistant.answers.intent import QUESTION_WORDS, FindingKind, Intent
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
@@ -46,4 +48,7 @@ def answer(intent: Intent, ctx: Context) -> Answer:
         dated = dates.answer_dates(intent.question, ctx.scoped, "fallback")
         if dated is not None:
             return dated
-    return ctx.passages.answer(intent, ctx.scoped, ctx.index)
+    asks = asked_type(intent.question) or intent.asks
+    about = ctx.passages.without_areas(intent.question)
+    fact = answer_facts(about, asks, ctx.scoped, "fallback")
+    return fact or ctx.passages.answer(intent, ctx.scoped, ctx.index)

@@ -1,0 +1,221 @@
+"""Facts as answer units: each figure a report states about its area, its caseload or its
+inspection (``Report.facts``, and the sentences of its context, inspection data and foreword
+that hold a figure) is a unit described by its sentence. A question that asks for a count or
+a number is answered, for each report, by the unit sharing most of its content words, when it
+shares at least ``min_coverage`` of them (``fact_units.yaml``); a question no unit answers is
+left to the passages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from assistant.answers.answer_type import TYPES
+from assistant.answers.citations import Citation
+from assistant.answers.compose import Answer, Composer, label
+from assistant.answers.intent import QUESTION_WORDS
+from assistant.answers.lexicon import per_report
+from ingest.model import Report, Source
+from ingest.text.resources import load_yaml
+from ingest.text.sentences import sentence_spans
+from ingest.text.stopwords import STOPWORDS
+from ingest.text.tokens import clean, stems
+
+# a share or a rate ("9%", "38 per 1,000") counts nothing
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b|per [\d,]+)", re.I)
+
+
+def figure(text: str, asks: str = "number") -> bool:
+    """``text`` states a figure, not only a date ("in July 2023" counts nothing); a count is
+    stated by a count, not by a share ("turnover fell to 9%" says how many left in no way)."""
+    if asks == "count":
+        text = _SHARE.sub(" ", text)
+    return bool(TYPES["number"].pattern.search(text))
+
+
+@dataclass(frozen=True)
+class Rules:
+    answers: frozenset[str]
+    min_coverage: float
+    count_window: int
+    countables: frozenset[str]
+    generic: frozenset[str]
+    parts: tuple[str, ...]
+    same: tuple[tuple[re.Pattern, str], ...]
+
+
+@cache
+def rules() -> Rules:
+    data = load_yaml("assistant.answers", "fact_units.yaml")
+    return Rules(
+        frozenset(data["answers"]),
+        float(data["min_coverage"]),
+        int(data["count_window"]),
+        frozenset(w for c in data["countables"] for w in stems(str(c))),
+        frozenset(w for g in data["generic"] for w in stems(str(g))),
+        tuple(data["parts"]),
+        tuple((re.compile(s["pattern"], re.I), str(s["word"])) for s in data["same"]),
+    )
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str  # the sentence, as displayed
+    words: frozenset[str]
+    citation: Citation
+
+
+@lru_cache(maxsize=8192)
+def _said_one_way(text: str) -> str:
+    for pattern, word in rules().same:
+        text = pattern.sub(word, text)
+    return text
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in stems(_said_one_way(text)) if w not in STOPWORDS and w not in QUESTION_WORDS]
+
+
+def _unit(report: Report, source: Source, start: int, end: int) -> Unit:
+    raw = report.text[start:end]
+    citation = Citation(report.id, source.section, source.heading, raw, source.page)
+    return Unit(clean(raw), frozenset(_words(raw)), citation)
+
+
+@per_report
+def units(report: Report) -> tuple[Unit, ...]:
+    """The report's fact units, one per sentence, in the order of the text."""
+    out: dict[int, Unit] = {}
+    for fact in report.facts:
+        s = fact.source
+        out.setdefault(s.start, _unit(report, s, s.start, s.start + len(s.quote)))
+    for part in rules().parts:
+        for paragraph in getattr(report, part, []):
+            s = paragraph.source
+            for a, b in sentence_spans(report.text, s.start, s.start + len(s.quote)):
+                if figure(report.text[a:b]) and not any(
+                    u <= a < u + len(o.citation.quote) for u, o in out.items()
+                ):
+                    out[a] = _unit(report, s, a, b)
+    return tuple(out[k] for k in sorted(out))
+
+
+@lru_cache(maxsize=8192)
+def _holds(text: str, asks: str) -> bool:
+    """The unit holds the type asked: a figure for a count or a number, else its pattern."""
+    if asks in ("count", "number"):
+        return figure(text, asks)
+    return bool(TYPES[asks].pattern.search(text))
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+(.*)", re.I | re.S)
+_TOKEN = re.compile(r"[\w][\w,.'’/-]*%?")
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.rstrip(".,") for t in _TOKEN.findall(_said_one_way(text)))
+
+
+@lru_cache(maxsize=8192)
+def _counting(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(token, its stems, its digit runs) of ``text`` with its shares and rates left out."""
+    return tuple(
+        (t, frozenset(stems(t)), frozenset(re.findall(r"\d+", t)))
+        for t in _tokens(_SHARE.sub(" ", text))
+    )
+
+
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+", _said_one_way(text)))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?")
+
+
+def _is_figure(token: str) -> bool:
+    """A count as a word or in figures; a year ("2008/09") counts nothing."""
+    if _YEAR.fullmatch(token):
+        return False
+    return bool(TYPES["count"].pattern.fullmatch(token) or re.fullmatch(r"\d[\d,./-]*", token))
+
+
+def counted(question: str) -> frozenset[str]:
+    """The stems of what "how many ..." counts ("how many kids sent back a form" ->
+    children, form): the words after it less the figures and the words every question uses."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return frozenset()
+    out: set[str] = set()
+    for token in _tokens(m.group(1)):
+        if _is_figure(token) or token.lower() in STOPWORDS:
+            continue
+        out |= {w for w in stems(token) if w not in QUESTION_WORDS and w not in rules().generic}
+    return frozenset(out)
+
+
+def counts(text: str, things: frozenset[str], question: str) -> bool:
+    """``text`` gives a count of one of ``things``: a figure (not a share, not one the question
+    itself names, like the 10 and 17 of an age range) within ``count_window`` words of it, or
+    a labelled figure ("Children supervised at the time: 41") whose label names it."""
+    asked_figures = _figures(question)
+    tokens = _counting(text)
+    things = things | rules().countables
+    named = [i for i, (_, t_stems, _) in enumerate(tokens) if things & t_stems]
+    if not named and ":" not in text:
+        return False
+    window = rules().count_window
+    for i, (t, _, digits) in enumerate(tokens):
+        if not _is_figure(t) or (digits and digits <= asked_figures):
+            continue
+        if any(abs(i - j) <= window for j in named):
+            return True
+    label, colon, value = text.rpartition(":")
+    return bool(
+        colon
+        and re.fullmatch(r"\s*[\d,.]+\s*", value)
+        and bool(things & set(stems(_said_one_way(label))))
+    )
+
+
+def best_unit(question: str, report: Report, asks: str = "number") -> Unit | None:
+    """The unit of ``report`` that shares most of the question's content words, if enough
+    (``question`` without the names of the reports it picks)."""
+    asked = set(_words(question)) - rules().generic
+    if not asked:
+        return None
+    # most of the question's words, then the fewest others: the unit most about it
+    things = counted(question) if asks == "count" else None
+    # every figure the question names is a qualifier the unit must hold ("in 2010", "10-17")
+    named = _figures(question)
+    scored = [
+        (len(asked & u.words) / len(asked), len(asked & u.words) / len(u.words), -n, u)
+        for n, u in enumerate(units(report))
+        if u.words
+        and _holds(u.text, asks)
+        and named <= _figures(u.text)
+        and (not things or counts(u.text, things, question))
+    ]
+    best = max(scored, default=None, key=lambda t: t[:3])
+    if best is None or best[0] < rules().min_coverage:
+        return None
+    return best[3]
+
+
+def answer_facts(
+    question: str, asks: str | None, scoped: Sequence[Report], route: str
+) -> Answer | None:
+    """The fact each report states that answers ``question``, cited; None when none does."""
+    if asks not in rules().answers:
+        return None
+    out = Composer()
+    for report in scoped:
+        unit = best_unit(question, report, asks)
+        if unit is not None:
+            heading = unit.citation.heading
+            out.add(f"{label(report)}, {heading}: {unit.text}" + out.cite(unit.citation))
+    return out.answer(route) if out.citations else None

@@ -1,0 +1,118 @@
+"""Facts as answer units: a question asking for a count or a number is answered by the fact
+whose sentence shares most of its words, when enough; never by a share for a count, a date
+for a number, or a sentence that shares only the words every report uses."""
+
+from __future__ import annotations
+
+from assistant.answers.fact_units import answer_facts, best_unit, counted, counts, figure, units
+from ingest.model import Fact, Paragraph, Report, Source
+
+_TEXT = (
+    "Foreword\n"
+    "We inspected Northam Youth Justice Service in May 2022. We looked at 30 cases.\n"
+    "Contextual facts\n"
+    "Children aged 10 to 17 in Northam: 12,340\n"
+    "Children supervised at the time of the inspection: 57\n"
+    "Staff turnover fell from 20% to 8% over the year.\n"
+)
+
+
+def _source(section: str, quote: str) -> Source:
+    return Source(section, section.title(), quote, _TEXT.index(quote))
+
+
+def _report() -> Report:
+    facts = [
+        Fact(12340.0, "count", q, _source("context", q))
+        for q in ["Children aged 10 to 17 in Northam: 12,340"]
+    ] + [
+        Fact(57.0, "count", q, _source("context", q))
+        for q in ["Children supervised at the time of the inspection: 57"]
+    ]
+    foreword = "We inspected Northam Youth Justice Service in May 2022. We looked at 30 cases."
+    turnover = "Staff turnover fell from 20% to 8% over the year."
+    return Report(
+        id="northam-2022",
+        area="Northam",
+        title="An inspection of youth justice services in Northam",
+        text=_TEXT,
+        year=2022,
+        facts=facts,
+        foreword=[Paragraph(foreword, _source("foreword", foreword))],
+        context=[Paragraph(turnover, _source("context", turnover))],
+    )
+
+
+def test_every_sentence_with_a_figure_is_a_unit_quoted_exactly():
+    report = _report()
+    found = units(report)
+    assert {u.text for u in found} >= {
+        "We looked at 30 cases.",
+        "Children aged 10 to 17 in Northam: 12,340",
+        "Staff turnover fell from 20% to 8% over the year.",
+    }
+    assert all(u.citation.quote in report.text for u in found)
+    # a sentence that only dates something holds no figure
+    assert "We inspected Northam Youth Justice Service in May 2022." not in {u.text for u in found}
+
+
+def test_the_unit_sharing_the_question_words_answers_in_other_words():
+    report = _report()
+    unit = best_unit("how many 10-17 year olds are there?", report, "count")
+    assert unit is not None and "12,340" in unit.text
+    unit = best_unit("how many kids was it supervising at the time of the inspection?", report)
+    assert unit is not None and "57" in unit.text
+    unit = best_unit("how many case files did inspectors read?", report, "count")
+    assert unit is not None and "30 cases" in unit.text
+
+
+def test_no_unit_for_what_the_report_does_not_state():
+    report = _report()
+    # shares only "YOT"/"service": no budget is stated
+    assert best_unit("what budget did the youth justice service have?", report) is None
+    # a share is no count of the staff who left
+    assert best_unit("how many staff left during the year?", report, "count") is None
+    assert figure("20% to 8%") and not figure("20% to 8%", "count")
+
+
+def test_answer_cites_each_report_and_only_for_counts_and_numbers():
+    report = _report()
+    answer = answer_facts("how many 10 to 17 year olds?", "count", [report], "context")
+    assert answer is not None and answer.found and "12,340" in answer.answer
+    assert answer.citations[0].report == "northam-2022"
+    assert answer_facts("how many 10 to 17 year olds?", "date", [report], "context") is None
+
+
+def test_a_count_answers_only_as_a_count_of_the_thing_asked():
+    assert "children" in counted("how many kids was it supervising?")
+    assert "aged" in counted("how many 10-17 year olds are there?")
+    asked = "how many young people aged 10-17 were there?"
+    # the 10 and 17 of the age range, a year and a rate count no children
+    rate = "Crime in 2008/09 for young people aged 10 to 17 was 38 per 1,000."
+    assert not counts(rate, counted(asked), asked)
+    assert counts("Fourteen children completed a questionnaire.", counted(asked), asked)
+    assert counts("Children supervised at the time of the inspection: 41", counted(asked), asked)
+    assert not counts("Children were seen by the 6 staff on duty.", counted(asked), asked)
+
+
+def test_every_figure_the_question_names_is_held_by_the_unit():
+    report = _report()
+    assert best_unit("how many children aged 10 to 17 are there?", report, "count") is not None
+    # a year the report does not give the figure for: no answer, not the figure of another
+    assert best_unit("how many children aged 10 to 17 were there in 2010?", report) is None
+
+
+def test_the_people_a_figure_counts_say_who_was_met():
+    report = _report()
+    text = "We looked at 30 cases."
+    assert answer_facts("who did the inspectors talk to?", "people", [report], "x") is None
+    spoke = "We spoke to 14 children and 9 parents."
+    met = Report(
+        id="northam-2022",
+        area="Northam",
+        title="t",
+        text=f"{text} {spoke}",
+        facts=[Fact(14.0, "count", spoke, Source("foreword", "Foreword", spoke, len(text) + 1))],
+    )
+    answer = answer_facts("who did the inspectors talk to?", "people", [met], "fallback")
+    assert answer is not None and "9 parents" in answer.answer
