@@ -109,7 +109,10 @@ def test_halves_are_disjoint_by_phrasing_and_each_has_every_kind(halves):
     for h in halves:
         assert {q.kind for q in h.questions} == KINDS, h.name
         assert sum(not q.found for q in h.questions) >= 25, h.name
-        assert 0.4 <= len(h.questions) / len(_all(halves)) <= 0.6
+        # the set was split in two; questions written since, while tuning, go to the tune half
+        # only, so the held-out half keeps its 200-odd questions and becomes the smaller one
+        assert len(h.questions) >= 200, h.name
+    assert len(halves[1].questions) <= len(halves[0].questions)
 
 
 def test_every_quote_fragment_is_in_its_report(halves, texts):
