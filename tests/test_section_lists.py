@@ -75,6 +75,13 @@ def _quotes_in(answer, name: str) -> list[str]:
             ["Protecting the public Unsatisfactory", "Governance and partnerships Poor"],
             [],
         ),
+        # a judgement asked for with no area named, of a report with no overall judgement
+        (
+            "which judgement did Eastmere get for each area?",
+            "eastmere",
+            ["Work in courts Satisfactory", "Governance and partnerships Poor"],
+            [],
+        ),
         # the key findings of the area a question names by one of its words
         (
             "what worried the inspectors about Eastmere's governance?",
