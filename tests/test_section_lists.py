@@ -5,10 +5,13 @@ Every expected value was read from the fixture texts by hand."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from answer_fakes import make_findings
+
+from assistant.answers.kinds import load_kinds
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = {
@@ -70,6 +73,13 @@ def _quotes_in(answer, name: str) -> list[str]:
             "how was each area of work judged in Eastmere?",
             "eastmere",
             ["Protecting the public Unsatisfactory", "Governance and partnerships Poor"],
+            [],
+        ),
+        # a judgement asked for with no area named, of a report with no overall judgement
+        (
+            "which judgement did Eastmere get for each area?",
+            "eastmere",
+            ["Work in courts Satisfactory", "Governance and partnerships Poor"],
             [],
         ),
         # the key findings of the area a question names by one of its words
@@ -146,3 +156,21 @@ def test_what_happened_after_the_inspection_is_not_found_in_the_report(findings,
     a = findings.ask(question)
     assert not a.found, a.answer
     assert a.citations == []
+
+
+@pytest.mark.parametrize(
+    "question,after",
+    [
+        ("has the post been filled yet?", True),
+        ("has anything changed since the inspection?", True),
+        ("has Northam been re-rated since?", True),
+        ("did they recruit permanent managers in the end?", True),
+        ("is there a manager in post now?", True),
+        ("how has the safeguarding score changed since the last inspection?", False),
+        ("has the score gone up since 2010?", False),
+        ("what was the average score of the areas inspected so far?", False),
+        ("was there a manager in post during the inspection?", False),
+    ],
+)
+def test_words_of_time_after_the_inspection(question, after):
+    assert bool(re.search(load_kinds().timing, question, re.I)) is after

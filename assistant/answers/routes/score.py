@@ -240,4 +240,22 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     if intent.earlier:
         return answer_earlier(intent, ctx.scoped)
     topic = content_words(intent.question, ctx.passages.area_words())
+    if _judgements_asked(intent, ctx.scoped, topic):
+        return answer_list(("area",), ctx.scoped, [], "score", True)
     return answer_score(intent, ctx.scoped, topic, ctx.loaded)
+
+
+def _judgements_asked(intent: Intent, scoped: Sequence[Report], topic: Sequence[str]) -> bool:
+    """A question for a judgement that names no measure ("what judgement did each area get?"),
+    of reports judged by areas of work with no overall rating: their judgements answer it."""
+    if intent.targets or not ratings_only(intent.question):
+        return False
+    if any(r.headline_scores for r in scoped) or not any(scores_at(r, "area") for r in scoped):
+        return False
+    return all(w in _RATING_WORDS or w in _BAND_WORDS for w in topic)
+
+
+# the stems of the words that ask for a rating or judgement ("judgement" is "judg")
+_RATING_WORDS = frozenset(
+    stem(w) for w in ("rating", "ratings", "rated", "judgement", "judgment", "judged")
+)
