@@ -43,6 +43,7 @@ class Kind:
     otherwise: Otherwise | None = None
     strip: tuple[str, ...] = ()  # patterns of what is not part of the slot (a claim's asking)
     refuse: str | None = None  # a pattern of questions this kind's route must not take
+    require: str | None = None  # a pattern every question this kind's route takes must match
 
     def slots_for(self, question: str) -> dict:
         o = self.otherwise
@@ -107,6 +108,7 @@ def load_kinds() -> Kinds:
             Otherwise(tuple(other["words"]), dict(other["slots"])) if other else None,
             tuple(spec.get("strip") or ()),
             spec.get("refuse"),
+            spec.get("require"),
         )
     digest = hashlib.sha256(repr(sorted(data.items(), key=str)).encode()).hexdigest()[:16]
     return Kinds(
