@@ -121,3 +121,10 @@ def test_what_happened_after_the_report_is_checked_on_every_route():
     assert not out.found and "after the report" in out.answer
     progress = _answer(("6", "Three of the five recommended actions have started."))
     assert checked(progress, Intent(route="fallback", question="has it started yet?")).found
+
+
+def test_a_comparison_of_scores_is_no_count_of_people():
+    scores = _answer(("summary", "Safeguarding 38%"), ("summary", "Safeguarding 64%"))
+    scores.route = "compare"
+    asked = Intent(route="compare", question="how many people live in each area?")
+    assert not checked(scores, asked).found
