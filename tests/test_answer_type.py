@@ -111,3 +111,20 @@ def test_a_post_the_question_names_itself_answers_no_who():
     assert not holds("person", chair, chair.quote, "who was the board chair?")
     other = Citation("northam-2010", "context", "YOT", "The board was chaired by the Director.")
     assert holds("person", other, other.quote, "who was the board chair?")
+
+
+def test_what_happened_after_the_report_is_checked_on_every_route():
+    finding = _answer(("1.1", "Where there had been a screening, inspectors agreed with it."))
+    finding.route = "findings"
+    asked = Intent(route="findings", question="did the staff agree with the inspectors' findings?")
+    out = checked(finding, asked)
+    assert not out.found and "after the report" in out.answer
+    progress = _answer(("6", "Three of the five recommended actions have started."))
+    assert checked(progress, Intent(route="fallback", question="has it started yet?")).found
+
+
+def test_a_comparison_of_scores_is_no_count_of_people():
+    scores = _answer(("summary", "Safeguarding 38%"), ("summary", "Safeguarding 64%"))
+    scores.route = "compare"
+    asked = Intent(route="compare", question="how many people live in each area?")
+    assert not checked(scores, asked).found

@@ -116,3 +116,18 @@ def test_the_people_a_figure_counts_say_who_was_met():
     )
     answer = answer_facts("who did the inspectors talk to?", "people", [met], "fallback")
     assert answer is not None and "9 parents" in answer.answer
+
+
+def test_a_ratings_reports_background_answers_how_many_children_live_there():
+    from pathlib import Path
+
+    from ingest.readers import read_report
+
+    path = Path(__file__).parent / "data" / "layouts" / "ratings-cells-kestrelford-2023.txt"
+    report = read_report(path.read_text(encoding="utf-8"))
+    asked = "roughly how many kids aged 10-17 live there?"
+    answer = answer_facts(asked, "count", [report], "context")
+    assert answer is not None and "61,400" in answer.answer
+    assert answer.citations[0].quote in report.text
+    # its population is not stated: the children aged 10 to 17 are no answer to that
+    assert answer_facts("what was the population?", "number", [report], "context") is None

@@ -5,6 +5,7 @@ leaves questions the rules route confidently alone (no model loaded for them).""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,15 @@ def test_known_kinds_in_other_words_are_answered(sample_core, question, facts):
     for fact in facts:
         assert fact in answer["answer"], (fact, answer["answer"])
     assert answer["citations"]
+
+
+def test_a_kinds_own_examples_pass_its_refuse_and_require_patterns():
+    """A kind's route never refuses its own examples, and each names what it requires."""
+    for kind in kinds.load_kinds().kinds.values():
+        for example in kind.examples:
+            if kind.refuse:
+                assert not re.search(kind.refuse, example, re.I), (kind.name, example)
+            if kind.require:
+                assert re.search(kind.require, example, re.I), (kind.name, example)
+    extremes = kinds.load_kinds().kinds["extremes"]
+    assert not re.search(extremes.require, "which centre did they go to?", re.I)

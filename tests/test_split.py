@@ -56,3 +56,22 @@ def test_it_stands_for_the_report_the_first_question_names_else_its_topic():
     assert parts == ["how many children live in Northam?", "what was Northam rated?"]
     parts = split_question("whats ISSP and how did Eastmere do on it?", reports)
     assert parts == ["whats ISSP?", "how did Eastmere do on ISSP?"]
+
+
+def test_it_asked_of_a_defined_term_is_about_what_the_term_stands_for():
+    from ingest.model import GlossaryEntry, Source
+
+    text = "Glossary\nETE Employment, training and education\n"
+    quote = "Employment, training and education"
+    entry = GlossaryEntry(
+        ["ETE"], "ETE", quote, Source("glossary", "Glossary", quote, text.index(quote))
+    )
+    report = Report(
+        id="northam-2010", area="Northam", year=2010, title="t", text=text, glossary=[entry]
+    )
+    parts = split_question("whats ETE and how did Northam do on it?", [report])
+    # not "how did Northam do on ETE?", which reads as the term's definition asked again
+    assert parts[1] == "how did Northam do on Employment, training and education?"
+    # a question that says more than the term keeps it as asked
+    parts = split_question("whats ETE and what went wrong with it in Northam?", [report])
+    assert parts[1] == "what went wrong with ETE in Northam?"

@@ -23,6 +23,8 @@ _DATA = ("assistant.answers", "answer_types.yaml")
 TYPES = load_cues(*_DATA)
 # The kinds of unit (citation sections) that can hold each type at all; "not X" excludes X.
 _UNITS = {name: tuple(spec.get("units") or ()) for name, spec in load_yaml(*_DATA).items()}
+# how an answer says what it does not give ("the person's name"); the type's name otherwise
+_SAYS = {name: str(spec.get("says") or name) for name, spec in load_yaml(*_DATA).items()}
 
 
 @cache
@@ -39,6 +41,11 @@ def _asked() -> tuple[tuple[str, re.Pattern, tuple[str, ...], tuple[str, ...]], 
 @cache
 def _checked_routes() -> frozenset[str]:
     return frozenset(load_yaml("assistant.answers", "asked_types.yaml")["routes"])
+
+
+@cache
+def _every_route() -> frozenset[str]:
+    return frozenset(load_yaml("assistant.answers", "asked_types.yaml")["every_route"])
 
 
 def asked_type(question: str) -> str | None:
@@ -92,8 +99,9 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     # kind's examples suggest
     if intent.asks:
         return asked_type(intent.question) or intent.asks
-    if answer.route in _checked_routes():
-        return asked_type(intent.question)
+    asked = asked_type(intent.question)
+    if answer.route in _checked_routes() or asked in _every_route():
+        return asked
     return None
 
 
@@ -122,7 +130,7 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
         held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question)]
     if held:
         return answer
-    what = "person's name" if asks == "name" else asks
+    what = _SAYS.get(asks, asks)
     return Answer(
         f"The loaded reports do not give the {what} this asks for. The passages below share "
         "its words but do not answer it; they are listed as related, not as an answer.",

@@ -128,6 +128,8 @@ def _fill(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     filler = _FILLERS.get(Route(kind.route))
     if filler is None or (kind.refuse and re.search(kind.refuse, c.q, re.I)):
         return None
+    if kind.require and not re.search(kind.require, c.q, re.I):
+        return None
     intent.slots = None
     return filler(kind, intent, c)
 

@@ -57,7 +57,11 @@ def rules() -> Rules:
         frozenset(w for c in data["countables"] for w in stems(str(c))),
         frozenset(w for g in data["generic"] for w in stems(str(g))),
         tuple(data["parts"]),
-        tuple((re.compile(s["pattern"], re.I), str(s["word"])) for s in data["same"]),
+        # a space in a pattern is any white space: a sentence may break across lines
+        tuple(
+            (re.compile(s["pattern"].replace(" ", r"\s+"), re.I), str(s["word"]))
+            for s in data["same"]
+        ),
     )
 
 

@@ -44,6 +44,7 @@ class Kind:
     strip: tuple[str, ...] = ()  # patterns of what is not part of the slot (a claim's asking)
     refuse: str | None = None  # a pattern of questions this kind's route must not take
     sure_when: str | None = None  # "timing": nearest is enough with a word of time after
+    require: str | None = None  # a pattern every question this kind's route takes must match
 
     def slots_for(self, question: str) -> dict:
         o = self.otherwise
@@ -110,6 +111,7 @@ def load_kinds() -> Kinds:
             tuple(spec.get("strip") or ()),
             spec.get("refuse"),
             spec.get("sure_when"),
+            spec.get("require"),
         )
     digest = hashlib.sha256(repr(sorted(data.items(), key=str)).encode()).hexdigest()[:16]
     return Kinds(

@@ -14,6 +14,8 @@ from assistant.answers.intent import (
     definition_phrase,
     find_reports,
     glossary_entries,
+    is_bare,
+    strip_areas,
 )
 from ingest.model import Report
 from ingest.text.resources import load_yaml
@@ -59,8 +61,16 @@ def split_question(question: str, reports: Sequence[Report] = ()) -> list[str]:
     named = find_reports(parts[0], reports)[0] if reports else []
     areas = " and ".join(r.area for r in reports if r.id in named)
     for part in parts[1:]:
-        if refers.search(part):  # "what was it rated?", "what went wrong with it?"
-            part = refers.sub(areas or _topic(out[0]), part, count=1)
+        if refers.search(part):  # "what was it rated?", "how did they do on it?"
+            # a term the first part asked to have defined is asked about by what it stands
+            # for: "how did Sefton do on it?" is about the work, not the term's definition
+            topic = _topic(out[0])
+            asked = refers.sub(topic, part, count=1)
+            if not areas and is_bare(strip_areas(asked, reports), [topic]):
+                # "how did Sefton do on ETE?" would read as ETE's definition again: it asks
+                # about what the term stands for
+                topic = _spelled_out(topic, reports) or topic
+            part = refers.sub(areas or topic, part, count=1)
         part = _resolved(part, out[0], pronoun, reports)
         if areas and not find_reports(part, reports)[0]:
             part = f"{part.rstrip(' ?')} in {areas}"
@@ -87,12 +97,18 @@ def _resolved(part: str, first: str, pronoun: re.Pattern, reports: Sequence[Repo
     if not pronoun.search(part):
         return part
     topic = _topic(first)
-    entries = glossary_entries(topic.strip(" ?"), reports) if reports else []
-    if entries:
-        head = re.split(r"[:.;(]| - ", entries[0][1].definition, maxsplit=1)[0].strip()
-        if head and head.lower() != topic.lower():
-            topic = f"{topic.strip(' ?')} ({head})"
+    head = _spelled_out(topic, reports)
+    if head and head.lower() != topic.lower():
+        topic = f"{topic.strip(' ?')} ({head})"
     return pronoun.sub(topic.strip(" ?"), part, count=1)
+
+
+def _spelled_out(topic: str, reports: Sequence[Report]) -> str:
+    """The words a glossary term stands for ("RMP" -> "Risk management plan"), if it is one."""
+    entries = glossary_entries(topic.strip(" ?"), reports) if reports else []
+    if not entries:
+        return ""
+    return re.split(r"[:.;(]| - ", entries[0][1].definition, maxsplit=1)[0].strip()
 
 
 def answer_split(
