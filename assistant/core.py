@@ -59,6 +59,10 @@ class Findings:
         generation = self.store.generation()
         with self._lock:
             if self._reports is None or self._reports[0] != generation:
+                from assistant.answers.derived import use_folder
+
+                # What is derived from every report is saved beside them, once per change.
+                use_folder(self.settings.store / "cache" / "derived")
                 self._reports = (generation, self.store.load_reports())
             return self._reports[1]
 

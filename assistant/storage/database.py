@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from assistant.storage.dialect import Dialect, PgConnection, dialect_of, engine, sqlite_path
+from assistant.storage.stored_report import COLUMNS, StoredReport
 from ingest.model import Report, from_dict
 
 SCHEMA = """
@@ -145,9 +146,31 @@ class Store:
         return row[0] if row else None
 
     def load_reports(self) -> list[Report]:
+        """Every stored report; each is read whole when a field beyond its columns is used
+        (``StoredReport``): a question about one area reads one report."""
+        columns = ", ".join(COLUMNS)
         with self.connect() as db:
-            rows = db.execute("SELECT data FROM reports ORDER BY id").fetchall()
-        return [report_from_dict(json.loads(r[0])) for r in rows]
+            rows = db.execute(f"SELECT {columns}, length(text) FROM reports ORDER BY id").fetchall()
+        return [
+            StoredReport.lazy(dict(zip(COLUMNS, r[:-1], strict=True)), r[-1], self.load_report)
+            for r in rows
+        ]
+
+    def load_report(self, report_id: str, sha256: str | None = None) -> Report:
+        """The whole stored report ``report_id``, of version ``sha256`` when given (kept in
+        its history once replaced)."""
+        with self.connect() as db:
+            row = db.execute(
+                "SELECT data, sha256 FROM reports WHERE id = ?", (report_id,)
+            ).fetchone()
+            if row is not None and sha256 is not None and row[1] != sha256:
+                row = db.execute(
+                    "SELECT data FROM report_versions WHERE report_id = ? AND sha256 = ?",
+                    (report_id, sha256),
+                ).fetchone()
+        if row is None:
+            raise LookupError(f"report {report_id} is no longer stored")
+        return report_from_dict(json.loads(row[0]))
 
     def write_report(self, db: sqlite3.Connection, report: Report) -> None:
         """Replace ``report`` inside the caller's transaction ``db``."""
