@@ -113,6 +113,7 @@ class Findings:
         from assistant.answers.retrieve import glossary_index
 
         loaded = self.reports()
+        self.store.read_whole(loaded)  # warming reads every report: in one query
         index = self.answerer.retriever.chunk_index(loaded)
         area_finder(loaded)
         glossary_index(loaded)

@@ -158,3 +158,13 @@ def test_the_same_answers_with_and_without_the_saved_values(findings):
     read_back = [findings.answerer.answer(q)[0].to_dict() for q in questions]
     assert without == first == read_back
     assert any(_folder(findings).glob("*/catalog.pickle"))
+
+
+def test_warming_reads_every_report_in_one_query(findings, monkeypatch):
+    reports = _fresh_reports(findings)
+    one_by_one = []
+    monkeypatch.setattr(findings.store, "load_report", lambda *a: one_by_one.append(a))
+    findings.store.read_whole(reports)
+    assert all(r.loaded() for r in reports) and one_by_one == []
+    for r in reports:
+        assert asdict(r) == asdict(type(findings.store).load_report(findings.store, r.id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -155,6 +155,20 @@ class Store:
             StoredReport.lazy(dict(zip(COLUMNS, r[:-1], strict=True)), r[-1], self.load_report)
             for r in rows
         ]
+
+    def read_whole(self, reports: Sequence[Report]) -> None:
+        """Read every field of ``reports`` not read yet, in one query (a server warming up
+        reads them all: one query each took a quarter longer)."""
+        lazy = {r.id: r for r in reports if isinstance(r, StoredReport) and not r.loaded()}
+        if not lazy:
+            return
+        with self.connect() as db:
+            rows = db.execute("SELECT id, sha256, data FROM reports ORDER BY id").fetchall()
+        for rid, sha, data in rows:
+            report = lazy.get(rid)
+            if report is not None and report.sha256 == sha:
+                report.fill(report_from_dict(json.loads(data)))
+        # A report replaced since it was listed is read on first use, from its history.
 
     def load_report(self, report_id: str, sha256: str | None = None) -> Report:
         """The whole stored report ``report_id``, of version ``sha256`` when given (kept in

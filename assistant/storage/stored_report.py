@@ -56,10 +56,17 @@ class StoredReport(Report):
             raise AttributeError(name)
         with self.__dict__["_loading"]:
             if name not in self.__dict__:
-                whole = load(self.__dict__["id"], self.__dict__.get("sha256"))
-                for f in _FIELDS:
-                    self.__dict__.setdefault(f, getattr(whole, f))
+                self._fill(load(self.__dict__["id"], self.__dict__.get("sha256")))
         return self.__dict__[name]
+
+    def fill(self, whole: Report) -> None:
+        """Take the fields not read yet from ``whole`` (this version, read with others)."""
+        with self.__dict__["_loading"]:
+            self._fill(whole)
+
+    def _fill(self, whole: Report) -> None:
+        for f in _FIELDS:
+            self.__dict__.setdefault(f, getattr(whole, f))
 
     def loaded(self) -> bool:
         """Whether the whole report has been read (for tests and measurements)."""
