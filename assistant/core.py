@@ -61,9 +61,9 @@ class Findings:
             if self._reports is None or self._reports[0] != generation:
                 from assistant.answers.derived import use_folder
 
-                # What is derived from every report is saved beside them, once per change.
-                use_folder(self.settings.store / "cache" / "derived")
                 self._reports = (generation, self.store.load_reports())
+                # What is derived from every report is saved beside them, once per change.
+                use_folder(self.settings.store / "cache" / "derived", self._reports[1])
             return self._reports[1]
 
     def report(self, report_id: str) -> Report | None:

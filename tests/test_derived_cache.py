@@ -168,3 +168,13 @@ def test_warming_reads_every_report_in_one_query(findings, monkeypatch):
     assert all(r.loaded() for r in reports) and one_by_one == []
     for r in reports:
         assert asdict(r) == asdict(type(findings.store).load_report(findings.store, r.id))
+
+
+def test_only_the_whole_store_is_saved(findings):
+    reports = _fresh_reports(findings)
+    _forget()
+    part = reports[:2]
+    assert catalog(part) == catalog.uncached(part)  # a question's scope: kept in memory
+    assert not _folder(findings).exists() or not any(_folder(findings).iterdir())
+    catalog(reports)
+    assert len(list(_folder(findings).glob("*/catalog.pickle"))) == 1

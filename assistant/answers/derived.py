@@ -50,14 +50,21 @@ def _code_digest() -> str:
 
 
 _code: str | None = None
-_folder: Path | None = None
-_lock = threading.Lock()
+# Where the values of the whole store are saved: (its report versions, their folder). Values
+# of a part of the store (the reports a question scopes) stay in memory: saved, each part
+# would be a folder of its own, and would push the whole store's out of the ones kept.
+_whole: tuple[tuple, Path] | None = None
 
 
-def use_folder(folder: Path | None) -> None:
-    """Where derived values are saved (``<store>/cache/derived``); None keeps them in memory."""
-    global _folder
-    _folder = folder
+def use_folder(folder: Path | None, reports: Sequence[Report] = ()) -> None:
+    """Save the values derived from ``reports`` (every stored report) under ``folder``
+    (``<store>/cache/derived``); None keeps every value in memory."""
+    global _whole
+    if folder is None:
+        _whole = None
+        return
+    key = tuple(r.version_key() for r in reports)
+    _whole = (key, folder / store_key(key))
 
 
 def store_key(keys: Sequence[tuple]) -> str:
@@ -130,8 +137,8 @@ def persisted(name: str) -> Callable[[Callable[[Sequence[Report]], T]], Callable
                 if key in cache:
                     cache.move_to_end(key)
                     return cache[key]
-            folder = _folder
-            path = folder / store_key(key) / f"{name}.pickle" if folder is not None else None
+            whole = _whole
+            path = whole[1] / f"{name}.pickle" if whole is not None and whole[0] == key else None
             value = _read(path) if path is not None else _MISSING
             if value is _MISSING:
                 value = fn(reports)
