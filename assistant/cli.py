@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -13,7 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from assistant.cli_export import export_app
 from assistant.core import get_findings
 from assistant.settings import get_settings
-from assistant.storage.index import IngestResult
+
+if TYPE_CHECKING:
+    from assistant.storage.index import IngestResult
 
 app = typer.Typer(
     help="Cited answers and claim checks over youth-offending inspection reports.",

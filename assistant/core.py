@@ -59,7 +59,11 @@ class Findings:
         generation = self.store.generation()
         with self._lock:
             if self._reports is None or self._reports[0] != generation:
+                from assistant.answers.derived import use_folder
+
                 self._reports = (generation, self.store.load_reports())
+                # What is derived from every report is saved beside them, once per change.
+                use_folder(self.settings.store / "cache" / "derived", self._reports[1])
             return self._reports[1]
 
     def report(self, report_id: str) -> Report | None:
@@ -109,6 +113,7 @@ class Findings:
         from assistant.answers.retrieve import glossary_index
 
         loaded = self.reports()
+        self.store.read_whole(loaded)  # warming reads every report: in one query
         index = self.answerer.retriever.chunk_index(loaded)
         area_finder(loaded)
         glossary_index(loaded)

@@ -229,6 +229,10 @@ class Report:
     body: list[Paragraph] = field(default_factory=list)  # a general document's paragraphs
     region: str | None = None  # the region the report says its area is in ("North West")
 
+    def version_key(self) -> tuple:
+        """The version's identity: the same id, file and text read the same."""
+        return (self.id, self.sha256, len(self.text))
+
     def all_scores(self) -> list[Score]:
         return (
             self.headline_scores

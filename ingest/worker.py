@@ -20,7 +20,6 @@ from pathlib import Path
 
 from ingest.load import LoadError, PdfLimits, load_file
 from ingest.model import Report
-from ingest.readers import NoUsableTextError, read_report
 
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 _MB = 1024 * 1024
@@ -51,6 +50,9 @@ class Parsed:
 
 def parse_here(path: Path, limits: ParseLimits) -> Parsed:
     """Load and parse in this process (the worker's body; also for callers that must not fork)."""
+    # The readers are imported here: a process that only answers questions never needs them.
+    from ingest.readers import NoUsableTextError, read_report
+
     try:
         loaded = load_file(path, limits.max_bytes, limits.pdf)
         report = read_report(

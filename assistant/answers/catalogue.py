@@ -17,7 +17,8 @@ from enum import StrEnum
 from functools import cache
 
 from assistant.answers.citations import Citation, from_source, locate, page_at
-from assistant.answers.lexicon import per_report, per_reports
+from assistant.answers.derived import persisted
+from assistant.answers.lexicon import per_report
 from ingest.model import RATINGS, Paragraph, Report, Score, Unit
 from ingest.readers.region import region_names, region_statement
 from ingest.text.resources import load_yaml
@@ -99,29 +100,50 @@ def overall_rating(report: Report) -> Score | None:
     return next((s for s in report.headline_scores if s.unit == Unit.RATING and s.rating), None)
 
 
-@per_reports
+@persisted("overall-keys")
 def overall_keys(reports: Sequence[Report]) -> frozenset[str]:
     """The keys of the measures that hold the reports' overall ratings ("overall")."""
     return frozenset(s.key for r in reports if (s := overall_rating(r)) is not None)
 
 
-@per_reports
+@persisted("rating-words")
 def rating_words(reports: Sequence[Report]) -> list[str]:
     """The overall ratings the reports give, and the framework's scale, longest first."""
     used = {s.rating for r in reports if (s := overall_rating(r)) is not None and s.rating}
     return sorted(used | set(RATINGS), key=len, reverse=True)
 
 
-def holds(report: Report, pick: Pick) -> bool:
-    """Whether the stored report meets ``pick`` (fields only: no text is read)."""
+@dataclass(frozen=True)
+class Entry:
+    """What the catalogue holds of one report: the fields a list picks it by."""
+
+    region: str | None
+    year: int | None
+    format: str
+    rating: str | None  # its overall rating
+
+    @classmethod
+    def of(cls, report: Report) -> Entry:
+        rating = overall_rating(report)
+        return cls(report.region, report.year, str(report.format), rating and rating.rating)
+
+
+@persisted("catalogue")  # saved once per store change: a list reads only the reports it shows
+def entries(reports: Sequence[Report]) -> dict[str, Entry]:
+    """The catalogue entry of each report, by id."""
+    return {r.id: Entry.of(r) for r in reports}
+
+
+def holds(report: Report | Entry, pick: Pick) -> bool:
+    """Whether the stored report (or its catalogue entry) meets ``pick``: fields only."""
+    entry = report if isinstance(report, Entry) else Entry.of(report)
     if pick.facet == Facet.REGION:
-        return (report.region or "").lower() == pick.value.lower()
+        return (entry.region or "").lower() == pick.value.lower()
     if pick.facet == Facet.YEAR:
-        return report.year is not None and str(report.year) == pick.value
+        return entry.year is not None and str(entry.year) == pick.value
     if pick.facet == Facet.FORMAT:
-        return report.format == pick.value
-    rating = overall_rating(report)
-    return rating is not None and (rating.rating or "").lower() == pick.value.lower()
+        return entry.format == pick.value
+    return entry.rating is not None and entry.rating.lower() == pick.value.lower()
 
 
 def evidence(report: Report, pick: Pick) -> Citation | None:
@@ -235,4 +257,5 @@ def picks_in(question: str, reports: Sequence[Report]) -> tuple[list[Pick], str]
 
 def picked(reports: Sequence[Report], picks: Sequence[Pick]) -> list[Report]:
     """The reports that meet every pick, in the order given."""
-    return [r for r in reports if all(holds(r, p) for p in picks)]
+    held = entries(reports)
+    return [r for r in reports if all(holds(held[r.id], p) for p in picks)]

@@ -16,7 +16,8 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
-from assistant.answers.lexicon import SpellingFinder, per_reports, report_words, word_reports
+from assistant.answers.derived import persisted
+from assistant.answers.lexicon import SpellingFinder, report_words, word_reports
 from assistant.answers.retrieve import entry_terms, expand_query, glossary_index
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report, ReportFormat, Role, Score
 from ingest.text.resources import cue_patterns, load_yaml
@@ -236,7 +237,7 @@ def compounds_in(question: str) -> frozenset[str]:
     )
 
 
-@per_reports  # once per set of report versions: a store change builds it again
+@persisted("catalog")  # once per set of report versions: a store change builds it again
 def catalog(reports: Sequence[Report]) -> Catalog:
     names: dict[Target, Named] = {}
     section_tokens: dict[int, frozenset[str]] = {}
@@ -298,7 +299,7 @@ def _area_spellings(report: Report, reports: Sequence[Report], users=None) -> li
     return out
 
 
-@per_reports
+@persisted("area-finder")
 def area_finder(reports: Sequence[Report]) -> tuple[SpellingFinder, dict[str, list[str]]]:
     """The area spellings of ``reports`` and, for each, the reports it names."""
     owners: dict[str, list[str]] = {}
@@ -322,6 +323,12 @@ def is_reinspection(report: Report) -> bool:
     )
 
 
+@persisted("reinspections")
+def reinspections(reports: Sequence[Report]) -> frozenset[str]:
+    """The ids of the reports of reinspections (``is_reinspection``), worked out once."""
+    return frozenset(r.id for r in reports if is_reinspection(r))
+
+
 def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], list[str]]:
     """(ids of the loaded reports the question names, named area+year pairs not loaded)."""
     finder, owners = area_finder(reports)
@@ -329,7 +336,8 @@ def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], l
     named = [r for r in reports if r.id in ids]
     if not named and _THE_REINSPECTION_RE.search(question):
         # "the score in the reinspection": the loaded reinspection report(s).
-        named = [r for r in reports if is_reinspection(r)]
+        again = reinspections(reports)
+        named = [r for r in reports if r.id in again]
     years = {int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", question)}
     unknown: list[str] = []
     if years:
@@ -727,7 +735,7 @@ def strip_areas(question: str, reports: Sequence[Report]) -> str:
         out,
         flags=re.I,
     )
-    if any(is_reinspection(r) for r in reports):
+    if reinspections(reports):
         out = _THE_REINSPECTION_RE.sub(" ", out)
     return " ".join(out.split()) or question
 

@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ingest.text.resources import load_yaml
+
+if TYPE_CHECKING:  # numpy is imported only when a question is embedded
+    import numpy as np
 
 _DATA = ("assistant.answers", "kinds.yaml")
 
@@ -170,6 +172,8 @@ def _cache_file(kinds: Kinds) -> Path | None:
 @cache
 def example_vectors() -> np.ndarray:
     """The examples' embeddings (rows normalised), from the disk cache when it is current."""
+    import numpy as np
+
     kinds = load_kinds()
     texts = [kinds.masked(e) for _, e in kinds.examples]
     path = _cache_file(kinds)
@@ -193,6 +197,8 @@ def example_vectors() -> np.ndarray:
 
 
 def _normalised(m: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     norms = np.linalg.norm(m, axis=-1, keepdims=True)
     return m / np.where(norms == 0, 1, norms)
 
@@ -201,6 +207,8 @@ def _normalised(m: np.ndarray) -> np.ndarray:
 def question_vector(question: str) -> np.ndarray:
     """One question's embedding; a question asked again (a retry, a page reload) is not
     embedded again."""
+    import numpy as np
+
     return _normalised(np.asarray(_embedder().embed_query(question), dtype=np.float32))
 
 
@@ -208,6 +216,8 @@ def vote(
     sims: np.ndarray, labels: Sequence[str], k: int, sharpness: float = 1, skip: int | None = None
 ) -> Guess | None:
     """The k nearest examples' vote, each weighted by its similarity to ``sharpness``."""
+    import numpy as np
+
     order = [i for i in np.argsort(-sims) if i != skip][:k]
     if not order:
         return None

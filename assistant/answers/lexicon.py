@@ -27,7 +27,7 @@ T = TypeVar("T")
 
 def report_key(report: Report) -> tuple:
     """A report version's identity: the same id, file and text read the same."""
-    return (report.id, report.sha256, len(report.text))
+    return report.version_key()
 
 
 class _VersionCache:
@@ -156,26 +156,59 @@ class GlossaryGroup:
     rows: tuple[int, ...]  # positions of its entries in ``GlossaryIndex.entries``
 
 
+@dataclass(frozen=True)
+class GlossaryGroups:
+    """Where every glossary entry of a set of reports is, grouped by how it reads: plain data,
+    saved once per store change (``derived``), so a fresh process reads no report for it."""
+
+    places: tuple[tuple[int, int], ...]  # (report position, entry position) of each entry
+    groups: tuple[GlossaryGroup, ...]
+    by_spelling: dict[str, list[GlossaryGroup]]
+
+    @classmethod
+    def build(cls, reports: Sequence[Report], terms_of, head_of) -> GlossaryGroups:
+        places = tuple((i, j) for i, r in enumerate(reports) for j in range(len(r.glossary)))
+        keyed: dict[tuple, list[int]] = {}
+        for n, (i, j) in enumerate(places):
+            entry = reports[i].glossary[j]
+            key = (tuple(terms_of(entry)), entry.term, head_of(entry.definition))
+            keyed.setdefault(key, []).append(n)
+        groups = tuple(
+            GlossaryGroup(term, spellings, head, " ".join(words(head)), tuple(rows))
+            for (spellings, term, head), rows in keyed.items()
+        )
+        # A term is only found where its letters are: a cheap test before its pattern.
+        by_spelling: dict[str, list[GlossaryGroup]] = {}
+        for g in groups:
+            for s in g.spellings:
+                by_spelling.setdefault(s, []).append(g)
+        return cls(places, groups, by_spelling)
+
+
 class GlossaryIndex:
     """Every glossary entry of a set of reports, grouped by how it reads."""
 
-    def __init__(self, reports: Sequence[Report], terms_of, head_of):
-        self.entries: list[tuple[Report, GlossaryEntry]] = [
-            (r, e) for r in reports for e in r.glossary
-        ]
-        groups: dict[tuple, list[int]] = {}
-        for n, (_, entry) in enumerate(self.entries):
-            key = (tuple(terms_of(entry)), entry.term, head_of(entry.definition))
-            groups.setdefault(key, []).append(n)
-        self.groups = [
-            GlossaryGroup(term, spellings, head, " ".join(words(head)), tuple(rows))
-            for (spellings, term, head), rows in groups.items()
-        ]
-        # A term is only found where its letters are: a cheap test before its pattern.
-        self.by_spelling: dict[str, list[GlossaryGroup]] = {}
-        for g in self.groups:
-            for s in g.spellings:
-                self.by_spelling.setdefault(s, []).append(g)
+    def __init__(
+        self,
+        reports: Sequence[Report],
+        terms_of=None,
+        head_of=None,
+        parts: GlossaryGroups | None = None,
+    ):
+        self.reports = list(reports)
+        parts = parts or GlossaryGroups.build(self.reports, terms_of, head_of)
+        self.places = parts.places
+        self.groups = list(parts.groups)
+        self.by_spelling = parts.by_spelling
+
+    @property
+    def entries(self) -> list[tuple[Report, GlossaryEntry]]:
+        return [self._entry(n) for n in range(len(self.places))]
+
+    def _entry(self, n: int) -> tuple[Report, GlossaryEntry]:
+        i, j = self.places[n]
+        report = self.reports[i]
+        return report, report.glossary[j]
 
     def spellings_in(self, text: str) -> list[str]:
         """The spellings whose letters occur in ``text`` (a superset of those it names)."""
@@ -183,9 +216,9 @@ class GlossaryIndex:
         return [s for s in self.by_spelling if _core(s) in low]
 
     def entries_of(self, groups: Iterable[GlossaryGroup]) -> list[tuple[Report, GlossaryEntry]]:
-        """The entries of ``groups``, in report order."""
+        """The entries of ``groups``, in report order (only their reports are read)."""
         rows = sorted({n for g in groups for n in g.rows})
-        return [self.entries[n] for n in rows]
+        return [self._entry(n) for n in rows]
 
 
 def _core(term: str) -> str:

@@ -18,8 +18,15 @@ from pathlib import Path
 
 from langchain_core.documents import Document
 
+from assistant.answers.derived import persisted
 from assistant.answers.lexical import keyword_index
-from assistant.answers.lexicon import GlossaryIndex, per_report, per_reports, report_words
+from assistant.answers.lexicon import (
+    GlossaryGroups,
+    GlossaryIndex,
+    per_report,
+    per_reports,
+    report_words,
+)
 from assistant.storage.index import version_id
 from ingest.model import GlossaryEntry, Report
 from ingest.text.stemming import stem
@@ -81,10 +88,16 @@ def entry_terms(entry: GlossaryEntry) -> list[str]:
     return found
 
 
+@persisted("glossary")
+def glossary_groups(reports: Sequence[Report]) -> GlossaryGroups:
+    """Where the glossary entries of ``reports`` are, grouped by how they read."""
+    return GlossaryGroups.build(reports, entry_terms, _definition_head)
+
+
 @per_reports
 def glossary_index(reports: Sequence[Report]) -> GlossaryIndex:
     """The glossary entries of ``reports``, grouped by how they read (once per store change)."""
-    return GlossaryIndex(reports, entry_terms, _definition_head)
+    return GlossaryIndex(reports, parts=glossary_groups(reports))
 
 
 def expand_query(query: str, reports: Iterable[Report]) -> Expansion:
@@ -145,6 +158,20 @@ def _report_words(report: Report) -> _Words:
     )
 
 
+@persisted("corpus-words")  # saved once per store change: a fresh process reads no report text
+def corpus_words(reports: Sequence[Report]) -> _Words:
+    """The words of every report together."""
+    surface: set[str] = set()
+    vocabulary: set[str] = set()
+    names: set[str] = set()
+    for r in reports:
+        w = _report_words(r)
+        surface |= w.surface
+        vocabulary |= w.vocabulary
+        names |= w.names
+    return _Words(frozenset(surface), frozenset(vocabulary), frozenset(names))
+
+
 class ChunkIndex:
     """The chunks of a set of reports, with a BM25 index and the vocabulary they use."""
 
@@ -155,19 +182,14 @@ class ChunkIndex:
         # tokenises the reports that changed; the chunks are only read for a search, which
         # many questions (a score, a glossary term) never make.
         self.reports = list(reports)
+        words_of = corpus_words(reports)
         # The vocabulary of the whole source text, not just the chunks: a word the reports use
         # anywhere is a word they can answer about.
-        self.vocabulary: set[str] = set()
-        self.surface: set[str] = set()  # the words as written (lower case)
-        names: set[str] = set()
-        for r in reports:
-            w = _report_words(r)
-            self.surface |= w.surface
-            self.vocabulary |= w.vocabulary
-            names |= w.names
+        self.vocabulary: set[str] = set(words_of.vocabulary)
+        self.surface: set[str] = set(words_of.surface)  # the words as written (lower case)
         # Spelling is put right only towards the words that name things: measures, sections,
         # areas and glossary terms ("safegaurding"), never towards any word of the text.
-        self.names = sorted(names)
+        self.names = sorted(words_of.names)
         self._lock = threading.Lock()
         # The keyword index: persisted under ``cache`` for a store of ``persisted_from``
         # reports or more (lexical.keyword_index), built in memory below that.
@@ -255,7 +277,7 @@ class Retriever:
     def chunk_index(self, reports: Sequence[Report] | None = None) -> ChunkIndex:
         """The BM25 index of the stored reports, rebuilt only when they change."""
         reports = self.findings.reports() if reports is None else reports
-        key = tuple((r.id, r.sha256, len(r.text)) for r in reports)
+        key = tuple(r.version_key() for r in reports)
         with self._lock:
             if self._cache is None or self._cache[0] != key:
                 settings = self.findings.settings
