@@ -22,6 +22,7 @@ from assistant.answers.registry import Context
 from assistant.answers.retrieve import Retriever
 from assistant.answers.routing import parse
 from assistant.answers.split import answer_split, split_question
+from assistant.answers.which_report import put_right
 from assistant.storage.conversations import Conversations
 
 
@@ -60,6 +61,7 @@ class Answerer:
             return refused, None
         index = self.retriever.chunk_index(loaded)
         question = index.correct(question, CUE_WORDS)
+        question = put_right(question, loaded, index.surface)  # "Seftn", "coldashby"
         parts = split_question(question, loaded)
         if len(parts) > 1:  # several questions in one: each answered, with its own citations
             return answer_split(parts, lambda part: self._answer_one(part, previous, report))

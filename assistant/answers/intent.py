@@ -479,6 +479,18 @@ def _expand_acronyms(question: str, reports: Sequence[Report]) -> str:
     return question + (" " + " ".join(heads) if heads else "")
 
 
+_MEASURE_WORDS = [
+    (re.compile(spec["pattern"], re.I), str(spec["adds"]))
+    for spec in load_yaml("assistant.answers", "measure_words.yaml").values()
+]
+
+
+def _with_measure_words(question: str) -> str:
+    """The question plus the words of a measure it names by a phrasing ("out of 36": points)."""
+    added = [adds for pattern, adds in _MEASURE_WORDS if pattern.search(question)]
+    return " ".join([question, *added])
+
+
 def resolve_targets(
     question: str,
     cat: Catalog,
@@ -500,7 +512,7 @@ def resolve_targets(
             explicit.append(t)
     if explicit:
         return explicit
-    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
+    q = set(stems(_with_measure_words(_expand_acronyms(question, reports)).replace("-", " ")))
     hints = {n for n, toks in cat.section_tokens.items() if toks & q}
     overall_named = any(
         n.target.type == Role.OVERALL and n.tokens and n.tokens <= q for n in cat.names

@@ -31,7 +31,9 @@ from assistant.answers.intent import (
     unknown_names,
 )
 from assistant.answers.registry import FOLLOW_UPS, RULES, SLOTS, Route, load_routes, rule
+from assistant.answers.which_report import choose
 from ingest.model import Report, Role
+from ingest.text.tokens import stems
 
 
 @dataclass
@@ -55,6 +57,23 @@ class Clues:
     def followup(self) -> bool:
         return self.intent.followup
 
+    def named_targets(self, q: str, types: Sequence[Role]) -> list[Target]:
+        """The measures ``q`` names, by the names of every loaded report; when none of them
+        is a measure of the reports in scope, by the names those reports give their own, if
+        they match as well: "governance" asked of one report is its "Governance and
+        partnerships" (part 5), not another report's "Governance and leadership" (part 4)."""
+        reports = self.scoped or self.reports
+        found = resolve_targets(q, self.cat, types, reports, self.prefer_section, self.prefer_type)
+        if not (self.scoped and len(self.scoped) < len(self.reports)) or not found:
+            return found
+        if any(t.score_in(r) is not None for t in found for r in reports):
+            return found
+        own_cat = catalog(self.scoped)
+        own = resolve_targets(q, own_cat, types, reports, self.prefer_section, self.prefer_type)
+        if own and _words_matched(q, own, own_cat) >= _words_matched(q, found, self.cat):
+            return own  # its own names hold every word the other report's names matched
+        return found
+
     @cached_property
     def asked(self) -> str | None:
         return asked_term(self.qg)
@@ -66,9 +85,7 @@ class Clues:
     def targets(self, types: Sequence[Role]) -> list[Target]:
         """The measures of ``types`` the question names, else those a follow-up inherits."""
         reports = self.scoped or self.reports
-        found = resolve_targets(
-            self.q, self.cat, types, reports, self.prefer_section, self.prefer_type
-        )
+        found = self.named_targets(self.q, types)
         if not found and self.followup and self.prev_targets:
             found = convert_targets(self.prev_targets, types, self.cat, reports)
         return found
@@ -105,9 +122,7 @@ class ScoreClues:
         score_targets = c.targets(SCORED)
         # "and the lowest?" after "which criterion scored highest?" asks for another
         # criterion, not about the last one.
-        own_targets = resolve_targets(
-            q, c.cat, SCORED, c.scoped or c.reports, c.prefer_section, c.prefer_type
-        )
+        own_targets = c.named_targets(q, SCORED)
         if (
             not intent.kind
             and not score_cue
@@ -161,6 +176,12 @@ class ScoreClues:
         )
 
 
+def _words_matched(q: str, targets: Sequence[Target], cat: Catalog) -> set[str]:
+    """The question's words that the names of ``targets`` hold."""
+    words = set(stems(q.replace("-", " ")))
+    return {w for n in cat.names if n.target in targets for w in n.tokens & words}
+
+
 def parse(
     question: str,
     reports: Sequence[Report],
@@ -173,10 +194,21 @@ def parse(
     q = " ".join(question.split())
     cat = catalog(reports)
     named, unknown = find_reports(q, reports)
+    # "the latest report", "the thematic", "the North West YOT": reports picked by what the
+    # question says of them; the words that picked them are no part of what it asks.
+    if choice := choose(q, reports, named):
+        if choice.reports:
+            named, q = choice.reports, choice.question
+        unknown += choice.unknown
     intent = Intent(route=Route.FALLBACK, question=q, followup=is_followup(q, previous))
-    intent.unknown = unknown + unknown_names(
-        q, vocabulary, [r.area for r in reports] + [r.id for r in reports]
-    )
+    described = [u.lower() for u in unknown]  # "the Welsh one": not "Welsh" again
+    intent.unknown = unknown + [
+        name
+        for name in unknown_names(
+            q, vocabulary, [r.area for r in reports] + [r.id for r in reports]
+        )
+        if not any(name.lower() in d for d in described)
+    ]
     known_numbers = {n.target.key for n in cat.names if n.target.type == Role.CRITERION}
     intent.unknown += [
         f"criterion {a}.{b}"
