@@ -143,6 +143,9 @@ def test_a_report_by_its_region_and_a_region_none_is_in():
     assert welsh.reports == [] and welsh.unknown == ["the Welsh one"]
     # "England and Wales" is no report's description
     assert choose("the average for England and Wales", reports, []) is None
+    # with a report from Wales loaded, the Welsh one is that report
+    cymru = [*reports, _report("Cwm Taf", 2013, "Wales")]
+    assert choose("what did the Welsh one score?", cymru, []).reports == ["cwm-taf-2013"]
 
 
 def test_every_example_of_the_description_patterns():
