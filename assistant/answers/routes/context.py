@@ -89,9 +89,7 @@ def context_asked(intent: Intent, c: Clues) -> Route | None:
 
 
 def _has_parts(report: Report) -> bool:
-    return bool(
-        report.context or report.inspection_data or report.service_users or report.foreword
-    )
+    return bool(report.context or report.inspection_data or report.service_users or report.foreword)
 
 
 @follow_up(Route.CONTEXT)
