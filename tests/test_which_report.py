@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from answer_fakes import make_findings
 
-from assistant.answers.which_report import choose, data, put_right
+from assistant.answers.which_report import choose, data, near_names, put_right
 from ingest.model import Report
 from ingest.text.resources import load_yaml
-from ingest.text.typos import is_slip_of, keys_beside, slips
+from ingest.text.typos import edits, is_slip_of, keys_beside, slips
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = [
@@ -102,6 +102,13 @@ def test_a_mistyped_or_run_together_area_is_written_as_the_area():
     # a word the reports use is never read as a name; a far miss is left as written
     assert put_right("harrowfeld score", reports, {"harrowfeld"}) == "harrowfeld score"
     assert put_right("what did Seaton get?", reports, set()) == "what did Seaton get?"
+
+
+def test_a_name_too_far_to_be_read_as_an_area_is_offered_as_a_did_you_mean():
+    reports = [_report("Sefton", 2009), _report("Wessex Vale", 2011)]
+    assert edits("seaton", "sefton") == 1 and not is_slip_of("seaton", "sefton")
+    assert [r.id for r in near_names(["Seaton"], reports)] == ["sefton-2009"]
+    assert near_names(["Stockport"], reports) == []
 
 
 def test_a_name_as_near_to_two_areas_is_read_as_neither():
@@ -192,11 +199,12 @@ def test_the_report_a_question_means_answers_alone(findings, question, report, v
 
 
 @pytest.mark.parametrize(
-    "question", ["what did Seaton score on safeguarding?", "what did the Welsh one score?"]
+    "question", ["what did Penmarron score on staff?", "what did the Welsh one score?"]
 )
 def test_a_name_not_loaded_is_not_answered_and_the_loaded_reports_are_listed(findings, question):
     answer = _ask(findings, question)
     assert not answer.found and not answer.citations
+    assert ("Did you mean Penmarrow (2024)?" in answer.answer) == ("Penmarron" in question)
     assert "Harrowfield (2021)" in answer.answer and "Wessex Vale (2011)" in answer.answer
 
 

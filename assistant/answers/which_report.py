@@ -24,7 +24,7 @@ from assistant.answers.lexicon import per_report, per_reports
 from ingest.model import Report
 from ingest.text.resources import load_yaml
 from ingest.text.stopwords import STOPWORDS
-from ingest.text.typos import is_slip_of, slips
+from ingest.text.typos import edits, is_slip_of, slips
 
 _OPENING_LINES = 8  # a report's title and subtitle lie in its first lines
 
@@ -126,6 +126,20 @@ def put_right(question: str, reports: Sequence[Report], known: set[str] | frozen
         return next(iter(meant.values())).written
 
     return re.sub(r"[A-Za-z]+", fix, question)
+
+
+def near_names(names: Sequence[str], reports: Sequence[Report]) -> list[Report]:
+    """The loaded reports whose area looks like one of ``names`` (a name no report holds):
+    what a "did you mean" offers, never what is answered."""
+    out: list[Report] = []
+    for name in names:
+        low = name.lower()
+        if len(low) < 4:
+            continue
+        for n in _names(reports):
+            if abs(len(n.spelling) - len(low)) <= 2 and edits(low, n.spelling) <= 2:
+                out += [r for r in reports if r.id == n.report and r not in out]
+    return out
 
 
 # --- descriptions of a report ------------------------------------------------------------

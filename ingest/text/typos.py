@@ -34,8 +34,16 @@ def keys_beside(a: str, b: str) -> bool:
 def slips(typed: str, meant: str) -> int:
     """The fewest slips that turn ``meant`` into ``typed`` (lower case compared); a letter
     replaced by a far key counts as many slips as the words' length, so never a slip."""
-    a, b = typed.lower(), meant.lower()
-    far = max(len(a), len(b)) + 1
+    return _distance(typed.lower(), meant.lower(), far=max(len(typed), len(meant)) + 1)
+
+
+def edits(a: str, b: str) -> int:
+    """Letters left out, added, swapped or replaced (by any key) between two words: how
+    alike two names look, for a "did you mean" rather than for reading one as the other."""
+    return _distance(a.lower(), b.lower(), far=1)
+
+
+def _distance(a: str, b: str, far: int) -> int:
     # Optimal string alignment: insertions, deletions, near-key substitutions, swaps.
     d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(len(a) + 1):
@@ -64,6 +72,9 @@ def is_slip_of(typed: str, meant: str) -> bool:
     if typed.lower() == meant.lower():
         return False
     allowed = slips_allowed(meant)
-    return (
-        allowed > 0 and abs(len(typed) - len(meant)) <= allowed and (slips(typed, meant) <= allowed)
-    )
+    if allowed == 0 or abs(len(typed) - len(meant)) > allowed:
+        return False
+    n = slips(typed, meant)
+    # Fewer edits than slips: the nearest way needs a far key, read as a letter dropped and
+    # another added ("Penmarron" for Penmarrow); that is another name, not two slips.
+    return n <= allowed and edits(typed, meant) == n
