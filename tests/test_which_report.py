@@ -124,7 +124,10 @@ def test_the_latest_and_the_earliest_of_the_loaded_reports():
     reports = [_report("Ashby", 2011), _report("Brill", 2014), _report("Cotes", 2019)]
     latest = choose("what were the scores in the latest report?", reports, [])
     assert latest.reports == ["cotes-2019"] and "latest" not in latest.question
-    assert choose("how did the older report do?", reports, []).reports == ["ashby-2011"]
+    assert choose("how did the oldest report do?", reports, []).reports == ["ashby-2011"]
+    # "older" compares two: of three years it picks none (a reinspection's earlier one)
+    assert choose("how did the older report do?", reports, []) is None
+    assert choose("the older one", reports[:2], []).reports == ["ashby-2011"]
     # among the reports a question names
     named = choose("the most recent inspection", reports, ["ashby-2011", "brill-2014"])
     assert named.reports == ["brill-2014"]
@@ -180,7 +183,7 @@ def test_every_example_of_the_measure_phrasings():
         ("what overall rating did Harrowfeild get?", "harrowfield-2021", ["Requires improvement"]),
         ("how did Northbirdge do on safeguarding?", "northbridge-and-moorvale-2011", ["61%"]),
         ("what rating did the most recent inspection give?", "penmarrow-2024", ["Inadequate"]),
-        ("headline scores in the newer report", "penmarrow-2024", ["6/36"]),
+        ("headline scores in the newest report", "penmarrow-2024", ["6/36"]),
         (
             "what was the risk of harm score in the Yorkshire report?",
             "northbridge-and-moorvale-2011",

@@ -37,6 +37,7 @@ class _Data:
     places: dict[str, re.Pattern]  # region -> the words for it
     place_asked: dict[str, re.Pattern]  # region -> its words asked as a report
     place_not: re.Pattern
+    comparatives: frozenset[str]
 
 
 def _any(patterns: Sequence[str]) -> str:
@@ -69,6 +70,7 @@ def data() -> _Data:
         places,
         place_asked,
         re.compile(raw["place-not"]["pattern"], re.I),
+        frozenset(raw["comparatives"]),
     )
 
 
@@ -182,7 +184,8 @@ def choose(question: str, reports: Sequence[Report], named: Sequence[str]) -> Ch
     for pattern, pick in ((d.latest, max), (d.earliest, min)):
         if m := pattern.search(q):
             years = {r.year for r in pool if r.year}
-            if len(years) > 1:
+            said = " ".join(m.group(0).lower().split()[:-1])
+            if len(years) > 1 and (said not in d.comparatives or len(years) == 2):
                 year = pick(years)
                 picked, q = [r for r in pool if r.year == year], _cut(q, m)
             break
