@@ -232,3 +232,12 @@ def test_a_follow_up_keeps_the_report_the_conversation_named(findings):
     first = _ask(findings, "how did Wessex Vale score on risk of harm?")
     after = _ask(findings, "what about their safeguarding?", first.conversation_id)
     assert _reports_cited(after) == {"wessex-vale-2011"} and "64%" in after.answer, after.answer
+
+
+def test_a_place_the_contextual_information_names(sample_report, fictional_report):
+    reports = [sample_report, fictional_report]
+    for question in ("how did the Merseyside YOT score?", "what did bootle get for safeguarding"):
+        assert choose(question, reports, []).reports == [sample_report.id], question
+    # "the Census 2001" is no place; a word both reports use names neither
+    assert choose("what was the population at the Census?", reports, []) is None
+    assert choose("what did the England average show?", reports, []) is None

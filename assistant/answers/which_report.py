@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from assistant.answers.intent import catalog
-from assistant.answers.lexicon import per_report, per_reports
+from assistant.answers.lexicon import per_report, per_reports, word_reports
 from ingest.model import Report
 from ingest.text.resources import load_yaml
 from ingest.text.stopwords import STOPWORDS
@@ -38,6 +38,7 @@ class _Data:
     place_asked: dict[str, re.Pattern]  # region -> its words asked as a report
     place_not: re.Pattern
     comparatives: frozenset[str]
+    place_name: re.Pattern  # a place named in a report's contextual information
 
 
 def _any(patterns: Sequence[str]) -> str:
@@ -71,6 +72,10 @@ def data() -> _Data:
         place_asked,
         re.compile(raw["place-not"]["pattern"], re.I),
         frozenset(raw["comparatives"]),
+        re.compile(
+            r"(?:\b(?i:" + "|".join(raw["place-name-after"]) + r")\s+)([A-Z][a-z]{4,})\b"
+            r"|\b([A-Z][a-z]{4,})\s+(?i:" + "|".join(raw["place-name-before"]) + r")\b"
+        ),
     )
 
 
@@ -180,6 +185,8 @@ def choose(question: str, reports: Sequence[Report], named: Sequence[str]) -> Ch
                     break
         if picked is None:
             picked, q, unknown = _by_place(q, pool)
+        if picked is None and not unknown:
+            picked = _by_place_name(q, pool, reports)
     pool = picked or pool
     for pattern, pick in ((d.latest, max), (d.earliest, min)):
         if m := pattern.search(q):
@@ -207,6 +214,38 @@ def _by_place(q: str, pool: list[Report]) -> tuple[list[Report] | None, str, lis
         if not fits and asked and not any(r.region for r in pool if words.search(r.region or "")):
             return None, q, [asked.group(0).strip()]
     return None, q, []
+
+
+_MONTHS = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september")
+    + ("october", "november", "december")
+)
+
+
+@per_report
+def _place_names(report: Report) -> frozenset[str]:
+    """Names the report's contextual information gives places in its area ("Merseyside",
+    "Bootle"): capitalised words where a place is named (``place-name-*`` in the YAML), never
+    in lower case in the report, and no glossary term, month or stopword."""
+    text = " ".join(p.text for p in report.context)
+    lower = set(re.findall(r"\b[a-z]+\b", report.text))
+    glossary = {w.lower() for g in report.glossary for t in g.terms for w in t.split()}
+    out = set()
+    for m in data().place_name.finditer(text):
+        low = (m.group(1) or m.group(2)).lower()
+        if low in lower or low in glossary or low in _MONTHS or low in STOPWORDS:
+            continue
+        out.add(low)
+    return frozenset(out)
+
+
+def _by_place_name(q: str, pool: list[Report], reports: Sequence[Report]) -> list[Report] | None:
+    """The report whose contextual information names a place the question names, when no
+    other loaded report uses that word at all."""
+    users = word_reports(reports)
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]{5,}", q)}
+    fits = [r for r in pool if any(users[w] == 1 for w in _place_names(r) & asked)]
+    return fits if fits and len(fits) < len(pool) else None
 
 
 def _cut(q: str, m: re.Match) -> str:
