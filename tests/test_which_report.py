@@ -241,3 +241,14 @@ def test_a_place_the_contextual_information_names(sample_report, fictional_repor
     # "the Census 2001" is no place; a word both reports use names neither
     assert choose("what was the population at the Census?", reports, []) is None
     assert choose("what did the England average show?", reports, []) is None
+
+
+def test_a_year_picks_among_one_areas_reports_not_the_others(sample_report, fictional_report):
+    from assistant.answers.intent import find_reports
+
+    reports = [sample_report, fictional_report]
+    named, unknown = find_reports("Sefton safeguarding in 2009 vs Wessex Vale", reports)
+    assert named == [sample_report.id, fictional_report.id] and not unknown
+    named, unknown = find_reports("Sefton 2011 vs Wessex Vale on safeguarding", reports)
+    assert named == [] and unknown == ["Sefton 2011"]
+    assert find_reports("what did the 2011 one get?", reports)[0] == [fictional_report.id]

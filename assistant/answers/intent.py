@@ -299,7 +299,22 @@ def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], l
     if years:
         pool = named or list(reports)
         dated = [r for r in pool if r.year in years]
-        if dated:
+        if dated and named:
+            # "Sefton in 2009 vs Wessex Vale": the year picks among one area's reports and
+            # leaves another area named without it.
+            dated_areas = {r.area for r in dated}
+            named = [r for r in named if r in dated or r.area not in dated_areas]
+            # ... but "Sefton 2011 vs Wessex Vale" asks for a Sefton report not loaded.
+            unknown = [
+                f"{r.area} {y}"
+                for r in named
+                if r not in dated
+                for y in sorted(years)
+                if re.search(rf"\b{re.escape(r.area)}(?:['’]s)?\W+(?:in\s+)?{y}\b", question, re.I)
+            ][:1]
+            if unknown:
+                named = []
+        elif dated:
             named = dated
         elif named:
             unknown = [f"{r.area} {y}" for r in named for y in sorted(years)][:1]
