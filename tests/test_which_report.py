@@ -252,23 +252,3 @@ def test_a_year_picks_among_one_areas_reports_not_the_others(sample_report, fict
     named, unknown = find_reports("Sefton 2011 vs Wessex Vale on safeguarding", reports)
     assert named == [] and unknown == ["Sefton 2011"]
     assert find_reports("what did the 2011 one get?", reports)[0] == [fictional_report.id]
-
-
-def test_a_name_word_two_areas_share_names_both_never_one():
-    from assistant.answers.intent import find_reports
-
-    reports = [
-        _report("Wessex Vale", 2011, text="Wessex Vale YOT"),
-        _report("Vale of Ashdown", 2010, text="Vale of Ashdown YOT"),
-        _report("Stockbridge", 2011, text="Stockbridge YOT"),
-    ]
-    assert find_reports("what did the Vale get?", reports)[0] == [
-        "wessex-vale-2011",
-        "vale-of-ashdown-2010",
-    ]
-    assert find_reports("how did Ashdown do?", reports)[0] == ["vale-of-ashdown-2010"]
-    # the word within a whole name is that name's
-    assert find_reports("what did Wessex Vale get?", reports)[0] == ["wessex-vale-2011"]
-    # a word another report's text uses too is no name
-    reports[2] = _report("Stockbridge", 2011, text="Stockbridge YOT by the vale")
-    assert find_reports("what did the Vale get?", reports)[0] == []

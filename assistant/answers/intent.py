@@ -10,7 +10,6 @@ and the report format's own (bands, "overall score", "section").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -215,10 +214,8 @@ def catalog(reports: Sequence[Report]) -> Catalog:
     section_tokens: dict[int, frozenset[str]] = {}
     areas: dict[str, list[str]] = {}
     users = word_reports(reports)
-    # How many reports' area names hold each word: "Vale" of Wessex Vale and Vale of Ashdown.
-    area_users = Counter(w for r in reports for w in set(words(r.area)))
     for r in reports:
-        areas[r.id] = _area_spellings(r, reports, users, area_users)
+        areas[r.id] = _area_spellings(r, reports, users)
         for s in r.headline_scores:
             t = Target("headline", s.key)
             names.setdefault(t, Named(t, _name_tokens(s.key), None, s.name))
@@ -244,14 +241,10 @@ def catalog(reports: Sequence[Report]) -> Catalog:
 # --- slot finders -----------------------------------------------------------------------
 
 
-def _area_spellings(
-    report: Report, reports: Sequence[Report], users=None, area_users=None
-) -> list[str]:
+def _area_spellings(report: Report, reports: Sequence[Report], users=None) -> list[str]:
     """Lower-case spellings that name ``report``: its area, its id, and each word of the area's
     name that no other loaded report uses ("stockbridge" for Stockbridge-on-Wear, "ashdown"
-    for Vale of Ashdown, but not "vale" while Wessex Vale is loaded too). A word that only
-    reports whose area names hold it use ("vale" of Wessex Vale and Vale of Ashdown) names
-    each of them: the question is answered for every one, never for one picked."""
+    for Vale of Ashdown, but not "vale" while Wessex Vale is loaded too)."""
     out = [report.area.lower(), report.id.lower()]
     if all(r.id == report.id for r in reports):
         return out  # no other report
@@ -259,13 +252,7 @@ def _area_spellings(
     # each other report in turn made the catalogue quadratic in the number of reports.
     users = word_reports(reports) if users is None else users
     for w in dict.fromkeys(words(report.area)):
-        if not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
-            continue
-        shared = area_users[w] if area_users is not None else 0
-        if len(w) >= 4 and 1 < shared < len(reports) and users[w] == shared:
-            out.append(w)  # a name word several loaded areas share, and nothing else uses
-            continue
-        if len(w) < 5:
+        if len(w) < 5 or not w.isalpha() or w in STOPWORDS or stem(w) in QUESTION_WORDS:
             continue
         n = users[w]
         alone = not n or (n == 1 and w in report_words(report))
@@ -302,12 +289,7 @@ def is_reinspection(report: Report) -> bool:
 def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], list[str]]:
     """(ids of the loaded reports the question names, named area+year pairs not loaded)."""
     finder, owners = area_finder(reports)
-    found = finder.found(question)
-    # "vale" in "Wessex Vale" is that name's word, not the word Vale of Ashdown shares.
-    found = {
-        s for s in found if not any(t != s and re.search(rf"\b{re.escape(s)}\b", t) for t in found)
-    }
-    ids = {i for s in found for i in owners[s]}
+    ids = {i for s in finder.found(question) for i in owners[s]}
     named = [r for r in reports if r.id in ids]
     if not named and _THE_REINSPECTION_RE.search(question):
         # "the score in the reinspection": the loaded reinspection report(s).
