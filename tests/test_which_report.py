@@ -191,6 +191,7 @@ def test_every_example_of_the_measure_phrasings():
         ),
         ("how did Eastmere score on governance?", "eastmere-2014", ["Poor"]),
         ("what did Harrowfield get out of 36?", "harrowfield-2021", ["17/36"]),
+        ("the overall score for delivery in Northbridge", "northbridge-and-moorvale-2011", ["64%"]),
     ],
 )
 def test_the_report_a_question_means_answers_alone(findings, question, report, values):

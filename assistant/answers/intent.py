@@ -494,6 +494,8 @@ def _expand_acronyms(question: str, reports: Sequence[Report]) -> str:
     return question + (" " + " ".join(heads) if heads else "")
 
 
+_OVERALL_RE = re.compile(r"\b(?:overall|section|part)\b", re.I)
+
 _MEASURE_WORDS = [
     (re.compile(spec["pattern"], re.I), str(spec["adds"]))
     for spec in load_yaml("assistant.answers", "measure_words.yaml").values()
@@ -563,6 +565,15 @@ def resolve_targets(
     else:
         partial = [s for s in scored if s[2] >= 0.34]
         if not partial:
+            # "the overall score for delivery": one section's overall score, named by a word
+            # of its name that no other section's name holds.
+            own = [
+                s
+                for s in scored
+                if s[0].target.type == Role.OVERALL and _OVERALL_RE.search(question)
+            ]
+            if len({s[0].section for s in own}) == 1 and len(hints) == 1:
+                return _one_per_name([s[0].target for s in own])
             return []
         best = max((s[2], len(s[1])) for s in partial)
         pool = [s for s in partial if (s[2], len(s[1])) == best]

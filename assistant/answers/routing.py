@@ -11,6 +11,7 @@ from functools import cached_property
 from assistant.answers.intent import (
     CUES,
     PREVIOUS_RE,
+    QUESTION_WORDS,
     SCORED,
     Catalog,
     FindingKind,
@@ -177,8 +178,9 @@ class ScoreClues:
 
 
 def _words_matched(q: str, targets: Sequence[Target], cat: Catalog) -> set[str]:
-    """The question's words that the names of ``targets`` hold."""
-    words = set(stems(q.replace("-", " ")))
+    """The question's words that the names of ``targets`` hold, beyond the words any
+    question asks with ("overall" of "Overall rating")."""
+    words = set(stems(q.replace("-", " "))) - QUESTION_WORDS
     return {w for n in cat.names if n.target in targets for w in n.tokens & words}
 
 
