@@ -109,6 +109,14 @@ def _names(reports: Sequence[Report]) -> list[_Name]:
     return out
 
 
+@per_reports
+def _names_by_head(reports: Sequence[Report]) -> dict[str, list[_Name]]:
+    out: dict[str, list[_Name]] = {}
+    for n in _names(reports):
+        out.setdefault(n.spelling[0], []).append(n)
+    return out
+
+
 def put_right(question: str, reports: Sequence[Report], known: set[str] | frozenset[str]) -> str:
     """``question`` with each mistyped area name written as the area writes it.
 
@@ -116,14 +124,17 @@ def put_right(question: str, reports: Sequence[Report], known: set[str] | frozen
     read as a mistyped name."""
     if len(reports) == 0:
         return question
-    names = _names(reports)
+    by_head = _names_by_head(reports)
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
         if len(low) < 5 or low in known or low in STOPWORDS:
             return word
-        near = [n for n in names if n.spelling == low or is_slip_of(low, n.spelling)]
+        # A slip seldom changes a name's first letter: only names starting with the word's
+        # first letter (or its second, when the first two are swapped) are compared.
+        pool = by_head.get(low[0], []) + by_head.get(low[1], [])
+        near = [n for n in pool if n.spelling == low or is_slip_of(low, n.spelling)]
         if not near:
             return word
         best = min(slips(low, n.spelling) for n in near)
