@@ -1,9 +1,10 @@
 """`findings eval --set paraphrase`: both halves of the paraphrase set, per kind.
 
 Each corpus a question names is built once, in a temporary store, and every question on it
-(from either half) is asked there as the first turn of a fresh conversation. A question is
-right when `found` matches, every expected value is in the answer and, when it answers, one
-citation quotes the expected fragment of the expected report (see ``paraphrase_set.judge``).
+(from either half) is asked there in a fresh conversation, after the earlier turns it lists
+(``before``). A question is right when `found` matches, every expected value is in the
+answer and, when it answers, one citation quotes the expected fragment of the expected report
+(see ``paraphrase_set.judge``).
 Failures are listed for the tune half only: the held-out half is reported as counts, so that
 tuning never reads its wordings.
 """
@@ -187,8 +188,11 @@ def run_paraphrase(
 
 
 def _ask(findings, q: ParaphraseQuestion, ids: dict[str, str]) -> ParaphraseOutcome:
+    conversation_id = None
+    for earlier in q.before:  # a follow-up: its conversation's earlier turns first
+        conversation_id = findings.ask(earlier, conversation_id).conversation_id
     start = time.perf_counter()
-    d = findings.ask(q.question).to_dict()
+    d = findings.ask(q.question, conversation_id).to_dict()
     seconds = time.perf_counter() - start
     citations = d.get("citations") or []
     return ParaphraseOutcome(

@@ -7,7 +7,8 @@ A half (YAML) names the report files (``reports``: alias -> path), the corpora b
 phrasing lives in one half), the ``corpus`` it is asked against, ``found`` (default true), the
 ``values`` its answer must contain as printed in the report, ``any_of`` groups of alternatives
 (counts worked out by hand: "3" or "three"), an optional yes/no ``verdict`` and ``cite``: the
-reports and quote fragments a right citation may match.
+reports and quote fragments a right citation may match. ``before`` lists earlier questions of
+the same conversation (a follow-up: "and what about their safeguarding?"), asked first.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class ParaphraseQuestion:
     any_of: list[list[str]] = field(default_factory=list)
     verdict: str | None = None
     cite: list[Cite] = field(default_factory=list)
+    before: list[str] = field(default_factory=list)  # earlier turns of its conversation
 
 
 @dataclass
@@ -88,6 +90,7 @@ def _question(d: dict) -> ParaphraseQuestion:
         any_of=[[str(a) for a in group] for group in d.get("any_of") or []],
         verdict=d.get("verdict"),
         cite=[Cite(str(c["report"]), str(c["quote"])) for c in d.get("cite") or []],
+        before=[str(b) for b in d.get("before") or []],
     )
 
 

@@ -301,3 +301,21 @@ def test_no_held_out_wording_is_copied_into_the_product(halves):
             text = normalise(path.read_text(encoding="utf-8", errors="ignore"))
             copied = [q for q in held if q in text]
             assert not copied, f"{path.relative_to(PACKAGE_ROOT)} holds held-out questions {copied}"
+
+
+def test_a_follow_up_is_asked_after_the_earlier_turns_of_its_conversation():
+    from types import SimpleNamespace
+
+    from assistant.paraphrase_eval import _ask
+
+    asked: list[tuple[str, str | None]] = []
+
+    class Fake:
+        def ask(self, question, conversation_id=None):
+            asked.append((question, conversation_id))
+            d = {"answer": "Wessex Vale: 64%", "found": True, "citations": []}
+            return SimpleNamespace(conversation_id="c1", to_dict=lambda: d)
+
+    q = _q(question="what about their safeguarding?", before=["how did Wessex Vale do?"])
+    _ask(Fake(), q, {})
+    assert asked == [("how did Wessex Vale do?", None), ("what about their safeguarding?", "c1")]

@@ -22,6 +22,7 @@ from assistant.answers.registry import Context
 from assistant.answers.retrieve import Retriever
 from assistant.answers.routing import parse
 from assistant.answers.split import answer_split, split_question
+from assistant.answers.which_report import near_names, put_right
 from assistant.storage.conversations import Conversations
 
 
@@ -60,6 +61,7 @@ class Answerer:
             return refused, None
         index = self.retriever.chunk_index(loaded)
         question = index.correct(question, CUE_WORDS)
+        question = put_right(question, loaded, index.surface)  # "Seftn", "coldashby"
         parts = split_question(question, loaded)
         if len(parts) > 1:  # several questions in one: each answered, with its own citations
             return answer_split(parts, lambda part: self._answer_one(part, previous, report))
@@ -74,9 +76,11 @@ class Answerer:
         scoped = [r for r in loaded if r.id in intent.reports] or list(loaded)
         if intent.unknown:
             names = ", ".join(dict.fromkeys(intent.unknown))
+            near = near_names(intent.unknown, loaded)  # "Seaton": did you mean Sefton?
+            maybe = f" Did you mean {loaded_list(near)}?" if near else ""
             return not_found(
                 f"The loaded reports ({loaded_list(loaded)}) say nothing about {names}, so I "
-                "cannot answer that from them.",
+                f"cannot answer that from them.{maybe}",
                 intent.route,
             ), intent
         context = Context(scoped, loaded, index, self.passages)

@@ -343,7 +343,22 @@ def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], l
     if years:
         pool = named or list(reports)
         dated = [r for r in pool if r.year in years]
-        if dated:
+        if dated and named:
+            # "Sefton in 2009 vs Wessex Vale": the year picks among one area's reports and
+            # leaves another area named without it.
+            dated_areas = {r.area for r in dated}
+            named = [r for r in named if r in dated or r.area not in dated_areas]
+            # ... but "Sefton 2011 vs Wessex Vale" asks for a Sefton report not loaded.
+            unknown = [
+                f"{r.area} {y}"
+                for r in named
+                if r not in dated
+                for y in sorted(years)
+                if re.search(rf"\b{re.escape(r.area)}(?:['’]s)?\W+(?:in\s+)?{y}\b", question, re.I)
+            ][:1]
+            if unknown:
+                named = []
+        elif dated:
             named = dated
         elif named:
             unknown = [f"{r.area} {y}" for r in named for y in sorted(years)][:1]
@@ -523,6 +538,20 @@ def _expand_acronyms(question: str, reports: Sequence[Report]) -> str:
     return question + (" " + " ".join(heads) if heads else "")
 
 
+_OVERALL_RE = re.compile(r"\b(?:overall|section|part)\b", re.I)
+
+_MEASURE_WORDS = [
+    (re.compile(spec["pattern"], re.I), str(spec["adds"]))
+    for spec in load_yaml("assistant.answers", "measure_words.yaml").values()
+]
+
+
+def _with_measure_words(question: str) -> str:
+    """The question plus the words of a measure it names by a phrasing ("out of 36": points)."""
+    added = [adds for pattern, adds in _MEASURE_WORDS if pattern.search(question)]
+    return " ".join([question, *added])
+
+
 def resolve_targets(
     question: str,
     cat: Catalog,
@@ -544,7 +573,7 @@ def resolve_targets(
             explicit.append(t)
     if explicit:
         return explicit
-    q = _question_tokens(question, cat, reports)
+    q = _question_tokens(_with_measure_words(question), cat, reports)
     # the section whose name the question shares most words with ("out-of-court assessment"
     # is in Out-of-court disposals, not in Court disposals, though both say "court")
     overlap = {n: len(toks & q) for n, toks in cat.section_tokens.items()}
@@ -583,6 +612,15 @@ def resolve_targets(
     else:
         partial = [s for s in scored if s[2] >= 0.34]
         if not partial:
+            # "the overall score for delivery": one section's overall score, named by a word
+            # of its name that no other section's name holds.
+            own = [
+                s
+                for s in scored
+                if s[0].target.type == Role.OVERALL and _OVERALL_RE.search(question)
+            ]
+            if len({s[0].section for s in own}) == 1 and len(hints) == 1:
+                return _one_per_name([s[0].target for s in own])
             return []
         best = max((s[2], len(s[1])) for s in partial)
         pool = [s for s in partial if (s[2], len(s[1])) == best]

@@ -33,6 +33,7 @@ from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
 from ingest.text.tokens import stems, words
+from ingest.text.typos import is_slip_of
 
 # A dense search within at most this many reports compares their vectors directly.
 EXACT_REPORTS = 20
@@ -190,6 +191,9 @@ class ChunkIndex:
         # Spelling is put right only towards the words that name things: measures, sections,
         # areas and glossary terms ("safegaurding"), never towards any word of the text.
         self.names = sorted(words_of.names)
+        # An area's name is put right only from a typing slip ("Seftn", not "Seaton"): a name
+        # read as another area's would answer from a report the question never meant.
+        self.area_words = frozenset(w for r in reports for w in words(r.area))
         self._lock = threading.Lock()
         # The keyword index: persisted under ``cache`` for a store of ``persisted_from``
         # reports or more (lexical.keyword_index), built in memory below that.
@@ -231,6 +235,8 @@ class ChunkIndex:
             close = []
             if len(low) >= 5:
                 close = difflib.get_close_matches(low, self.names, n=1, cutoff=0.85)
+                if close and close[0] in self.area_words and not is_slip_of(low, close[0]):
+                    return word
             if not close:
                 # Only a slip within the word: "tower" is not a misspelt "owner".
                 pool = [c for c in cues if c[0] == low[0]]

@@ -32,6 +32,7 @@ from assistant.answers.intent import (
     words_named,
 )
 from assistant.answers.registry import FOLLOW_UPS, RULES, SLOTS, Route, load_routes, rule
+from assistant.answers.which_report import choose
 from ingest.model import Report, Role
 
 
@@ -191,10 +192,21 @@ def parse(
     q = " ".join(question.split())
     cat = catalog(reports)
     named, unknown = find_reports(q, reports)
+    # "the latest report", "the thematic", "the North West YOT": reports picked by what the
+    # question says of them; the words that picked them are no part of what it asks.
+    if choice := choose(q, reports, named):
+        if choice.reports:
+            named, q = choice.reports, choice.question
+        unknown += choice.unknown
     intent = Intent(route=Route.FALLBACK, question=q, followup=is_followup(q, previous))
-    intent.unknown = unknown + unknown_names(
-        q, vocabulary, [r.area for r in reports] + [r.id for r in reports]
-    )
+    described = [u.lower() for u in unknown]  # "the Welsh one": not "Welsh" again
+    intent.unknown = unknown + [
+        name
+        for name in unknown_names(
+            q, vocabulary, [r.area for r in reports] + [r.id for r in reports]
+        )
+        if not any(name.lower() in d for d in described)
+    ]
     known_numbers = {n.target.key for n in cat.names if n.target.type == Role.CRITERION}
     intent.unknown += [
         f"criterion {a}.{b}"

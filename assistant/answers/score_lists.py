@@ -14,6 +14,7 @@ from assistant.answers.compose import Answer, Composer, label, not_found, score_
 from assistant.answers.intent import Target
 from ingest.model import Report, Role, Score, Unit
 from ingest.text.resources import load_cues
+from ingest.text.tokens import stems
 
 _CUES = load_cues("assistant.answers", "score_lists.yaml")
 
@@ -48,6 +49,25 @@ def ratings_only(question: str) -> bool:
     return bool(_CUES["ratings"].pattern.search(question))
 
 
+def criteria_named(
+    question: str, scoped: Sequence[Report], topic: Sequence[str]
+) -> list[Score] | None:
+    """ "every criterion in the risk section": the criteria (or standards) whose names hold
+    every word the question is about, when it asks for a list of criteria by a word rather
+    than by their section's number; None when it does not."""
+    if not (_CUES["list"].pattern.search(question) and _CUES["criterion"].pattern.search(question)):
+        return None
+    if _CUES["all-levels"].pattern.search(question) or not topic:
+        return None
+    found = [
+        c.score
+        for r in scoped
+        for c in r.criteria
+        if set(topic) <= set(stems(c.name.replace("-", " ")))
+    ]
+    return found or None
+
+
 def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[Score]:
     """``report``'s measures of one level (of the numbered ``sections`` only, when given)."""
     if level == "headline":
@@ -75,9 +95,10 @@ def answer_list(
     targets: Sequence[Target],
     route: str,
     rated: bool = False,
+    only: Sequence[Score] | None = None,
 ) -> Answer:
     """Every measure of ``levels`` in each report, one compact line per level (``rated``:
-    only the measures rated with words)."""
+    only the measures rated with words; of ``only``, when given)."""
     out = Composer()
     sections = [t.key for t in targets if t.type == Role.OVERALL]
     about: list[Target] = []
@@ -88,6 +109,8 @@ def answer_list(
             groups = [("criterion", scores_at(report, "criterion", sections))]
         if rated:
             groups = [(lvl, [s for s in ss if s.unit == Unit.RATING]) for lvl, ss in groups]
+        if only is not None:
+            groups = [(lvl, [x for x in xs if any(x is o for o in only)]) for lvl, xs in groups]
         groups = [(lvl, scores) for lvl, scores in groups if scores]
         if not groups:
             continue

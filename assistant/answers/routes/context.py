@@ -114,6 +114,10 @@ def context_asked(intent: Intent, c: Clues) -> Route | None:
     return Route.CONTEXT if intent.context_kinds else None
 
 
+def _has_parts(report: Report) -> bool:
+    return bool(report.context or report.inspection_data or report.service_users or report.foreword)
+
+
 @follow_up(Route.CONTEXT)
 def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
     intent.context_kinds = list(previous.get("context_kinds", []))
@@ -130,4 +134,8 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.CONTEXT)
 def answer(intent: Intent, ctx: Context) -> Answer:
-    return answer_context(ctx.passages, intent, ctx.scoped, ctx.index)
+    found = answer_context(ctx.passages, intent, ctx.scoped, ctx.index)
+    if not found.found and not any(_has_parts(r) for r in ctx.scoped):
+        # A thematic or a plan has no contextual parts: its own text may say it.
+        return ctx.passages.answer(intent, ctx.scoped, ctx.index)
+    return found

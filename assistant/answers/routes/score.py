@@ -20,10 +20,16 @@ from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_b
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from assistant.answers.score_lists import answer_list, levels_asked, ratings_only, scores_at
+from assistant.answers.score_lists import (
+    answer_list,
+    criteria_named,
+    levels_asked,
+    ratings_only,
+    scores_at,
+)
 from ingest.model import Report, Role, Score, Unit
 from ingest.text.stemming import stem
-from ingest.text.tokens import words
+from ingest.text.tokens import stems, words
 
 _BAND_WORDS = frozenset(
     stem(b.lower())
@@ -242,7 +248,17 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     topic = content_words(intent.question, ctx.passages.area_words())
     if _judgements_asked(intent, ctx.scoped, topic):
         return answer_list(("area",), ctx.scoped, [], "score", True)
+    if not levels:
+        listed = criteria_named(intent.question, ctx.scoped, _list_topic(topic))
+        if listed:  # "every criterion in the risk section"
+            return answer_list(("criterion",), ctx.scoped, [], "score", only=listed)
     return answer_score(intent, ctx.scoped, topic, ctx.loaded)
+
+
+def _list_topic(topic: Sequence[str]) -> list[str]:
+    """What a list of criteria is asked about, without the words that ask for the list."""
+    asking = set(stems("criterion criteria standard standards section sections part parts"))
+    return [w for w in topic if w not in asking]
 
 
 def _judgements_asked(intent: Intent, scoped: Sequence[Report], topic: Sequence[str]) -> bool:
