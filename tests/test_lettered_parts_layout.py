@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from answer_fakes import make_findings
 
 from assistant.answers import stated
 from ingest.model import ReportFormat, Unit
@@ -76,3 +77,31 @@ def test_a_judgement_no_loaded_report_gave_is_still_a_stated_rating(report):
     public = next(s for s in report.measures if s.name == "Protecting the public")
     assert stated.verdict("did it get Poor for protecting the public?", public) == "No"
     assert stated.verdict("was it Unsatisfactory for protecting the public?", public) == "Yes"
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory):
+    return make_findings(tmp_path_factory.mktemp("lettered") / "store", reports=[FILE])
+
+
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("when were the inspectors in Greyhaven?", "January 2016"),
+        ("did Greyhaven get Poor for protecting the public?", "No."),
+        ("what was Greyhaven's population?", "142,700"),
+        ("what needed to improve in protecting the public?", "late in ten of the 24 cases"),
+    ],
+)
+def test_questions(findings, question, expected):
+    a = findings.ask(question)
+    assert a.found, a.answer
+    assert expected in " ".join(a.answer.split()), a.answer
+    text = FILE.read_text(encoding="utf-8")
+    assert all(c.quote in text for c in a.citations)
+
+
+def test_a_date_after_the_report_is_not_answered_by_its_own_dates(findings):
+    a = findings.ask("when is the next Greyhaven inspection due?")
+    assert not a.found, a.answer
+    assert "January 2016" not in a.answer and "March 2016" not in a.answer
