@@ -55,10 +55,13 @@ def _all(halves) -> list[ParaphraseQuestion]:
     return [q for h in halves for q in h.questions]
 
 
-def test_both_halves_load_with_the_same_reports_and_corpora(halves):
+def test_both_halves_load_with_the_held_out_reports_and_corpora_in_the_tune_half(halves):
     assert [h.name for h in halves] == list(HALVES)
     tune, heldout = halves
-    assert tune.reports == heldout.reports and tune.corpora == heldout.corpora
+    # the tune half may add reports and corpora (questions over reports written while
+    # tuning); every one the held-out half names is the same in both
+    assert heldout.reports.items() <= tune.reports.items()
+    assert heldout.corpora.items() <= tune.corpora.items()
     for path in tune.reports.values():
         assert path.is_file(), path
     for corpus, aliases in tune.corpora.items():

@@ -40,6 +40,16 @@ def asks_date(question: str) -> bool:
     )
 
 
+def asks_ahead(question: str) -> bool:
+    """A question for a date after the report ("when is the next inspection due?")."""
+    return bool(_CUES["asks-date"].pattern.search(question) and looks_ahead(question))
+
+
+def looks_ahead(text: str) -> bool:
+    """Words of a time after the report: a sentence with none cannot date what comes next."""
+    return bool(_CUES["ahead"].pattern.search(text))
+
+
 def asks_publication(question: str) -> bool:
     return bool(_CUES["publication"].pattern.search(question))
 

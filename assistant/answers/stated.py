@@ -12,9 +12,13 @@ import re
 from collections.abc import Iterable
 
 from ingest.model import RATINGS, Score, Unit
+from ingest.readers.cues import reader_data
 from ingest.text.resources import load_cues
 
 _CUES = load_cues("assistant.answers", "stated.yaml")
+# The judgement words of the 2012-2017 scale, every one, not only those the loaded reports
+# give: "did it get Poor?" states a judgement (answered No) though no area was judged Poor.
+_JUDGEMENTS = tuple(reader_data("inspection_2012")["judgements"])
 
 
 def asks_yes_no(question: str) -> bool:
@@ -45,7 +49,7 @@ def verdict(question: str, score: Score, scale: Iterable[str] = (), earlier: boo
     if not asks_yes_no(question) or _CUES["qualified"].pattern.search(question):
         return ""
     if score.unit == Unit.RATING and not earlier:
-        named = stated_ratings(question, [*RATINGS, *scale, score.rating or ""])
+        named = stated_ratings(question, [*RATINGS, *_JUDGEMENTS, *scale, score.rating or ""])
         if len(named) != 1 or not score.rating:
             return ""
         return "Yes" if named[0].lower() == score.rating.lower() else "No"

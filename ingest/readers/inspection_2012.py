@@ -24,11 +24,10 @@ from ingest.parse import NotAReportError
 from ingest.readers.cues import alternation, cue_score, reader_data
 from ingest.readers.identity import identify, new_report, signature
 from ingest.readers.layout import Doc, heading_text, owner_in_brackets
-from ingest.text.layout import Line, slug
+from ingest.text.layout import Line, slug, title_case
 
 _NAME = "inspection_2012"
 _BLANK = Line(-1, 0, 0, "", False)
-_NUMBERED = re.compile(r"^(\d{1,2})[.)]?\s+(\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,8 @@ class _Vocab:
     findings: frozenset[str]
     recommendations: frozenset[str]
     parts: dict[str, str]
+    numbered: re.Pattern[str]  # an area's numbered heading: number, then title
+    part_prefix: re.Pattern[str]  # "Part C" before a part's heading
 
     def judgement(self, word: str) -> str:
         low = " ".join(word.lower().split())
@@ -60,6 +61,8 @@ def _vocab() -> _Vocab:
         findings=frozenset(w.lower() for w in data["findings_labels"]),
         recommendations=frozenset(w.lower() for w in data["recommendations_labels"]),
         parts={h.lower(): kind for kind, heads in data["parts"].items() for h in heads},
+        numbered=re.compile(data["layout"]["numbered_heading"]),
+        part_prefix=re.compile(data["layout"]["part_prefix"], re.I),
     )
 
 
@@ -91,7 +94,7 @@ class Inspection2012Reader:
             ReportFormat.INSPECTION_2012,
             f"Inspection of youth offending work in {area}",
         )
-        marks = _landmarks(doc.lines, v)
+        marks = _landmarks(doc.lines, v, area)
         if not any(m.kind in ("area", "row") for m in marks):
             raise NotAReportError("no areas of work with a judgement were found")
         free: list[Line] = list(doc.lines[: marks[0].index])
@@ -115,7 +118,8 @@ class Inspection2012Reader:
                 ]
                 report.recommendations += items
             elif mark.kind == "context":
-                heading = head.plain.rstrip(":")
+                heading = v.part_prefix.sub("", head.plain).rstrip(":")
+                heading = title_case(heading) if heading.isupper() else heading
                 report.context += doc.paragraphs(body, "context", heading)
             elif mark.kind == "glossary" and not report.glossary:
                 heading = head.plain.rstrip(":")
@@ -147,17 +151,26 @@ class Inspection2012Reader:
         return report
 
 
-def _landmarks(lines: list[Line], v: _Vocab) -> list[_Mark]:
+def _landmarks(lines: list[Line], v: _Vocab, area: str = "") -> list[_Mark]:
     marks: list[_Mark] = []
     in_glossary = False
     for k, line in enumerate(lines):
         t = line.plain
         if not t:
             continue
-        part = v.parts.get(t.rstrip(":").lower())
-        if part == "recommendations" and marks and marks[-1].kind == "area":
+        part = _part(t, v, area)
+        following = _next_text(lines, k)
+        if part and (_part(following, v, area) or v.part_prefix.match(following)):
+            continue  # a line of a contents list: the part itself comes later
+        own_label = not v.part_prefix.match(t)  # "PART C  RECOMMENDATIONS" is a part
+        if part == "recommendations" and own_label and marks and marks[-1].kind == "area":
             continue  # an area's own recommendations: a label inside it
-        if part is None and re.match(r"(?:annex|appendix)\b", t, re.I) and heading_text(t):
+        lettered = v.part_prefix.match(t) and t.isupper()  # "PART D  ABOUT THE AREA"
+        if (
+            part is None
+            and (re.match(r"(?:annex|appendix)\b", t, re.I) or lettered)
+            and heading_text(t)
+        ):
             part = "other"
         if part:
             marks.append(_Mark(k, part, name=t.rstrip(":")))
@@ -165,10 +178,12 @@ def _landmarks(lines: list[Line], v: _Vocab) -> list[_Mark]:
             continue
         if in_glossary:
             continue
-        numbered = _NUMBERED.match(t)
+        numbered = v.numbered.match(t)
         title = numbered.group(2) if numbered else t
         inline = v.inline.match(title)
         name = inline.group(1).strip(" :–—-") if inline else title.rstrip(":")
+        if name.isupper():
+            name = title_case(name).capitalize()  # "PROTECTING THE PUBLIC" as a title
         if not heading_text(name, 8) or re.search(r"\d", name):
             continue
         judgement = v.judgement(inline.group(2)) if inline else None
@@ -179,6 +194,19 @@ def _landmarks(lines: list[Line], v: _Vocab) -> list[_Mark]:
     for k, mark in enumerate(marks):
         mark.end = marks[k + 1].index if k + 1 < len(marks) else len(lines)
     return marks
+
+
+def _part(text: str, v: _Vocab, area: str = "") -> str | None:
+    """The kind of part a heading opens ("Recommendations", "PART C  RECOMMENDATIONS"); the
+    report's own area reads as "the area" ("About Greyhaven" is "about the area")."""
+    head = " ".join(v.part_prefix.sub("", text).rstrip(":").lower().split())
+    if area and area.lower() in head:
+        head = head.replace(area.lower(), "the area")
+    return v.parts.get(head)
+
+
+def _next_text(lines: list[Line], k: int) -> str:
+    return next((ln.plain for ln in lines[k + 1 :] if ln.plain), "")
 
 
 def _judged_below(lines: list[Line], k: int, v: _Vocab) -> bool:
@@ -236,6 +264,8 @@ def _area(doc: Doc, v: _Vocab, report: Report, mark: _Mark, body: list[Line]) ->
             report.recommendations += [owner_in_brackets(i) for i in items]
         else:
             prose += [_BLANK, *part]
+    for k, item in enumerate(section.findings, start=1):
+        item.position = k  # one count over every findings label of the area (ids are unique)
     section.commentary = doc.paragraphs(prose, str(number), name)
     if judgement is None or src is None:
         return None

@@ -279,8 +279,10 @@ def markers(s: str) -> list[int | None]:
     return [int(n) if n else None for n in _MARKER_RE.findall(s)]
 
 
+# "R3" (a recommendation's number with its letter) opens an item as "3." does.
 _LEAD_RE = re.compile(
-    r"\s*(?:[-*•]\s+)?(?:\(\s*(\d{0,2})\s*\)|(\d{1,2})[.)](?=\s+[A-Za-z\d“‘\"']))\s*"
+    r"\s*(?:[-*•]\s+)?(?:\(\s*(\d{0,2})\s*\)|(\d{1,2})[.)](?=\s+[A-Za-z\d“‘\"'])"
+    r"|R(\d{1,2})[.):]?(?=\s+[A-Za-z“‘\"']))\s*"
 )
 # A bullet opening a list item: printed symbols, and the letters and signs OCR reads them as.
 _LIST_BULLET_RE = re.compile(r"[•●▪◦■□·*»–—&@®-]\s+|[oe]\s+(?=[\w“‘\"'])")
@@ -292,7 +294,7 @@ def leading_marker(s: str) -> tuple[int | None, int] | None:
     m = _LEAD_RE.match(s)
     if not m:
         return None
-    number = m.group(1) if m.group(1) is not None else m.group(2)
+    number = next((g for g in m.groups() if g is not None), None)
     return (int(number) if number else None, m.end())
 
 

@@ -32,9 +32,10 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
         dated = dates.answer_dates(intent.question, scoped, "context")
         if dated is not None:
             return dated
+    ahead = dates.asks_ahead(intent.question)  # only a sentence looking ahead answers it
     asks = asked_type(intent.question) or intent.asks
     about = passages.without_areas(intent.question)
-    fact = answer_facts(about, asks, scoped, "context")
+    fact = None if ahead else answer_facts(about, asks, scoped, "context")
     if fact is not None:
         return fact
     out = Composer()
@@ -76,6 +77,8 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
                 intent.search or intent.question, [r.id], kinds, index, per_report=2
             )
         ]
+    if ahead:
+        found = [(r, cand) for r, cand in found if dates.looks_ahead(cand.text)]
     for r, cand in found:
         out.add(
             f"{label(r)}, {cand.citation.heading}: {cand.text}" + out.cite(cand.citation, cand.text)
