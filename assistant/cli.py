@@ -421,14 +421,20 @@ def check(
     from assistant.claims import UnknownReport, check_claim, check_text, reports_named, to_dict
     from ingest.text.sentences import sentence_spans
 
-    reports = _ready().reports()
+    findings = _ready()
+    reports = findings.reports()
     try:
         about = reports_named(reports, report) if report else None
     except UnknownReport as e:
         err_console.print(f"[red]Error:[/] {escape(str(e))}")
         raise typer.Exit(2) from e
     several = len(sentence_spans(claim)) > 1
-    results = check_text(claim, reports, about) if several else [check_claim(claim, reports, about)]
+    narrowing = findings.claim_narrowing()
+    results = (
+        check_text(claim, reports, about, narrowing)
+        if several
+        else [check_claim(claim, reports, about, narrowing)]
+    )
     if as_json:
         payload = {"results": [to_dict(r) for r in results]} if several else to_dict(results[0])
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))

@@ -106,6 +106,23 @@ class Findings:
         """Answer ``question`` (an ``answers.answerer.Answer``), continuing a conversation."""
         return self.answerer.ask(question, conversation_id, report)
 
+    def claim_narrowing(self):
+        """How a claim naming no area is checked with many reports loaded (a
+        ``claims.Narrowing``): against those a keyword search of the claim ranks first."""
+        from assistant.claims import Narrowing
+
+        def related(claim: str, keep: int) -> list[str]:
+            ids: list[str] = []
+            hits = self.answerer.retriever.search(claim, k=keep * 8, expand=False, dense=False)
+            for hit in hits:
+                rid = hit.meta.get("report")
+                if rid and rid not in ids:
+                    ids.append(rid)
+            return ids[:keep]
+
+        n = self.settings.claim_reports
+        return Narrowing(related, over=n, keep=n)
+
     def warm(self) -> None:
         """Read the reports and build the indexes answers and checks use, so that the first
         question after a start does not wait for them (run in the background)."""

@@ -286,10 +286,14 @@ class FindingsTools:
             raise ToolInputError(str(e)) from e
         by_id = {r.id: r for r in reports}
         if claim is not None:
-            results = [claims.check_claim(_clip(claim, "claim", MAX_QUERY), reports, about)]
+            narrowing = self.findings.claim_narrowing()
+            results = [
+                claims.check_claim(_clip(claim, "claim", MAX_QUERY), reports, about, narrowing)
+            ]
         else:
             _clip(text or "", "text", MAX_TEXT)
-            results = claims.check_text(text or "", reports, about)
+            narrowing = self.findings.claim_narrowing()
+            results = claims.check_text(text or "", reports, about, narrowing)
         verdicts = [self._verdict(claims.to_dict(r), by_id) for r in results]
         numbered = _Numbered()
         lines = []

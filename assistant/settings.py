@@ -64,6 +64,14 @@ class Settings(BaseSettings):
         description="With several reports loaded, a question that names none and asks about "
         "one report at a time is answered for at most this many; the others are named.",
     )
+    claim_reports: int = Field(
+        default=25,
+        ge=1,
+        description="A claim that names no area, with more reports loaded than this, is "
+        "checked against the this-many whose text is closest to it (a keyword search of the "
+        "claim), not every one; the verdict says so. Rankings over areas ('the lowest') "
+        "always use every report.",
+    )
     keyword_index_from: int = Field(
         default=25,
         ge=0,

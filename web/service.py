@@ -84,7 +84,9 @@ def check_claim_dict(findings: Findings, claim: str, report: str | None = None) 
     from assistant import claims
 
     reports = findings.reports()
-    return claims.to_dict(claims.check_claim(claim, reports, _about(reports, report)))
+    about = _about(reports, report)
+    narrowing = findings.claim_narrowing()
+    return claims.to_dict(claims.check_claim(claim, reports, about, narrowing))
 
 
 def check_text_dicts(findings: Findings, text: str, report: str | None = None) -> list[dict]:
@@ -92,7 +94,8 @@ def check_text_dicts(findings: Findings, text: str, report: str | None = None) -
 
     reports = findings.reports()
     about = _about(reports, report)
-    return [claims.to_dict(r) for r in claims.check_text(text, reports, about)]
+    narrowing = findings.claim_narrowing()
+    return [claims.to_dict(r) for r in claims.check_text(text, reports, about, narrowing)]
 
 
 def conversation_turns(

@@ -6,6 +6,7 @@ one kind of claim each (a measure, a finding, a comparison, a claim across repor
 
 from assistant.claims.check import check_claim, check_text, numbers_in, to_dict
 from assistant.claims.chosen import UnknownReport, reports_named
+from assistant.claims.narrowing import Narrowing
 from assistant.claims.verdict import (
     CONTRADICTED,
     MIXED,
@@ -22,6 +23,7 @@ __all__ = [
     "SUPPORTED",
     "UNVERIFIABLE",
     "ClaimResult",
+    "Narrowing",
     "ReportVerdict",
     "UnknownReport",
     "Verdict",

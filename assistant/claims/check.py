@@ -18,6 +18,7 @@ from assistant.claims.across import AREA_SET, cross_area, judge_across, judge_ac
 from assistant.claims.computed import find_comparison, judge_comparison
 from assistant.claims.findings import BETWEEN_BREAK
 from assistant.claims.measure import claim_segments
+from assistant.claims.narrowing import Narrowing, narrowed, noted
 from assistant.claims.report import judge_report
 from assistant.claims.scope import Scope, area_pattern, find_scope
 from assistant.claims.so_far import judge_so_far
@@ -59,6 +60,7 @@ __all__ = [
     "CONTRADICTED",
     "ClaimResult",
     "Evidence",
+    "Narrowing",
     "SUPPORTED",
     "UNVERIFIABLE",
     "band_set",
@@ -119,9 +121,11 @@ def _check(
     indexes: list[ReportIndex],
     default: Scope | None = None,
     hint: Measure | None = None,
+    narrowing: Narrowing | None = None,
 ) -> tuple[ClaimResult, Scope, Measure | None]:
     """The verdict on one claim, the scope it was judged in and the measure it named
-    (``hint``: the measure of the sentence before, for "and Wessex Vale 64%")."""
+    (``hint``: the measure of the sentence before, for "and Wessex Vale 64%"; ``narrowing``:
+    how a claim naming no area is judged with many reports loaded)."""
     text = " ".join(claim.split())
     if not indexes:
         return ClaimResult(UNVERIFIABLE, claim, [], "No reports are loaded."), Scope([]), None
@@ -163,6 +167,20 @@ def _check(
             scope,
             None,
         )
+    few = narrowed(text, scope, narrowing)
+    if few is not None:
+        if not few.reports:
+            empty = ClaimResult(UNVERIFIABLE, claim, [], "")
+            return noted(empty, 0, len(scope.reports)), scope, None
+        result, _, measure = _judge(claim, text, few, indexes, hint)
+        return noted(result, len(few.reports), len(scope.reports)), scope, measure
+    return _judge(claim, text, scope, indexes, hint)
+
+
+def _judge(
+    claim: str, text: str, scope: Scope, indexes: list[ReportIndex], hint: Measure | None
+) -> tuple[ClaimResult, Scope, Measure | None]:
+    """The verdict on one claim in ``scope``, once the claim is known to be checkable there."""
     tallied = _tally(claim, text, scope)
     if tallied is not None:
         return tallied, scope, None
@@ -533,12 +551,16 @@ def _about(about: list[Report] | None, indexes: list[ReportIndex]) -> Scope | No
 
 
 def check_claim(
-    claim: str, reports: list[Report], about: list[Report] | None = None
+    claim: str,
+    reports: list[Report],
+    about: list[Report] | None = None,
+    narrowing: Narrowing | None = None,
 ) -> ClaimResult:
     """Judge one claim against the loaded reports (``about``: the reports a claim that names
-    no area is about; a claim that names another loaded area is still judged against it)."""
+    no area is about; a claim that names another loaded area is still judged against it;
+    ``narrowing``: how a claim naming no area is judged with many reports loaded)."""
     indexes = [index_for(r) for r in reports]
-    return _check(claim, indexes, _about(about, indexes))[0]
+    return _check(claim, indexes, _about(about, indexes), narrowing=narrowing)[0]
 
 
 def _checkable(sentence: str, indexes: list[ReportIndex]) -> bool:
@@ -558,7 +580,10 @@ _THIRD_PERSON = CUES["third-person"]
 
 
 def check_text(
-    text: str, reports: list[Report], about: list[Report] | None = None
+    text: str,
+    reports: list[Report],
+    about: list[Report] | None = None,
+    narrowing: Narrowing | None = None,
 ) -> list[ClaimResult]:
     """Judge every sentence of ``text`` that carries a number or band, with its span.
 
@@ -589,7 +614,7 @@ def check_text(
         ):
             # "Our reoffending rate ..." after several areas: whose is not clear from the text.
             default = None
-        result, _, judged = _check(sentence, indexes, default, hint)
+        result, _, judged = _check(sentence, indexes, default, hint, narrowing)
         hint = judged or hint
         if scope is not None and scope.unknown and not (named and named.explicit):
             result = ClaimResult(

@@ -15,11 +15,12 @@ from assistant.answers.routing import Clues
 from ingest.model import Report
 
 
-def answer_claim(intent: Intent, scoped: Sequence[Report]) -> Answer:
-    """ "Is it true that ...": the claim checker's verdict, with the stored values it rests on."""
+def answer_claim(intent: Intent, scoped: Sequence[Report], narrowing=None) -> Answer:
+    """ "Is it true that ...": the claim checker's verdict, with the stored values it rests on
+    (``narrowing``: how a claim naming no area is checked with many reports loaded)."""
     from assistant.claims import CONTRADICTED, MIXED, SUPPORTED, check_claim
 
-    result = check_claim(intent.slots.claim or "", list(scoped))
+    result = check_claim(intent.slots.claim or "", list(scoped), narrowing=narrowing)
     out = Composer()
     opening = {
         SUPPORTED: "Yes: the reports support this.",
@@ -71,7 +72,7 @@ def claim_stated(intent: Intent, c: Clues) -> Route | None:
 
 @answers(Route.CLAIM, slots=ClaimSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
-    found = answer_claim(intent, ctx.scoped)
+    found = answer_claim(intent, ctx.scoped, ctx.passages.findings.claim_narrowing())
     if not found.found and len(intent.targets) == 1 and _states_value(intent, ctx.scoped):
         # The checker found no stored measure the claim is about, but the question names one
         # measure and states its value ("a colleague says it got 50% on X - true?"): the
