@@ -120,6 +120,7 @@ def test_no_report_close_to_the_claim_is_unverifiable_and_says_why(reports):
     [
         "Harrowfield was rated Good overall.",  # names its area: judged against it, not narrowed
         "The lowest safeguarding score of the areas was 43%.",  # a ranking needs every report
+        "Every area was rated Outstanding.",  # so does a claim about every area
     ],
 )
 def test_named_areas_and_rankings_are_never_narrowed(reports, claim):

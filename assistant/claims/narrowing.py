@@ -7,7 +7,7 @@ second and lists hundreds of verdicts nobody reads; so above ``over`` reports it
 against the ``keep`` reports a keyword search of the claim ranks first (the caller supplies the
 search: claims know nothing of retrieval), and the answer says how many were judged of how
 many and that naming an area checks it against that report. A ranking over areas ("the
-lowest", "the average") needs every report and is never narrowed.
+lowest", "the average") or a claim about every area needs every report and is never narrowed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 
 from assistant.claims.scope import Scope
 from assistant.claims.verdict import ClaimResult
-from assistant.claims.wording import MEAN, SUPERLATIVE
+from assistant.claims.wording import CUES, MEAN, SUPERLATIVE
+
+_EVERY_AREA = CUES["every-area"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,12 @@ def narrowed(text: str, scope: Scope, narrowing: Narrowing | None) -> Scope | No
     """The scope a claim naming no area is judged in when ``narrowing`` applies, else None."""
     if narrowing is None or scope.explicit or scope.by_year:
         return None
-    if len(scope.reports) <= narrowing.over or SUPERLATIVE.search(text) or MEAN.search(text):
+    if (
+        len(scope.reports) <= narrowing.over
+        or SUPERLATIVE.search(text)
+        or MEAN.search(text)
+        or _EVERY_AREA.search(text)
+    ):
         return None
     rank = {rid: n for n, rid in enumerate(narrowing.related(text, narrowing.keep))}
     chosen = sorted(
