@@ -8,25 +8,15 @@ with the narrowing and with every report judged; the results must be the same, w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from corpora import MIXED_SEVEN
 
 from assistant.claims import CONTRADICTED, check_claim, to_dict
 from assistant.claims import check as check_module
 from assistant.claims.subjects import index_for
 from ingest.readers import read_report
 
-DATA = Path(__file__).resolve().parent / "data"
-FILES = [
-    DATA / "wessex-vale-yot-2011.txt",
-    DATA / "variants" / "stockbridge-on-wear-yot-2011.txt",
-    DATA / "variants" / "vale-of-ashdown-yot-2010.txt",
-    DATA / "formats" / "ratings-harrowfield-2021.txt",
-    DATA / "formats" / "ratings-markdown-penmarrow-2024.txt",
-    DATA / "formats" / "ratings-missing-standard-lowmoor-2021.txt",
-    DATA / "formats" / "inspection-2012-eastmere-2014.txt",
-]
+FILES = MIXED_SEVEN
 
 CLAIMS = [
     "Every area was rated Outstanding.",

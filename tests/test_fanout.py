@@ -6,25 +6,16 @@ expected value was read from the report texts by hand."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from answer_fakes import HashEmbedder, make_findings
+from corpora import MIXED_SEVEN
 
 from assistant.answers.fanout import Reach, fan_out, plan
 from assistant.answers.registry import Context, Route, dispatch
 from assistant.answers.routing import parse
 
-DATA = Path(__file__).resolve().parent / "data"
-FILES = [
-    DATA / "wessex-vale-yot-2011.txt",
-    DATA / "variants" / "stockbridge-on-wear-yot-2011.txt",
-    DATA / "variants" / "vale-of-ashdown-yot-2010.txt",
-    DATA / "formats" / "ratings-harrowfield-2021.txt",
-    DATA / "formats" / "ratings-markdown-penmarrow-2024.txt",
-    DATA / "formats" / "ratings-missing-standard-lowmoor-2021.txt",
-    DATA / "formats" / "inspection-2012-eastmere-2014.txt",
-]
+FILES = MIXED_SEVEN
 CORE = ["Eastmere (2014)", "Harrowfield (2021)", "Lowmoor (2021)", "Penmarrow (2024)"]
 RATED = ["Eastmere (2014)", "Stockbridge-on-Wear (2011)", "Vale of Ashdown (2010)"]
 
