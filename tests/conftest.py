@@ -70,3 +70,29 @@ def fictional_report(fictional_text):
     from ingest.parse import parse_report
 
     return parse_report(fictional_text, source_path=str(FICTIONAL))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _release_chroma():
+    """Stop the embedded Chroma systems a test module opened once its fixtures are gone.
+
+    Chroma keeps each store's system (its SQLite file and index files open) for the life of
+    the process; over the whole suite that passes a thousand open files, and a file number
+    above 1023 breaks every later call to select(). The stores shared by every web test
+    module (webapp_fixtures) are kept."""
+    yield
+    import sys
+
+    if "chromadb" not in sys.modules:
+        return
+    from chromadb.api.shared_system_client import SharedSystemClient
+    from webapp_fixtures import shared_chroma_paths
+
+    keep = shared_chroma_paths()
+    for ident in list(SharedSystemClient._identifier_to_system):
+        if ident in keep:
+            continue
+        system = SharedSystemClient._identifier_to_system.pop(ident, None)
+        SharedSystemClient._identifier_to_refcount.pop(ident, None)
+        if system is not None:
+            system.stop()

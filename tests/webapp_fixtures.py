@@ -36,6 +36,11 @@ def make_findings(store: Path, reports: Sequence[Path] = (), **settings) -> Find
     return core
 
 
+def shared_chroma_paths() -> set[str]:
+    """The vector stores of the findings shared across test modules (kept open)."""
+    return {str(f.settings.chroma_path) for f in _shared.values()}
+
+
 def shared_findings(tmp_path_factory) -> Findings:
     """The sample and the fictional report, ingested once for every web test module."""
     if "both" not in _shared:

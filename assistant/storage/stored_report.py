@@ -77,5 +77,29 @@ class StoredReport(Report):
         return (_rebuild, ({f: getattr(self, f) for f in _FIELDS},))
 
 
+class _Unread:
+    """A field the ``Report`` class gives a default (``format``, ``region``): the default is a
+    class attribute, found before ``__getattr__`` is ever asked, so such a field reads the
+    stored report itself instead of answering the default."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return getattr(Report, self.name)
+        if self.name in obj.__dict__:
+            return obj.__dict__[self.name]
+        return obj.__getattr__(self.name)
+
+    def __set__(self, obj, value) -> None:
+        obj.__dict__[self.name] = value
+
+
+for _name in sorted(_FIELDS - set(COLUMNS)):
+    if hasattr(Report, _name):
+        setattr(StoredReport, _name, _Unread(_name))
+
+
 def _rebuild(values: dict) -> Report:
     return Report(**values)

@@ -72,7 +72,9 @@ def claim_stated(intent: Intent, c: Clues) -> Route | None:
 
 @answers(Route.CLAIM, slots=ClaimSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
-    found = answer_claim(intent, ctx.scoped, ctx.passages.findings.claim_narrowing())
+    # (a context built for one report only, as in tests of a route, has no search to narrow by)
+    narrowing = ctx.passages.findings.claim_narrowing() if ctx.passages else None
+    found = answer_claim(intent, ctx.scoped, narrowing)
     if not found.found and len(intent.targets) == 1 and _states_value(intent, ctx.scoped):
         # The checker found no stored measure the claim is about, but the question names one
         # measure and states its value ("a colleague says it got 50% on X - true?"): the
