@@ -166,6 +166,10 @@ def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
     targets = compared_targets(c)
     if len(targets) < 2 or intent.kind:
         return None
+    # a part with no score of its own (a ratings domain: its standards are rated, it is not)
+    # is compared as a part, with its standards' ratings (the domains route)
+    if not all(any(t.score_in(r) for r in c.scoped or c.reports) for t in targets):
+        return None
     intent.targets = targets
     intent.slots = CompareSlots(direction_of(c.q))
     return Route.COMPARE
