@@ -117,6 +117,13 @@ def test_a_rating_condition_compares_ranks_on_the_scale():
     assert at_worst_level(scores[3]) and not at_worst_level(scores[2])
 
 
+def test_not_good_enough_is_below_good_and_is_said_so():
+    scores = [_rating("1.1", "Good", 2), _rating("1.2", "Inadequate", 4)]
+    cond = rating_condition("which standards weren't good enough?", scores)
+    assert cond is not None and cond.label == "below Good"  # not "rated weren't good enough"
+    assert [s.rating for s in scores if cond.holds(s.value)] == ["Inadequate"]
+
+
 def test_areas_of_work_stand_in_for_criteria_in_a_report_without_criteria():
     report = read_report((FORMATS / "inspection-2012-eastmere-2014.txt").read_text())
     scores, noun = scores_of_level(report, None)

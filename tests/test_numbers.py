@@ -42,6 +42,8 @@ QUANTITIES: list[tuple[str, list[tuple[str, float, str, float | None, str | None
     ("more than 40% of cases", [("40%", 40, "%", None, ">")]),
     ("at least 50%", [("50%", 50, "%", None, ">=")]),
     ("scored 50% or more", [("50%", 50, "%", None, ">=")]),
+    ("managed 70% or better", [("70%", 70, "%", None, ">=")]),
+    ("30% or worse", [("30%", 30, "%", None, "<=")]),
     ("scored 50% or below", [("50%", 50, "%", None, "<=")]),
     ("below 50%", [("50%", 50, "%", None, "<")]),
     ("nearly 30%", [("30%", 30, "%", None, "~<")]),

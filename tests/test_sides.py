@@ -54,6 +54,16 @@ def test_two_measures_set_against_each_other_are_compared_not_defined():
     assert parse("RoH vs RoSH", [report], set()).route == "glossary"
 
 
+def test_a_choice_between_two_measures_is_a_comparison_of_both():
+    report = read_report((DATA / "formats" / "core-reinspection-northbridge-2011.txt").read_text())
+    q = "did they do better on assessment and sentence planning or on delivery and review?"
+    intent = parse(q, [report], set())
+    assert intent.route == "compare"
+    assert sorted(t.key for t in intent.targets) == ["1", "2"]
+    # "better or worse" joins no two measures
+    assert sides("were they better or worse on safeguarding?") == []
+
+
 def test_a_side_that_names_no_measure_may_name_a_section():
     report = read_report((DATA / "formats" / "core-reinspection-northbridge-2011.txt").read_text())
     intent = parse("put the outcomes next to its assessment", [report], set())

@@ -166,10 +166,12 @@ def rating_condition(question: str, scores: Sequence[Score]) -> Condition | None
     if not rated:
         return None
     ranks = {s.rating.lower(): float(s.value) for s in rated}  # type: ignore[union-attr]
-    for op, pattern in _rating_forms(tuple(sorted(ranks, key=len, reverse=True))):
+    for op, pattern, label in _rating_forms(tuple(sorted(ranks, key=len, reverse=True))):
         m = pattern.search(question)
         if m:
-            return Condition(op, ranks[m.group("r").lower()], label=" ".join(m.group(0).split()))
+            word = next(x.rating for x in rated if x.rating.lower() == m.group("r").lower())  # type: ignore[union-attr]
+            said = label.replace("{r}", word) if label else m.group(0)
+            return Condition(op, ranks[m.group("r").lower()], label=" ".join(said.split()))
     return None
 
 
@@ -185,14 +187,17 @@ def at_worst_level(score: Score) -> bool:
 
 
 @cache
-def _rating_forms(ratings: tuple[str, ...]) -> list[tuple[str, re.Pattern]]:
-    """Each comparison with a rating word (``rating_comparisons``), as (op on rank, pattern)."""
+def _rating_forms(ratings: tuple[str, ...]) -> list[tuple[str, re.Pattern, str]]:
+    """Each comparison with a rating word (``rating_comparisons``), as (op on rank, pattern,
+    how an answer says it: "" for the words of the question, which may be a negation that
+    reads wrongly after "rated", "weren't good enough")."""
     alt = "(?P<r>" + "|".join(re.escape(r) for r in ratings) + ")"
     forms = []
     for entry in load_yaml(*_DATA)["rating_comparisons"]:
         for form in entry["forms"]:
             body = re.escape(form).replace(re.escape("{r}"), alt).replace(r"\ ", r"\s+")
-            forms.append((entry["op"], re.compile(rf"\b{body}\b", re.IGNORECASE)))
+            pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
+            forms.append((entry["op"], pattern, entry.get("label", "")))
     return forms
 
 

@@ -164,9 +164,10 @@ _QUAL_RE = re.compile(
     + r")\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
 )
-# "50% or more", "half or above": the qualifier follows the number.
+# "50% or more", "half or above": the qualifier follows the number ("70% or better": a higher
+# percentage is the better one on every scale the reports score).
 _SUFFIX_QUAL_RE = re.compile(
-    r"^\s+(or|and)\s+(more|above|higher|over|greater|less|below|lower|under|fewer)\b",
+    r"^\s+(or|and)\s+(more|above|higher|over|greater|better|less|below|lower|under|fewer|worse)\b",
     re.IGNORECASE,
 )
 
@@ -350,7 +351,8 @@ def _qualifier_after(text: str, end: int) -> str | None:
     m = _SUFFIX_QUAL_RE.match(text[end : end + 20])
     if not m:
         return None
-    return ">=" if m.group(2).lower() in ("more", "above", "higher", "over", "greater") else "<="
+    up = ("more", "above", "higher", "over", "greater", "better")
+    return ">=" if m.group(2).lower() in up else "<="
 
 
 _PER_NORMAL = {

@@ -103,8 +103,9 @@ def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
     hi = max(v for _, v in values)
     if lo == hi:
         return " They are equal."
-    low = " and ".join(n for n, v in values if v == lo)
-    high = " and ".join(n for n, v in values if v == hi)
+    # a measure's name ("overall score for Outcomes") may open the sentence
+    low = _capital(" and ".join(n for n, v in values if v == lo))
+    high = _capital(" and ".join(n for n, v in values if v == hi))
     if len(values) > 2:
         if direction == "higher":
             return f" Highest: {high} ({hi}%), {hi - lo} points above the lowest ({low})."
@@ -115,6 +116,10 @@ def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
     elif direction == "lower":
         return f" {low} is lower, by {hi - lo} points."
     return f" Lowest: {low}; highest: {high} ({hi - lo} points apart)."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @dataclass
@@ -160,6 +165,10 @@ def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
         return None
     targets = compared_targets(c)
     if len(targets) < 2 or intent.kind:
+        return None
+    # a part with no score of its own (a ratings domain: its standards are rated, it is not)
+    # is compared as a part, with its standards' ratings (the domains route)
+    if not all(any(t.score_in(r) for r in c.scoped or c.reports) for t in targets):
         return None
     intent.targets = targets
     intent.slots = CompareSlots(direction_of(c.q))

@@ -13,7 +13,7 @@ from assistant.answers.fanout import composed
 from assistant.answers.intent import Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
-from ingest.model import Report, Score, Section, Unit
+from ingest.model import Report, Role, Score, Section, Unit
 
 
 def _patterns(sections: list[Section]) -> dict[int, re.Pattern[str]]:
@@ -37,7 +37,11 @@ def named_parts(question: str, report: Report) -> list[Section]:
 def part_measures(report: Report, section: Section) -> list[Score]:
     if section.overall is not None:
         return [section.overall]
-    return [c.score for c in report.criteria if c.section_number == section.number]
+    criteria = [c.score for c in report.criteria if c.section_number == section.number]
+    # a 2012-2017 area of work has no criteria: its judgement is a measure of its own
+    return criteria or [
+        m for m in report.measures if m.kind == Role.AREA and m.parent == str(section.number)
+    ]
 
 
 @rule(Route.DOMAINS, priority=45)
@@ -63,7 +67,10 @@ def answer_parts(question: str, report: Report) -> Answer:
     out = Composer()
     for part, ms in measured:
         listing = "; ".join(
-            f"{m.name} {m.display()}" + out.cite(from_source(report, m.source)) for m in ms
+            (f"{m.name} " if m.name.lower() != part.name.lower() else "")
+            + m.display()
+            + out.cite(from_source(report, m.source))
+            for m in ms
         )
         out.add(f"{part.name}: {listing}.")
     if len(units) > 1:
@@ -71,7 +78,8 @@ def answer_parts(question: str, report: Report) -> Answer:
             "These cannot be set against each other: some are ratings and some are "
             "percentages, and a rating is not compared with a percentage."
         )
-    elif units == {Unit.RATING}:
+    elif units == {Unit.RATING} and any(len(ms) > 1 for _, ms in measured):
+        # a tally of each part's ratings; a part judged once is its one judgement
         for part, ms in measured:
             tally = Counter(m.rating for m in ms)
             out.add(f"{part.name}: " + ", ".join(f"{n} {r}" for r, n in tally.most_common()) + ".")
