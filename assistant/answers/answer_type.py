@@ -105,11 +105,13 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     return None
 
 
-def _counts(text: str, question: str) -> bool:
+def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
     from assistant.answers.fact_units import counted, counts  # it reads this module's types
 
-    things = counted(question)
+    # the name of the cited report's area ("how many ... in Kestrelford") is no thing counted
+    area = set(citation.report.lower().split("-")) if citation is not None else set()
+    things = frozenset(t for t in counted(question) if t not in area)
     return not things or counts(text, things, question)
 
 
@@ -127,7 +129,7 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
         if holds(asks, c, p, question)
     ]
     if asks == "count":
-        held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question)]
+        held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question, c)]
     if held:
         return answer
     what = _SAYS.get(asks, asks)
