@@ -163,3 +163,11 @@ def test_an_age_band_said_in_the_plural_is_the_age_range():
     assert counted("roughly how many 10 to 17s are there?") == frozenset()
     unit = best_unit("roughly how many 10 to 17s are there?", _report(), "count")
     assert unit is not None and "12,340" in unit.text
+
+
+def test_the_number_of_is_a_count_and_on_the_books_is_supervised():
+    # "on the Northam YOS books" is the caseload: the count of children supervised
+    q = "number of children on the YOS books when it was inspected?"
+    assert counted(q) >= {"children"}
+    unit = best_unit(q, _report(), "count")
+    assert unit is not None and unit.text.endswith("57")

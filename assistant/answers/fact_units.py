@@ -117,7 +117,7 @@ def _holds(text: str, asks: str) -> bool:
     return bool(TYPES[asks].pattern.search(text))
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+(.*)", re.I | re.S)
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+(.*)", re.I | re.S)
 _TOKEN = re.compile(r"[\w][\w,.'’/-]*%?")
 
 
