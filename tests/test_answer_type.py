@@ -140,3 +140,10 @@ def test_a_sum_of_money_is_not_answered_by_another_figure():
     budget = _answer(("context", "The youth justice budget was £1.2 million."))
     budget.route = "recommendation"
     assert checked(budget, asked) is budget
+
+
+def test_a_body_named_for_the_area_is_no_persons_name():
+    board = Citation(
+        "northam-2016", "recommendations", "Recommendations", "The Chair of the Northam Youth Board"
+    )
+    assert not holds("name", board, board.quote)

@@ -79,9 +79,10 @@ def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
     if asks not in ("name", "person", "people"):
         return bool(cue.pattern.search(text))
     cue = TYPES["name"]  # a person's own name answers "who" as well as "what was the name"
-    # a name is no place: the words of the report's own area ("Wessex Vale") name none
+    # a name is no place: the words of the report's own area ("Wessex Vale", "the Greyhaven
+    # Youth Justice Board") name none
     area = set(citation.report.lower().split("-"))
-    return any(not set(m.group(0).lower().split()) <= area for m in cue.pattern.finditer(text))
+    return any(not set(m.group(0).lower().split()) & area for m in cue.pattern.finditer(text))
 
 
 def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
