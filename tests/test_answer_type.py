@@ -128,3 +128,22 @@ def test_a_comparison_of_scores_is_no_count_of_people():
     scores.route = "compare"
     asked = Intent(route="compare", question="how many people live in each area?")
     assert not checked(scores, asked).found
+
+
+def test_a_sum_of_money_is_not_answered_by_another_figure():
+    # "within four weeks" holds a number, but no question of what was spent
+    rec = _answer(("recommendations", "an emotional health worker within four weeks of referral"))
+    rec.route = "recommendation"
+    asked = Intent(route="recommendation", question="how much did they spend on health workers?")
+    out = checked(rec, asked)
+    assert not out.found and "sum of money" in out.answer and out.related
+    budget = _answer(("context", "The youth justice budget was £1.2 million."))
+    budget.route = "recommendation"
+    assert checked(budget, asked) is budget
+
+
+def test_a_body_named_for_the_area_is_no_persons_name():
+    board = Citation(
+        "northam-2016", "recommendations", "Recommendations", "The Chair of the Northam Youth Board"
+    )
+    assert not holds("name", board, board.quote)

@@ -584,3 +584,13 @@ def test_mcp_check_claim_takes_a_report_by_id_or_area(sw):
     assert [v.verdict for v in unnamed.data.results] == [MIXED]
     with pytest.raises(ToolInputError, match="no report 'Leeds' is loaded"):
         tools.check_claim(claim=claim, report="Leeds")
+
+
+def test_people_living_in_the_area_is_its_population(sample_report):
+    # the count of "283,000 people" is set against the population, not the "ten" of "aged ten
+    # to 17", which counts nothing named after it
+    r = to_dict(check_claim("about 283,000 people lived in Sefton", [sample_report]))
+    assert r["verdict"] == SUPPORTED
+    assert [e["value"] for e in r["evidence"]] == ["283,000"]
+    r = to_dict(check_claim("about 400,000 people lived in Sefton", [sample_report]))
+    assert r["verdict"] != SUPPORTED

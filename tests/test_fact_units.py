@@ -131,3 +131,43 @@ def test_a_ratings_reports_background_answers_how_many_children_live_there():
     assert answer.citations[0].quote in report.text
     # its population is not stated: the children aged 10 to 17 are no answer to that
     assert answer_facts("what was the population?", "number", [report], "context") is None
+
+
+def test_a_sentence_describing_the_inspection_goes_before_a_finding_as_near():
+    # "reviewed" is said "looked" as well: both sentences hold every word asked, and the
+    # finding is the shorter and comes first
+    finding = "Five cases were reviewed."
+    described = "In all, we looked at 30 cases of children sentenced by the courts."
+    text = f"1.2 Planning\n{finding}\nSummary\n{described}\n"
+    report = Report(
+        id="northam-2022",
+        area="Northam",
+        title="An inspection",
+        text=text,
+        facts=[
+            Fact(5.0, "count", finding, Source("1.2", "Planning", finding, text.index(finding))),
+            Fact(
+                30.0,
+                "count",
+                described,
+                Source("summary", "Summary", described, text.index(described)),
+            ),
+        ],
+    )
+    unit = best_unit("how many cases got looked at?", report, "count")
+    assert unit is not None and unit.text == described
+
+
+def test_an_age_band_said_in_the_plural_is_the_age_range():
+    # "how many 10 to 17s": the 10 and 17 are the range, not what is counted
+    assert counted("roughly how many 10 to 17s are there?") == frozenset()
+    unit = best_unit("roughly how many 10 to 17s are there?", _report(), "count")
+    assert unit is not None and "12,340" in unit.text
+
+
+def test_the_number_of_is_a_count_and_on_the_books_is_supervised():
+    # "on the Northam YOS books" is the caseload: the count of children supervised
+    q = "number of children on the YOS books when it was inspected?"
+    assert counted(q) >= {"children"}
+    unit = best_unit(q, _report(), "count")
+    assert unit is not None and unit.text.endswith("57")

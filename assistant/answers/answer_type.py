@@ -79,9 +79,10 @@ def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
     if asks not in ("name", "person", "people"):
         return bool(cue.pattern.search(text))
     cue = TYPES["name"]  # a person's own name answers "who" as well as "what was the name"
-    # a name is no place: the words of the report's own area ("Wessex Vale") name none
+    # a name is no place: the words of the report's own area ("Wessex Vale", "the Greyhaven
+    # Youth Justice Board") name none
     area = set(citation.report.lower().split("-"))
-    return any(not set(m.group(0).lower().split()) <= area for m in cue.pattern.finditer(text))
+    return any(not set(m.group(0).lower().split()) & area for m in cue.pattern.finditer(text))
 
 
 def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
@@ -105,11 +106,13 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     return None
 
 
-def _counts(text: str, question: str) -> bool:
+def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
     from assistant.answers.fact_units import counted, counts  # it reads this module's types
 
-    things = counted(question)
+    # the name of the cited report's area ("how many ... in Kestrelford") is no thing counted
+    area = set(citation.report.lower().split("-")) if citation is not None else set()
+    things = frozenset(t for t in counted(question) if t not in area)
     return not things or counts(text, things, question)
 
 
@@ -127,7 +130,7 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
         if holds(asks, c, p, question)
     ]
     if asks == "count":
-        held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question)]
+        held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question, c)]
     if held:
         return answer
     what = _SAYS.get(asks, asks)

@@ -47,7 +47,7 @@ def overrulable(rule_name: str | None, intent: Intent) -> tuple[str, ...] | None
     for o in kinds.overrules.get(rule_name, ()):
         if o.when == "no-targets" and intent.targets:
             continue
-        if o.when == "has-figure" and not _FIGURE.search(intent.question):
+        if o.when == "has-figure" and not _figure(kinds).search(intent.question):
             continue
         if o.when == "long" and len(intent.question.split()) <= kinds.long_question:
             continue
@@ -60,6 +60,11 @@ def overrulable(rule_name: str | None, intent: Intent) -> tuple[str, ...] | None
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)", re.I)
+
+
+def _figure(kinds: Kinds) -> re.Pattern:
+    """What a question quotes as a figure to check (``kinds.yaml``: ``figure``)."""
+    return re.compile(kinds.figure, re.I) if kinds.figure else _FIGURE
 
 
 def names_of(c: Clues) -> list[str]:
@@ -249,8 +254,8 @@ def _summary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     from assistant.answers.routes.claim import ClaimSlots
 
-    if not re.search(r"\d", c.q) and not intent.bands:
-        return None  # a check of a figure names the figure
+    if not re.search(r"\d", c.q) and not _figure(load_kinds()).search(c.q) and not intent.bands:
+        return None  # a check of a figure names the figure (a number or a rating)
     claim = c.q
     for pattern in kind.strip:
         claim = re.sub(pattern, "", claim, count=1, flags=re.I)

@@ -45,6 +45,7 @@ class Rules:
     generic: frozenset[str]
     parts: tuple[str, ...]
     same: tuple[tuple[re.Pattern, str], ...]
+    describing: frozenset[str] = frozenset()  # sections that describe the area or inspection
 
 
 @cache
@@ -62,6 +63,7 @@ def rules() -> Rules:
             (re.compile(s["pattern"].replace(" ", r"\s+"), re.I), str(s["word"]))
             for s in data["same"]
         ),
+        frozenset(str(p) for p in data.get("describing") or ()),
     )
 
 
@@ -115,7 +117,7 @@ def _holds(text: str, asks: str) -> bool:
     return bool(TYPES[asks].pattern.search(text))
 
 
-_HOW_MANY = re.compile(r"\bhow many\s+(.*)", re.I | re.S)
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+(.*)", re.I | re.S)
 _TOKEN = re.compile(r"[\w][\w,.'’/-]*%?")
 
 
@@ -155,7 +157,7 @@ def counted(question: str) -> frozenset[str]:
     if not m:
         return frozenset()
     out: set[str] = set()
-    for token in _tokens(m.group(1)):
+    for token in _tokens(_said_one_way(m.group(1))):
         if _is_figure(token) or token.lower() in STOPWORDS:
             continue
         out |= {w for w in stems(token) if w not in QUESTION_WORDS and w not in rules().generic}
@@ -192,22 +194,31 @@ def best_unit(question: str, report: Report, asks: str = "number") -> Unit | Non
     asked = set(_words(question)) - rules().generic
     if not asked:
         return None
-    # most of the question's words, then the fewest others: the unit most about it
+    # most of the question's words, then a sentence describing the area or the inspection
+    # before a finding that shares as many ("we looked at 24 cases" before "plans were not
+    # reviewed in five of the cases"), then the fewest others: the unit most about it
     things = counted(question) if asks == "count" else None
     # every figure the question names is a qualifier the unit must hold ("in 2010", "10-17")
     named = _figures(question)
+    describing = rules().describing
     scored = [
-        (len(asked & u.words) / len(asked), len(asked & u.words) / len(u.words), -n, u)
+        (
+            len(asked & u.words) / len(asked),
+            u.citation.section in describing,
+            len(asked & u.words) / len(u.words),
+            -n,
+            u,
+        )
         for n, u in enumerate(units(report))
         if u.words
         and _holds(u.text, asks)
         and named <= _figures(u.text)
         and (not things or counts(u.text, things, question))
     ]
-    best = max(scored, default=None, key=lambda t: t[:3])
+    best = max(scored, default=None, key=lambda t: t[:4])
     if best is None or best[0] < rules().min_coverage:
         return None
-    return best[3]
+    return best[4]
 
 
 def answer_facts(

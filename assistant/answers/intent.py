@@ -361,9 +361,18 @@ def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], l
         elif dated:
             named = dated
         elif named:
-            unknown = [f"{r.area} {y}" for r in named for y in sorted(years)][:1]
-            named = []
+            # a year the area's own facts are dated by ("supervised 96 children during 2015")
+            # qualifies a fact of the loaded report; any other asks for a report not loaded
+            unknown = [
+                f"{r.area} {y}" for r in named for y in sorted(years) if not _dates_context(r, y)
+            ][:1]
+            named = [] if unknown else named
     return [r.id for r in named], unknown
+
+
+def _dates_context(report: Report, year: int) -> bool:
+    """``year`` dates a fact of ``report``'s area (its contextual paragraphs)."""
+    return any(re.search(rf"(?<![\d/]){year}(?![\d/])", p.source.quote) for p in report.context)
 
 
 # Capitalised words that are never the name of an area or a body the reports might cover.

@@ -73,6 +73,7 @@ class Kinds:
     digest: str  # of the data file: the key of the cached example vectors
     topics: tuple[str, ...] = ()  # patterns of words naming what is asked about
     timing: str = ""  # a pattern of words of time after the inspection ("yet", "since")
+    figure: str = ""  # a pattern of what a question quotes as a figure to check ("38%", "Good")
 
     @property
     def examples(self) -> list[tuple[str, str]]:
@@ -130,6 +131,7 @@ def load_kinds() -> Kinds:
         digest,
         tuple(str(t) for t in data.get("topics") or ()),
         str(data.get("timing") or ""),
+        str(data.get("figure") or ""),
     )
 
 

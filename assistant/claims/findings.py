@@ -123,11 +123,14 @@ def _head(text: str, q: Quantity, idx: ReportIndex) -> frozenset[str]:
     if unit_class(q) != "num" or q.total is not None:
         return frozenset()
     after = re.split(r"[,;:.]|\d", text[q.end : q.end + 60])[0]
+    if HEADLESS.match(after):
+        return frozenset()
     groups = content_groups(after, idx.expansions)[:3]
     return frozenset(s for g in groups for s in g)
 
 
 BETWEEN_BREAK = CUES["between-break"]
+HEADLESS = CUES["headless"]
 
 
 def _align(

@@ -44,11 +44,12 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.FALLBACK)
 def answer(intent: Intent, ctx: Context) -> Answer:
-    if dates.asks_date(intent.question):
+    asks = asked_type(intent.question) or intent.asks
+    # "number of children on the books when it was inspected?" asks for a count, not a date
+    if asks not in ("count", "number") and dates.asks_date(intent.question):
         dated = dates.answer_dates(intent.question, ctx.scoped, "fallback")
         if dated is not None:
             return dated
-    asks = asked_type(intent.question) or intent.asks
     about = ctx.passages.without_areas(intent.question)
     fact = answer_facts(about, asks, ctx.scoped, "fallback")
     return fact or ctx.passages.answer(intent, ctx.scoped, ctx.index)
