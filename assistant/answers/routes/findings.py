@@ -50,7 +50,9 @@ def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[st
         if not intent.targets and topic:
             described = _described_criterion(criteria, topic)
             if described is None:
-                _topic_findings(out, report, criteria, kinds, topic)
+                _topic_findings(
+                    out, report, criteria, kinds, topic, kind_asked(intent.question) is not None
+                )
                 continue
             criteria = [described]  # "its vulnerability assessments": 1.3, by what it assesses
         for c in criteria:
@@ -145,17 +147,24 @@ def _area_topic_findings(out: Composer, report: Report, topic: Sequence[str]) ->
     return shown
 
 
-def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> None:
+def _topic_findings(
+    out: Composer, report: Report, criteria, kinds, topic: Sequence[str], asked: bool = False
+) -> None:
+    used = set().union(
+        *(_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement))
+    )
+    known = [w for w in topic if w in used]
     if len(kinds) == 1:
         # strengths (or areas) asked for in words of one's own: only the words the report's
         # findings use can pick one ("what impressed them about the way the board is run":
         # the board); the rest of the asking matches nothing
-        used = set().union(
-            *(_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement))
-        )
-        topic = [w for w in topic if w in used]
+        topic = known
         if not topic:
             return
+    elif asked and known and 2 * len(known) >= len(topic):
+        # findings asked for ("what did they pick up on about parents?"): parents, not "pick";
+        # a question asking no finding ("how many staff did they interview?") is not narrowed
+        topic = known
     need = len(topic) if len(topic) <= 2 else -(-2 * len(topic) // 3)
     for c in criteria:
         lines = []
