@@ -32,27 +32,32 @@ _KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
 _STOP = frozenset(stem(w) for w in STOPWORDS)
 
 
-def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[str] = ()) -> Answer:
+def answer_findings(
+    intent: Intent,
+    scoped: Sequence[Report],
+    topic: Sequence[str] = (),
+    corpus: frozenset[str] | set[str] | None = None,
+) -> Answer:
     """The numbered strengths and/or areas for improvement of criteria, with their scores.
 
     With no criterion named but a topic ("concerns about management oversight"), only the
-    items about that topic, wherever they stand."""
+    items about that topic, wherever they stand. ``corpus``: the stems the loaded reports use
+    anywhere; a word none of them uses ("what did they pick up on") picks no finding."""
     out = Composer()
     kinds = {"strength": ["strength"], "area": ["area"]}.get(
         intent.kind or "both", ["strength", "area"]
     )
     topic = [w for w in topic if w not in _KIND_WORDS]
     for report in scoped:
-        if _area_findings(out, report, intent.question, topic):
+        if _area_findings(out, report, intent.question, topic, corpus):
             continue
         criteria = [find_criterion(report, t) for t in intent.targets if t.type == "criterion"]
         criteria = [c for c in criteria if c] if intent.targets else list(report.criteria)
         if not intent.targets and topic:
             described = _described_criterion(criteria, topic)
             if described is None:
-                _topic_findings(
-                    out, report, criteria, kinds, topic, kind_asked(intent.question) is not None
-                )
+                asked = kind_asked(intent.question) is not None
+                _topic_findings(out, report, criteria, kinds, topic, asked, corpus)
                 continue
             criteria = [described]  # "its vulnerability assessments": 1.3, by what it assesses
         for c in criteria:
@@ -99,7 +104,13 @@ def _described_criterion(criteria, topic: Sequence[str]):
     return whole[0] if len(whole) == 1 else None
 
 
-def _area_findings(out: Composer, report: Report, question: str, topic: Sequence[str] = ()) -> bool:
+def _area_findings(
+    out: Composer,
+    report: Report,
+    question: str,
+    topic: Sequence[str] = (),
+    corpus: frozenset[str] | set[str] | None = None,
+) -> bool:
     """The key findings of the areas of work the question names by name ("protecting the
     public"), for a report whose findings stand under its areas rather than its criteria; with
     no area named, the findings that hold the question's topic words ("the board")."""
@@ -114,7 +125,7 @@ def _area_findings(out: Composer, report: Report, question: str, topic: Sequence
     # only when it asks for strengths or weaknesses: "which workers did they speak to?" shares
     # a word with a finding but asks for no finding
     if not named and topic and not report.criteria and kind_asked(question):
-        return _area_topic_findings(out, report, topic)
+        return _area_topic_findings(out, report, topic, corpus)
     for section in named:
         judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
         head = f"{label(report)}, {section.name}"
@@ -127,11 +138,14 @@ def _area_findings(out: Composer, report: Report, question: str, topic: Sequence
     return bool(named)
 
 
-def _area_topic_findings(out: Composer, report: Report, topic: Sequence[str]) -> bool:
+def _area_topic_findings(
+    out: Composer, report: Report, topic: Sequence[str], corpus: frozenset[str] | set[str] | None
+) -> bool:
     """The key findings, under each area of work, that hold the question's topic words."""
     sections = [s for s in report.sections if s.findings]
-    used = set().union(*(_stems_of(i.text) for s in sections for i in s.findings))
-    words = [w for w in topic if w in used]
+    if corpus is None:
+        corpus = set().union(*(_stems_of(i.text) for s in sections for i in s.findings))
+    words = [w for w in topic if w in corpus]
     if not words:
         return False
     need = len(words) if len(words) <= 2 else -(-2 * len(words) // 3)
@@ -148,17 +162,23 @@ def _area_topic_findings(out: Composer, report: Report, topic: Sequence[str]) ->
 
 
 def _topic_findings(
-    out: Composer, report: Report, criteria, kinds, topic: Sequence[str], asked: bool = False
+    out: Composer,
+    report: Report,
+    criteria,
+    kinds,
+    topic: Sequence[str],
+    asked: bool = False,
+    corpus: frozenset[str] | set[str] | None = None,
 ) -> None:
     used = set().union(
         *(_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement))
     )
-    known = [w for w in topic if w in used]
+    known = [w for w in topic if w in (used if corpus is None else corpus)]
     if len(kinds) == 1:
         # strengths (or areas) asked for in words of one's own: only the words the report's
         # findings use can pick one ("what impressed them about the way the board is run":
         # the board); the rest of the asking matches nothing
-        topic = known
+        topic = [w for w in topic if w in used]
         if not topic:
             return
     elif asked and known and 2 * len(known) >= len(topic):
@@ -207,7 +227,10 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 @answers(Route.FINDINGS)
 def answer(intent: Intent, ctx: Context) -> Answer:
     found = answer_findings(
-        intent, ctx.scoped, content_words(intent.question, ctx.passages.area_words())
+        intent,
+        ctx.scoped,
+        content_words(intent.question, ctx.passages.area_words()),
+        ctx.index.vocabulary,
     )
     if found.found or intent.targets:
         return found
