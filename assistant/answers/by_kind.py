@@ -248,6 +248,8 @@ def _summary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     intent.kind = None
     from assistant.answers.routes.summary import measures_named
 
+    if levels_asked(c.q, c.s.own_targets):
+        return None  # "what marks did it give for each criterion?": a list of scores
     return Route.SUMMARY if not measures_named(c) else None
 
 

@@ -7,7 +7,14 @@ from functools import lru_cache
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, band_text, label, not_found
-from assistant.answers.intent import FindingKind, Intent, catalog, criteria_of, find_criterion
+from assistant.answers.intent import (
+    FindingKind,
+    Intent,
+    catalog,
+    criteria_of,
+    find_criterion,
+    kind_asked,
+)
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
@@ -25,27 +32,37 @@ _KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
 _STOP = frozenset(stem(w) for w in STOPWORDS)
 
 
-def answer_findings(intent: Intent, scoped: Sequence[Report], topic: Sequence[str] = ()) -> Answer:
+def answer_findings(
+    intent: Intent,
+    scoped: Sequence[Report],
+    topic: Sequence[str] = (),
+    corpus: frozenset[str] | set[str] | None = None,
+) -> Answer:
     """The numbered strengths and/or areas for improvement of criteria, with their scores.
 
     With no criterion named but a topic ("concerns about management oversight"), only the
-    items about that topic, wherever they stand."""
+    items about that topic, wherever they stand. ``corpus``: the stems the loaded reports use
+    anywhere; a word none of them uses ("what did they pick up on") picks no finding."""
     out = Composer()
     kinds = {"strength": ["strength"], "area": ["area"]}.get(
         intent.kind or "both", ["strength", "area"]
     )
     topic = [w for w in topic if w not in _KIND_WORDS]
     for report in scoped:
-        if _area_findings(out, report, intent.question):
+        if _area_findings(out, report, intent.question, topic, corpus):
             continue
         criteria = [find_criterion(report, t) for t in intent.targets if t.type == "criterion"]
         criteria = [c for c in criteria if c] if intent.targets else list(report.criteria)
         if not intent.targets and topic:
-            _topic_findings(out, report, criteria, kinds, topic)
-            continue
+            described = _described_criterion(criteria, topic)
+            if described is None:
+                asked = kind_asked(intent.question) is not None
+                _topic_findings(out, report, criteria, kinds, topic, asked, corpus)
+                continue
+            criteria = [described]  # "its vulnerability assessments": 1.3, by what it assesses
         for c in criteria:
             listed = [c.strengths if k == "strength" else c.areas_for_improvement for k in kinds]
-            if not intent.targets and not any(listed):
+            if not intent.targets and len(criteria) > 1 and not any(listed):
                 continue  # every standard asked about: only those that list some
             s = c.score
             out.add(
@@ -74,9 +91,29 @@ def _stems_of(text: str) -> frozenset[str]:
     return frozenset(stems(text))
 
 
-def _area_findings(out: Composer, report: Report, question: str) -> bool:
+def _described_criterion(criteria, topic: Sequence[str]):
+    """The one criterion a question names by what it covers rather than by its title ("their
+    vulnerability assessments" is 1.3 Safeguarding, whose general criterion assesses
+    vulnerability): the only one whose title and general criterion hold every topic word that
+    any of them holds, at least two; None when no one criterion is named so."""
+    described = {id(c): _stems_of(f"{c.name} {c.general_criterion}") for c in criteria}
+    words = [w for w in topic if any(w in d for d in described.values())]
+    if len(words) < 2:
+        return None
+    whole = [c for c in criteria if all(w in described[id(c)] for w in words)]
+    return whole[0] if len(whole) == 1 else None
+
+
+def _area_findings(
+    out: Composer,
+    report: Report,
+    question: str,
+    topic: Sequence[str] = (),
+    corpus: frozenset[str] | set[str] | None = None,
+) -> bool:
     """The key findings of the areas of work the question names by name ("protecting the
-    public"), for a report whose findings stand under its areas rather than its criteria."""
+    public"), for a report whose findings stand under its areas rather than its criteria; with
+    no area named, the findings that hold the question's topic words ("the board")."""
     asked = set(stems(question)) - _STOP
     # the areas whose names share most words with the question ("Eastmere's governance" is
     # Governance and partnerships; "protect the public" is Protecting the public, not the child)
@@ -85,6 +122,10 @@ def _area_findings(out: Composer, report: Report, question: str) -> bool:
     }
     most = max(overlap.values(), default=0)
     named = [s for s in report.sections if s.findings and most and overlap[id(s)] == most]
+    # only when it asks for strengths or weaknesses: "which workers did they speak to?" shares
+    # a word with a finding but asks for no finding
+    if not named and topic and not report.criteria and kind_asked(question):
+        return _area_topic_findings(out, report, topic, corpus)
     for section in named:
         judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
         head = f"{label(report)}, {section.name}"
@@ -97,17 +138,53 @@ def _area_findings(out: Composer, report: Report, question: str) -> bool:
     return bool(named)
 
 
-def _topic_findings(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> None:
+def _area_topic_findings(
+    out: Composer, report: Report, topic: Sequence[str], corpus: frozenset[str] | set[str] | None
+) -> bool:
+    """The key findings, under each area of work, that hold the question's topic words."""
+    sections = [s for s in report.sections if s.findings]
+    if corpus is None:
+        corpus = set().union(*(_stems_of(i.text) for s in sections for i in s.findings))
+    words = [w for w in topic if w in corpus]
+    if not words:
+        return False
+    need = len(words) if len(words) <= 2 else -(-2 * len(words) // 3)
+    shown = False
+    for section in sections:
+        items = [i for i in section.findings if sum(w in _stems_of(i.text) for w in words) >= need]
+        if not items:
+            continue
+        out.add(f"{label(report)}, {section.name}:")
+        for i in items:
+            out.add(f"- {i.text}" + out.cite(from_source(report, i.source), i.text))
+        shown = True
+    return shown
+
+
+def _topic_findings(
+    out: Composer,
+    report: Report,
+    criteria,
+    kinds,
+    topic: Sequence[str],
+    asked: bool = False,
+    corpus: frozenset[str] | set[str] | None = None,
+) -> None:
+    used = set().union(
+        *(_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement))
+    )
+    known = [w for w in topic if w in (used if corpus is None else corpus)]
     if len(kinds) == 1:
         # strengths (or areas) asked for in words of one's own: only the words the report's
         # findings use can pick one ("what impressed them about the way the board is run":
         # the board); the rest of the asking matches nothing
-        used = set().union(
-            *(_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement))
-        )
         topic = [w for w in topic if w in used]
         if not topic:
             return
+    elif asked and known and 2 * len(known) >= len(topic):
+        # findings asked for ("what did they pick up on about parents?"): parents, not "pick";
+        # a question asking no finding ("how many staff did they interview?") is not narrowed
+        topic = known
     need = len(topic) if len(topic) <= 2 else -(-2 * len(topic) // 3)
     for c in criteria:
         lines = []
@@ -150,7 +227,10 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 @answers(Route.FINDINGS)
 def answer(intent: Intent, ctx: Context) -> Answer:
     found = answer_findings(
-        intent, ctx.scoped, content_words(intent.question, ctx.passages.area_words())
+        intent,
+        ctx.scoped,
+        content_words(intent.question, ctx.passages.area_words()),
+        ctx.index.vocabulary,
     )
     if found.found or intent.targets:
         return found
