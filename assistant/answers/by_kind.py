@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.answers.derived import persisted
 from assistant.answers.intent import (
     CUES,
     SCORED,
@@ -32,7 +33,7 @@ from assistant.answers.intent import (
 from assistant.answers.kinds import Guess, Kind, Kinds, classify, load_kinds
 from assistant.answers.registry import Route
 from assistant.answers.score_lists import levels_asked
-from ingest.model import Role
+from ingest.model import Report, Role
 
 if TYPE_CHECKING:
     from assistant.answers.routing import Clues
@@ -72,8 +73,13 @@ def names_of(c: Clues) -> list[str]:
     names = [n.label for n in c.cat.names]
     names += [n.label.split(" ", 1)[1] for n in c.cat.names if re.match(r"\d\.\d ", n.label)]
     names += [s for spellings in c.cat.areas.values() for s in spellings]
-    names += [t for r in c.reports for e in r.glossary for t in e.terms]
+    names += glossary_terms(c.reports)
     return names
+
+
+@persisted("glossary-terms")  # saved once per store change: masking reads no report whole
+def glossary_terms(reports: Sequence[Report]) -> list[str]:
+    return [t for r in reports for e in r.glossary for t in e.terms]
 
 
 def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from assistant.answers.derived import persisted
 from assistant.answers.intent import catalog
-from assistant.answers.lexicon import per_report, per_reports, word_reports
+from assistant.answers.lexicon import per_report, per_reports, report_words
 from ingest.model import Report
 from ingest.text.resources import load_yaml
 from ingest.text.stopwords import STOPWORDS
@@ -250,12 +251,23 @@ def _place_names(report: Report) -> frozenset[str]:
     return frozenset(out)
 
 
+@persisted("sole-users")  # saved once per store change: counting reads every report's text
+def sole_users(reports: Sequence[Report]) -> dict[str, str]:
+    """Each word only one of ``reports`` uses, with that report's id."""
+    users: dict[str, str | None] = {}
+    for r in reports:
+        for w in report_words(r):
+            users[w] = None if w in users else r.id
+    return {w: rid for w, rid in users.items() if rid is not None}
+
+
 def _by_place_name(q: str, pool: list[Report], reports: Sequence[Report]) -> list[Report] | None:
     """The report whose contextual information names a place the question names, when no
     other loaded report uses that word at all."""
-    users = word_reports(reports)
-    asked = {w.lower() for w in re.findall(r"[A-Za-z]{5,}", q)}
-    fits = [r for r in pool if any(users[w] == 1 for w in _place_names(r) & asked)]
+    sole = sole_users(reports)
+    asked = {w for w in (x.lower() for x in re.findall(r"[A-Za-z]{5,}", q)) if w in sole}
+    # (only the reports that use such a word are read: reading one's place names reads it whole)
+    fits = [r for r in pool if r.id in {sole[w] for w in asked} and _place_names(r) & asked]
     return fits if fits and len(fits) < len(pool) else None
 
 

@@ -28,8 +28,8 @@ from assistant.answers.conditions import (
     scores_of_level,
     worst_level,
 )
+from assistant.answers.derived import persisted
 from assistant.answers.intent import CUES, Intent, Target
-from assistant.answers.lexicon import per_reports
 from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
@@ -445,7 +445,7 @@ def asked_condition(q: str, reports: Sequence[Report]) -> Condition | bool | Non
     return condition_in(q)
 
 
-@per_reports
+@persisted("rated-scales")  # saved once per store change: a fresh process reads no report
 def _rated(reports: Sequence[Report]) -> list[Score]:
     """One measure for each rating word the reports use, with its rank (read once per set)."""
     seen: dict[tuple[str, str | None], Score] = {}
