@@ -22,6 +22,7 @@ from assistant.answers.registry import Context
 from assistant.answers.retrieve import Retriever
 from assistant.answers.routing import parse
 from assistant.answers.split import answer_split, split_question
+from assistant.answers.unmentioned import checked_mentions
 from assistant.answers.which_report import near_names, put_right
 from assistant.storage.conversations import Conversations
 
@@ -87,6 +88,7 @@ class Answerer:
         # With several reports and none named: across them, or for each (fanout.yaml); a
         # kind that asks for a date, a number or a person is found only if a unit holds one.
         answer = checked(fan_out(intent, context, self.findings.settings.fanout_reports), intent)
+        answer = checked_mentions(answer, intent.question, scoped)  # "self-harm": not "Harm"
         return self.phrasing.phrase(question, answer), intent
 
     def chat_model(self):

@@ -1,0 +1,54 @@
+"""A question about a thing no loaded report mentions ("self-harm") is not answered by passages
+that share only its parts ("Risk of Harm"): found is false and they are offered as related.
+
+Only a written compound is judged this way (words joined by hyphens): its parts are common
+words, so the search and the routes match them one by one, while the thing asked about is the
+whole. It counts as mentioned when a report writes it with a hyphen, a space or neither
+("well-being", "well being", "wellbeing"). A compound with a function word or a word of asking
+in it ("criterion-by-criterion", "to-do list", "top-scoring") is a way of asking, not a thing
+asked about, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answers.compose import Answer
+from assistant.answers.intent import QUESTION_WORDS
+from ingest.model import Report
+from ingest.text.stemming import stem
+from ingest.text.stopwords import STOPWORDS
+
+_COMPOUND = re.compile(r"\b[a-z]{2,}(?:-[a-z]{2,})+\b", re.I)
+
+
+def unmentioned(question: str, reports: Sequence[Report]) -> list[str]:
+    """The compounds of ``question`` that none of ``reports`` writes."""
+    out = []
+    for m in _COMPOUND.finditer(question):
+        parts = m.group(0).lower().split("-")
+        if any(p in STOPWORDS or stem(p) in QUESTION_WORDS for p in parts):
+            continue
+        written = re.compile(r"\b" + r"[\s-]?".join(map(re.escape, parts)) + r"\b", re.I)
+        if not any(written.search(r.text) for r in reports):
+            out.append(m.group(0))
+    return list(dict.fromkeys(out))
+
+
+def checked_mentions(answer: Answer, question: str, reports: Sequence[Report]) -> Answer:
+    """``answer``, or not found when the question asks about something no report mentions."""
+    if not answer.found or not answer.citations or not _COMPOUND.search(question):
+        return answer
+    missing = unmentioned(question, reports)
+    if not missing:
+        return answer
+    return Answer(
+        f"The loaded reports do not mention {' or '.join(missing)}. The passages below share "
+        "some of the question's words but do not answer it; they are listed as related, not as "
+        "an answer.",
+        False,
+        [],
+        route=answer.route,
+        related=list(answer.citations),
+    )
