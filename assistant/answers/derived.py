@@ -19,13 +19,12 @@ import os
 import pickle
 import shutil
 import tempfile
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import TypeVar
 
+from assistant.answers.lexicon import per_reports
 from ingest.model import Report
 
 log = logging.getLogger(__name__)
@@ -124,33 +123,24 @@ _MISSING = _Missing()
 
 
 def persisted(name: str) -> Callable[[Callable[[Sequence[Report]], T]], Callable]:
-    """Cache ``fn(reports)`` per set of report versions, in this process and on disk."""
+    """Cache ``fn(reports)`` per set of report versions, in this process (``per_reports``)
+    and, for the whole store, on disk."""
 
     def wrap(fn: Callable[[Sequence[Report]], T]) -> Callable[[Sequence[Report]], T]:
-        cache: OrderedDict[tuple, T] = OrderedDict()
-        lock = threading.Lock()
-
         @wraps(fn)
-        def cached(reports: Sequence[Report]) -> T:
-            key = tuple(r.version_key() for r in reports)
-            with lock:
-                if key in cache:
-                    cache.move_to_end(key)
-                    return cache[key]
+        def read_or_make(reports: Sequence[Report]) -> T:
             whole = _whole
-            path = whole[1] / f"{name}.pickle" if whole is not None and whole[0] == key else None
+            path = None
+            if whole is not None and whole[0] == tuple(r.version_key() for r in reports):
+                path = whole[1] / f"{name}.pickle"
             value = _read(path) if path is not None else _MISSING
             if value is _MISSING:
                 value = fn(reports)
                 if path is not None:
                     _write(path, value)
-            with lock:
-                cache[key] = value
-                while len(cache) > 8:
-                    cache.popitem(last=False)
             return value
 
-        cached.cache = cache  # type: ignore[attr-defined]
+        cached = per_reports(read_or_make)
         cached.uncached = fn  # type: ignore[attr-defined]
         return cached
 
