@@ -54,15 +54,7 @@ def list_asked(intent: Intent, c: Clues) -> Route | None:
     others = [t for t in s.own_targets if not (rated and t.key in overall_keys(c.reports))]
     if others or s.minimum or s.maximum or s.threshold or s.compare:
         return None
-    if c.report_filter is None:
-        # The catalogue is asked of every loaded report, whatever the conversation named.
-        intent.reports = [r.id for r in c.reports]
-        intent.named_reports = False
-    # A term in such a question ("which YOTs ...") names what is listed: a question about
-    # the term itself was claimed by the glossary's rules, which come first.
-    intent.terms = []
-    intent.slots = ListingSlots([str(p) for p in picks])
-    return Route.LISTING
+    return _listed(intent, c, picks)
 
 
 @follow_up(Route.LISTING)
@@ -73,9 +65,17 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
     kept = [Pick.parse(p) for p in previous.get("picks", [])]
     facets = {p.facet for p in said}
     picks = [p for p in kept if p.facet not in facets] + said
+    return _listed(intent, c, picks)
+
+
+def _listed(intent: Intent, c: Clues, picks: list[Pick]) -> Route:
+    """The listing route, with its picks, asked of the loaded reports."""
     if c.report_filter is None:
+        # The catalogue is asked of every loaded report, whatever the conversation named.
         intent.reports = [r.id for r in c.reports]
         intent.named_reports = False
+    # A term in such a question ("which YOTs ...") names what is listed: a question about
+    # the term itself was claimed by the glossary's rules, which come first.
     intent.terms = []
     intent.slots = ListingSlots([str(p) for p in picks])
     return Route.LISTING
