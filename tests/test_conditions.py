@@ -186,3 +186,35 @@ def test_a_threshold_over_something_unmeasured_asks_for_a_stated_figure():
     assert intent.route == "fallback" and intent.asks == "number"
     intent = parse("which YOTs had a safeguarding score below 50%?", reports, set())
     assert intent.route == "computed"
+
+
+def test_not_rated_one_or_another_is_below_the_first_and_is_said_so():
+    scores = [
+        _rating("1.1", "Outstanding", 1),
+        _rating("1.2", "Good", 2),
+        _rating("1.3", "Requires improvement", 3),
+    ]
+    cond = rating_condition("standards not rated good or outstanding", scores)
+    assert cond is not None and cond.label == "below Good"
+    assert [s.rating for s in scores if cond.holds(s.value)] == ["Requires improvement"]
+
+
+def test_a_threshold_pick_named_past_the_area_is_read_up_to_its_verb():
+    from assistant.answers.conditions import picked
+
+    # what is picked, past the area's name, up to the verb
+    assert picked("which Sefton case managers had caseloads over 15?", True) == [
+        "sefton",
+        "case",
+        "managers",
+    ]
+    # a level of measure among the words: measures are picked
+    assert picked("which Harrowfield standards fell below requires improvement?", True) == []
+    report = read_report((FORMATS / "ratings-harrowfield-2021.txt").read_text())
+    names = [report.area]
+    assert unmeasured(
+        "which Harrowfield case workers had caseloads over 15?", [report], names, True
+    )
+    assert not unmeasured(
+        "which Harrowfield standards fell below requires improvement?", [report], names, True
+    )

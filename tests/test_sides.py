@@ -69,3 +69,29 @@ def test_a_side_that_names_no_measure_may_name_a_section():
     intent = parse("put the outcomes next to its assessment", [report], set())
     assert intent.route == "compare"
     assert [t.key for t in intent.targets] == ["3", "1"]
+
+
+def test_compare_or_contrast_splits_at_the_word_after_the_first_side():
+    assert sides("contrast protecting the public with reducing reoffending") == [
+        "contrast protecting the public",
+        "reducing reoffending",
+    ]
+    assert sides("compare safeguarding to risk of harm") == ["compare safeguarding", "risk of harm"]
+
+
+def test_a_comparison_naming_a_level_sets_its_measures_side_by_side():
+    report = read_report(
+        (DATA.parent.parent / "data" / "reports" / "sefton-yot-2009.txt").read_text()
+    )
+    intent = parse("how do the sections compare?", [report], set())
+    assert intent.route == "compare"
+    assert sorted(t.key for t in intent.targets) == ["1", "2", "3"]
+
+
+def test_a_reinspection_measure_against_the_year_of_the_earlier_inspection():
+    report = read_report((DATA / "formats" / "core-reinspection-northbridge-2011.txt").read_text())
+    q = "did Northbridge and Moorvale get better at protecting the public since 2010?"
+    intent = parse(q, [report], set())
+    assert not intent.unknown  # 2010 is the earlier inspection, not a report not loaded
+    assert intent.route == "compare" and intent.earlier
+    assert [t.key for t in intent.targets] == ["2.1"]

@@ -214,14 +214,18 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 def _compare(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     from assistant.answers.routes.compare import CompareSlots
     from assistant.answers.routes.domains import named_parts
-    from assistant.answers.sides import compared_targets
+    from assistant.answers.sides import compared_targets, level_targets
 
     targets = compared_targets(c)
+    if len(targets) < 2:
+        targets = level_targets(c) or targets  # "how do the sections compare?"
     intent.kind = None
     if len(c.scoped) == 1 and len(named_parts(c.q, c.scoped[0])) >= 2:
         return Route.DOMAINS
     across = len(c.scoped) >= 2 and len(c.named) >= 2
-    if len(targets) >= 2 or (across and targets):
+    # "did they get better at safeguarding since the last inspection?": one measure against
+    # its earlier value, which a reinspection states
+    if len(targets) >= 2 or ((across or intent.earlier) and targets):
         intent.targets = targets
         intent.slots = CompareSlots(direction_of(c.q), across=across)
         return Route.COMPARE

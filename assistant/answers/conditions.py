@@ -269,7 +269,18 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
     tokens = words(question.lower())
     if len(tokens) < 2 or tokens[0] not in data["selecting"]:
         return []
-    return [tokens[1]] if any_pick or ranked_by(question) else []
+    if not any_pick:
+        return [tokens[1]] if ranked_by(question) else []
+    # "which Sefton case managers had caseloads over 15?": the words that name what is picked
+    # run up to the verb, past the area's name; a run holding a level of measure ("which
+    # Harrowfield standards fell below ...") picks measures
+    run: list[str] = []
+    for t in tokens[1:4]:
+        if t in STOPWORDS:
+            break
+        run.append(t)
+    levels = _stems(" ".join(data["levels"]))
+    return [] if any(_known(t, levels) for t in run) else run or [tokens[1]]
 
 
 def unmeasured(

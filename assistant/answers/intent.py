@@ -371,7 +371,10 @@ def find_reports(question: str, reports: Sequence[Report]) -> tuple[list[str], l
 
 
 def _dates_context(report: Report, year: int) -> bool:
-    """``year`` dates a fact of ``report``'s area (its contextual paragraphs)."""
+    """``year`` dates a fact of ``report``'s area (its contextual paragraphs), or is the year of
+    the earlier inspection a reinspection's scores are set against ("better since 2010?")."""
+    if any(s.previous and s.previous.year == year for s in report.all_scores()):
+        return True
     return any(re.search(rf"(?<![\d/]){year}(?![\d/])", p.source.quote) for p in report.context)
 
 

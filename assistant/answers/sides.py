@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.answers.conditions import level_asked
 from assistant.answers.intent import SCORED, Catalog, Target, catalog, resolve_targets, stems
 from ingest.model import Role
 from ingest.text.resources import load_cues
@@ -23,7 +24,8 @@ def sides(question: str) -> list[str]:
     m = _CUES["join"].pattern.search(question)
     if not m:
         return []
-    left, right = question[: m.start()].strip(), question[m.end() :].strip()
+    start, end = (m.start("join"), m.end("join")) if m.groupdict().get("join") else m.span()
+    left, right = question[:start].strip(), question[end:].strip()
     return [left, right] if left and right else []
 
 
@@ -52,3 +54,23 @@ def _section_named(part: str, cat: Catalog) -> list[Target]:
         if n.target.type == Role.OVERALL and n.tokens and n.tokens & words
     ]
     return hits if len(hits) == 1 else []
+
+
+# The levels of measure a comparison may name instead of its measures ("compare the three
+# headline scores", "how do the sections compare?"), as the role of their targets.
+_LEVEL_ROLES = {"headline": Role.HEADLINE, "section": Role.OVERALL}
+
+
+def level_targets(c: Clues) -> list[Target]:
+    """Every measure of the level a comparison names and no measure of its own: "how do the
+    sections compare?" sets each section's overall score side by side; [] when it names no
+    level, or its reports have fewer than two measures of it."""
+    role = _LEVEL_ROLES.get(level_asked(c.q) or "")
+    if role is None:
+        return []
+    found = list(
+        dict.fromkeys(
+            n.target for n in catalog(c.scoped or c.reports).names if n.target.type == role
+        )
+    )
+    return found if len(found) >= 2 else []

@@ -14,7 +14,7 @@ from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.computed import asked_condition
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
-from assistant.answers.sides import compared_targets, sides
+from assistant.answers.sides import compared_targets, level_targets, sides
 from ingest.model import Report, Score, Unit
 
 
@@ -147,6 +147,8 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not s.extreme_across
         and not asked_condition(c.q, c.scoped or c.reports)  # "which criteria under 60% in each?"
         and not _names_rating(c)  # "which standards were rated Inadequate across the reports?"
+        # "compare the three headline scores" with one report loaded: its measures of a level
+        and not (len(c.reports) < 2 and level_targets(c))
     ):
         intent.targets = s.score_targets
         if len(c.named) < 2 and not c.report_filter:
