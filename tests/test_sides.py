@@ -95,3 +95,43 @@ def test_a_reinspection_measure_against_the_year_of_the_earlier_inspection():
     assert not intent.unknown  # 2010 is the earlier inspection, not a report not loaded
     assert intent.route == "compare" and intent.earlier
     assert [t.key for t in intent.targets] == ["2.1"]
+
+
+def test_ratings_of_one_scale_are_compared_by_their_rank():
+    from assistant.answers.routes.compare import _like_verdict
+    from ingest.model import Score, Source, Unit
+
+    def rated(number: str, rating: str, rank: int) -> Score:
+        return Score(
+            number,
+            f"{number} standard",
+            float(rank),
+            None,
+            "criterion",
+            Source(number, number, rating, 0),
+            unit=Unit.RATING,
+            rating=rating,
+        )
+
+    good, poor = rated("2.1", "Good", 2), rated("2.2", "Inadequate", 4)
+    verdict = _like_verdict([("Assessment", good), ("Planning", poor)], None, ["ratings"] * 2)
+    assert verdict == " Assessment is rated better (Good, against Inadequate)."
+    lower = _like_verdict([("Assessment", good), ("Planning", poor)], "lower", ["ratings"] * 2)
+    assert lower == " Planning is rated lower (Inadequate, against Good)."
+    # "Good" on a 2014 scale is no rank on a 2021 one: given as they stand
+    assert _like_verdict([("A", good), ("B", poor)], None, ["inspection-2012", "ratings"]) == ""
+
+
+def test_a_part_number_other_formats_give_other_parts_names_none_of_them_alone():
+    from assistant.answers.intent import catalog
+
+    reports = [
+        read_report((DATA / "layouts" / "full-joint-greyhaven-2016.txt").read_text()),
+        read_report((DATA / "formats" / "core-reinspection-northbridge-2011.txt").read_text()),
+    ]
+    parts = [n.target for n in catalog(reports).names if n.target.type == "overall"]
+    shared = [t for t in parts if t.key in ("1", "2", "3")]  # numbered in both reports
+    assert shared and all(t.name for t in shared)  # each read only as its own report's part
+    greyhaven_public = next(t for t in parts if "public" in t.name)
+    assert greyhaven_public.score_in(reports[0]) is not None
+    assert greyhaven_public.score_in(reports[1]) is None  # not Northbridge's section 2

@@ -243,6 +243,14 @@ def catalog(reports: Sequence[Report]) -> Catalog:
     section_tokens: dict[int, frozenset[str]] = {}
     areas: dict[str, list[str]] = {}
     users = word_reports(reports)
+    # Formats number their parts differently (section 2 is Delivery and Review in one, an area
+    # of work "Protecting the public" in another): a number that stands for parts of different
+    # names in the loaded reports names none of them alone, so each part is its own target,
+    # named, and never read as another report's part of the same number.
+    part_names: dict[int, set[str]] = {}
+    for r in reports:
+        for sec in r.sections:
+            part_names.setdefault(sec.number, set()).add(sec.name.lower())
     for r in reports:
         areas[r.id] = _area_spellings(r, reports, users)
         for s in r.headline_scores:
@@ -260,9 +268,7 @@ def catalog(reports: Sequence[Report]) -> Catalog:
             if not (scored or sec.overall):
                 continue  # a document's headings that score nothing are no measures
             t = Target(Role.OVERALL, str(sec.number))
-            if t in names and names[t].label.lower() != sec.name.lower():
-                # Formats number their parts differently (section 3 is Outcomes in one,
-                # Protecting the child in another): the same number, another part.
+            if len(part_names.get(sec.number, ())) > 1:
                 t = Target(Role.OVERALL, str(sec.number), name_key(sec.name))
             tokens = _name_tokens(sec.name)
             names.setdefault(t, Named(t, tokens, sec.number, sec.name))

@@ -50,7 +50,11 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
                 for r, s in values
             ]
             line = f"{name[0].upper()}{name[1:]}: " + "; ".join(parts) + "."
-            line += _like_verdict([(label(r), s) for r, s in values], intent.slots.direction)
+            line += _like_verdict(
+                [(label(r), s) for r, s in values],
+                intent.slots.direction,
+                [str(r.format) for r, _ in values],
+            )
             if CUES["mean"].search(intent.question):
                 line += mean_text([s for _, s in values])
             out.add(line)
@@ -70,7 +74,11 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             f"{label(report)}: "
             + "; ".join(parts)
             + "."
-            + _like_verdict([(score_name(s), s) for _, s in values], intent.slots.direction)
+            + _like_verdict(
+                [(score_name(s), s) for _, s in values],
+                intent.slots.direction,
+                [str(report.format)] * len(values),
+            )
         )
     if not out.citations:
         return not_found("The loaded reports give no such scores to compare.", "compare")
@@ -80,10 +88,12 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
 _RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
 
 
-def _like_verdict(values: list[tuple[str, Score]], direction: str | None) -> str:
+def _like_verdict(
+    values: list[tuple[str, Score]], direction: str | None, scales: Sequence[str] = ()
+) -> str:
     """Which is higher, only between like measures: percentages (or shares, or points of one
-    maximum) with each other; ratings are words on a scale, and a rating is never set
-    against a percentage."""
+    maximum) with each other, ratings of one scale (``scales``: each report's format) by their
+    rank on it; a rating is never set against a percentage."""
     units = {(s.unit, s.maximum) for _, s in values}
     if len(units) > 1:
         kinds = sorted({str(s.unit) for _, s in values})
@@ -92,7 +102,9 @@ def _like_verdict(values: list[tuple[str, Score]], direction: str | None) -> str
             f"({', '.join(kinds)}), and a rating is not a percentage."
         )
     if any(s.unit == Unit.RATING for _, s in values):
-        return ""  # the ratings are given as they stand; their order is the reader's scale
+        if len(set(scales)) != 1 or len(scales) != len(values):
+            return ""  # ratings of different scales ("Good" in 2014 and in 2021) stand as given
+        return _rating_verdict(values, direction)
     return _verdict([(n, s.value) for n, s in values if s.value is not None], direction)
 
 
@@ -116,6 +128,29 @@ def _verdict(values: list[tuple[str, int]], direction: str | None) -> str:
     elif direction == "lower":
         return f" {low} is lower, by {hi - lo} points."
     return f" Lowest: {low}; highest: {high} ({hi - lo} points apart)."
+
+
+def _rating_verdict(values: list[tuple[str, Score]], direction: str | None) -> str:
+    """Which is rated better on one scale: a rating's value is its rank, 1 the best."""
+    ranked = [(n, s) for n, s in values if s.value is not None and s.rating]
+    if len(ranked) < 2:
+        return ""
+    best = min(float(s.value) for _, s in ranked)  # type: ignore[arg-type]
+    worst = max(float(s.value) for _, s in ranked)  # type: ignore[arg-type]
+    if best == worst:
+        return " They are rated the same."
+    top = [(n, s) for n, s in ranked if float(s.value) == best]  # type: ignore[arg-type]
+    low = [(n, s) for n, s in ranked if float(s.value) == worst]  # type: ignore[arg-type]
+    top_names = _capital(" and ".join(n for n, _ in top))
+    low_names = _capital(" and ".join(n for n, _ in low))
+    if len(ranked) == 2:
+        if direction == "lower":
+            return f" {low_names} is rated lower ({low[0][1].rating}, against {top[0][1].rating})."
+        return f" {top_names} is rated better ({top[0][1].rating}, against {low[0][1].rating})."
+    return (
+        f" Best rated: {top_names} ({top[0][1].rating}); "
+        f"worst rated: {low_names} ({low[0][1].rating})."
+    )
 
 
 def _capital(text: str) -> str:
