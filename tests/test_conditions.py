@@ -218,3 +218,22 @@ def test_a_threshold_pick_named_past_the_area_is_read_up_to_its_verb():
     assert not unmeasured(
         "which Harrowfield standards fell below requires improvement?", [report], names, True
     )
+
+
+def test_bare_figures_bound_scores_only_in_the_range_scores_take():
+    assert condition_in("which were between 60 and 80?") == Condition("range", 60, 80)
+    assert condition_in("any scores of 30 or less?") == Condition("<=", 30)
+    assert condition_in("which criteria got 60 or higher for Wessex Vale?") == Condition(">=", 60)
+    # a count of something else, or a number too small to be a score, sets no condition
+    assert condition_in("which YOTs had 20 or more recommendations?") is None
+    assert condition_in("which reports had 3 or more inadequate standards?") is None
+    assert condition_in("between 20 and 50 cases") is None
+
+
+def test_a_question_of_only_asking_words_is_about_the_reports_themselves():
+    from assistant.answers.conditions import only_asking
+
+    assert only_asking("how did the two YOTs compare?", ["Sefton", "Wessex Vale"])
+    assert only_asking("compare Sefton with Wessex Vale", ["Sefton", "Wessex Vale"])
+    assert not only_asking("which service had no written policy?", ["Sefton", "Wessex Vale"])
+    assert not only_asking("was staff turnover higher in Sefton?", ["Sefton"])

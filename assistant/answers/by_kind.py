@@ -229,6 +229,11 @@ def _compare(kind: Kind, intent: Intent, c: Clues) -> Route | None:
         intent.targets = targets
         intent.slots = CompareSlots(direction_of(c.q), across=across)
         return Route.COMPARE
+    # "how did the two YOTs compare?": the reports themselves, on their headline measures
+    if not targets and len(c.scoped) >= 2 and len(c.named) != 1 and c.s.many_reports:
+        intent.targets = []
+        intent.slots = CompareSlots(direction_of(c.q), across=True)
+        return Route.COMPARE
     return None
 
 

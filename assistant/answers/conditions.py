@@ -92,7 +92,45 @@ def condition_in(question: str) -> Condition | None:
             if _CUES["negated"].pattern.search(question[: q.start]):
                 op = _NEGATED[op]  # "which criteria didn't reach 50%?": below 50%
             return Condition(op, q.percent())
+    return _bare_condition(question)
+
+
+# A bare figure is read as a percentage only in the range scores take, so that "3 or more"
+# (a count) is never a condition on scores.
+_BARE = (10.0, 100.0)
+
+
+def _bare_condition(question: str) -> Condition | None:
+    """A condition on bare figures (no % sign) a question sets on scores: "between 60 and 80"
+    (``bare-range``), "30 or less" (a qualifier the language layer reads)."""
+    m = _CUES["bare-range"].pattern.search(question)
+    if m:
+        low, high = sorted(float(v) for v in m.groups() if v is not None)
+        if _BARE[0] <= low and high <= _BARE[1]:
+            return Condition("range", low, high)
+    for q in scan(question):
+        if q.kind != "quantity" or q.unit != "number" or q.role or q.qualifier not in ("<=", ">="):
+            continue
+        after = _AFTER_BOUND.match(question[q.end :])
+        if after and after.group(1).lower() not in _BARE_AFTER:
+            continue  # "20 or more recommendations": a count of something, not a score
+        if _BARE[0] <= q.value <= _BARE[1] and not _CUES["negated"].pattern.search(
+            question[: q.start]
+        ):
+            return Condition(q.qualifier, q.value)
     return None
+
+
+# The word after a bare bound and its qualifier ("20 or more recommendations").
+_AFTER_BOUND = re.compile(
+    r"\W*(?:(?:or|and)\s+(?:more|less|lower|higher|above|below|over|under|greater|fewer|"
+    r"better|worse)\b)?\W*([a-z]+)",
+    re.IGNORECASE,
+)
+# What may follow a bare bound on scores ("30 or less in Sefton?", "70 or more for each").
+_BARE_AFTER = frozenset(
+    ("in", "for", "at", "on", "across", "among", "and", "or", "per", "percent", "please", "then")
+)
 
 
 def _asked_op(before: str) -> str | None:
@@ -301,6 +339,17 @@ def unmeasured(
     for report in reports:
         known |= _measured_stems(report)
     return [w for w in asked if not _known(w, known)]
+
+
+def only_asking(question: str, names: Iterable[str]) -> bool:
+    """Every word of ``question`` is a word of asking, a level of measure or one of ``names``
+    (the loaded reports' areas): "how did the two YOTs compare?" is about the reports
+    themselves, not about something they may or may not measure."""
+    named: set[str] = set()
+    for name in names:
+        named |= _stems(name)
+    rest = [w for w in _stems(question) if not w.isdigit()]
+    return bool(rest) and all(_known(w, _known_stems()) or _known(w, named) for w in rest)
 
 
 def _known(word: str, known: frozenset[str] | set[str]) -> bool:

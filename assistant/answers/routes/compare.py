@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found, score_name
+from assistant.answers.conditions import only_asking
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, direction_of
 from assistant.answers.like import mean_text
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -169,9 +170,12 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
     s = c.s
     # "which service had no written policy?" names no measure and compares none: a finding
     # looked for in each report, not reports set side by side
-    measured = bool(
-        s.score_targets or s.score_cue or intent.bands or s.minimum or s.maximum
-    ) or bool(direction_of(c.q))
+    measured = (
+        bool(s.score_targets or s.score_cue or intent.bands or s.minimum or s.maximum)
+        or bool(direction_of(c.q))
+        # "how did the two YOTs compare?": the reports themselves, on their headline measures
+        or only_asking(c.q, [r.area for r in c.reports])
+    )
     if (
         s.compare
         and measured

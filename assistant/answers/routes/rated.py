@@ -64,20 +64,36 @@ def _scales(reports: Sequence[Report]) -> dict[str, frozenset[str]]:
     return {f: frozenset(w) for f, w in words.items()}
 
 
+def asked_ratings(question: str, reports: Sequence[Report]) -> list[str]:
+    """Every rating word the question names, in its order: "which standards were rated
+    Outstanding or Good?" asks for both."""
+    found: list[tuple[int, str]] = []
+    rest = question
+    for word in rating_words(reports):
+        pattern = r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b"
+        m = re.search(pattern, rest, re.I)
+        if m:
+            found.append((m.start(), word))
+            rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    return [w for _, w in sorted(found)]
+
+
 def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
-    word = asked_rating(question, scoped)
-    if word is None:
+    words = asked_ratings(question, scoped)
+    if not words:
         return not_found("The question names no rating to look for.", Route.RATED)
+    word = " or ".join(words)
+    wanted = {w.lower() for w in words}
     out = Composer()
     elsewhere = []  # rated on a scale without the word: like is looked for only among like
     for report in scoped:
         rated = rated_measures(report)
         if not rated:
             continue
-        if word.lower() not in _scale(report, scoped):
+        if not wanted & _scale(report, scoped):
             elsewhere.append(report)
             continue
-        chosen = [s for s in rated if (s.rating or "").lower() == word.lower()]
+        chosen = [s for s in rated if (s.rating or "").lower() in wanted]
         of_all = f"{len(rated)} rated standards or areas in {label(report)}"
         shown = chosen or rated
         listing = "; ".join(

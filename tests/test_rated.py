@@ -1,0 +1,37 @@
+"""Ratings as a condition (assistant/answers/routes/rated.py): every rating word a question
+names is looked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answers.routes.rated import answer_rated, asked_ratings
+from ingest.readers import read_report
+
+LAYOUTS = Path(__file__).parent / "data" / "layouts"
+
+
+def _kestrelford():
+    return read_report((LAYOUTS / "ratings-cells-kestrelford-2023.txt").read_text())
+
+
+def test_two_rating_words_joined_are_both_asked_for_in_the_question_s_order():
+    report = _kestrelford()
+    assert asked_ratings("which standards got outstanding or good?", [report]) == [
+        "Outstanding",
+        "Good",
+    ]
+    assert asked_ratings("which were rated requires improvement?", [report]) == [
+        "Requires improvement"
+    ]
+    assert asked_ratings("which standards were weakest?", [report]) == []
+
+
+def test_an_answer_for_two_rating_words_lists_the_measures_rated_either():
+    report = _kestrelford()
+    answer = answer_rated("which standards did Kestrelford get outstanding or good for?", [report])
+    assert answer.found
+    assert "rated Outstanding or Good" in answer.answer
+    assert "2.4 Reviewing" not in answer.answer  # rated Inadequate
+    assert "1.1 Governance and leadership (Outstanding)" in answer.answer
+    assert "1.2 Staff (Good)" in answer.answer
