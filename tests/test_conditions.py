@@ -237,3 +237,25 @@ def test_a_question_of_only_asking_words_is_about_the_reports_themselves():
     assert only_asking("compare Sefton with Wessex Vale", ["Sefton", "Wessex Vale"])
     assert not only_asking("which service had no written policy?", ["Sefton", "Wessex Vale"])
     assert not only_asking("was staff turnover higher in Sefton?", ["Sefton"])
+
+
+def test_a_bound_set_on_something_no_report_measures_is_unmeasured():
+    from assistant.answers.conditions import compared_noun
+
+    assert compared_noun("which schools had attendance below 80%?") == ["attendance"]
+    assert compared_noun("which key questions were under 60%?") == ["questions"]
+    assert compared_noun("any Sefton criteria at 30% or below?") == []
+    report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
+    names = [report.area]
+    assert unmeasured("did any staff have caseloads over 20?", [report], names, True)
+    assert not unmeasured("anything under 40?", [report], names, True)
+    assert not unmeasured("which criteria landed between 40 and 50 percent?", [report], names, True)
+    assert not unmeasured("which criteria scored below 50%?", [report], names, True)
+
+
+def test_a_bound_on_a_count_of_something_is_no_threshold_on_scores():
+    from assistant.answers.routing import parse
+
+    report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
+    assert parse("which teams had more than 30 cases each?", [report], set()).route != "computed"
+    assert parse("anything under 40 in Northbridge?", [report], set()).route == "computed"

@@ -187,6 +187,9 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     condition = asked_condition(c.q, c.scoped or c.reports)
     if slots.op in (Operation.ABOVE, Operation.BELOW) and not condition:
         return None
+    if condition and unmeasured(c.q, c.scoped or c.reports, names_of(c), True):
+        intent.asks = "number"  # "which schools had attendance below 80%?": not the scores
+        return None
     if condition and slots.op in (Operation.ABOVE, Operation.BELOW, Operation.COUNT):
         # "how many key questions were under 60%?": those that meet it, counted and listed
         slots.op = Operation.WHERE

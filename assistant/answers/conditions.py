@@ -321,6 +321,23 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
     return [] if any(_known(t, levels) for t in run) else run or [tokens[1]]
 
 
+# "attendance below 80%", "caseloads over 20", "key questions were under 60%": the word a
+# bound is set on, before the comparison (and a verb of being).
+_BOUNDED = re.compile(
+    r"\b([a-z]+)\s+(?:(?:was|were|is|are|of)\s+)?(?:below|under|beneath|less than|lower than|"
+    r"fewer than|above|over|more than|higher than|greater than|at least|at most|between)\s+"
+    r"(?:the\s+)?\d",
+    re.IGNORECASE,
+)
+
+
+def compared_noun(question: str) -> list[str]:
+    """The word a threshold question sets its bound on ("which schools had attendance below
+    80%?" bounds "attendance"); [] when no bound follows a word."""
+    m = _BOUNDED.search(question)
+    return [m.group(1).lower()] if m else []
+
+
 def unmeasured(
     question: str, reports: Iterable[Report], names: Iterable[str], condition: bool = False
 ) -> list[str]:
@@ -329,6 +346,8 @@ def unmeasured(
     their areas, nor the words of asking account for: "caseload", "sickness", "court" ("which
     workers had caseloads above 20?"). Empty when it is about what the reports measure."""
     asked = picked(question, condition) + ranked_by(question)
+    if condition:
+        asked += compared_noun(question)
     asked = [w for w in asked if len(w) > 2 and w not in STOPWORDS]
     asked = [w for w in dict.fromkeys(asked) if not w.isdigit() and not _known(w, _known_stems())]
     if not asked:
