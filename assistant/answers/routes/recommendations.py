@@ -78,6 +78,13 @@ def answer_recommendations(intent: Intent, scoped: Sequence[Report]) -> Answer:
     else:
         selection = None
     scope = scope_of(content)
+    if (
+        scope.posts
+        and not intent.slots.numbers
+        and not any(by_owner.values())
+        and not any(for_post(r.recommendations, scope.posts) for r in scoped)
+    ):
+        return _none_for(scope, scoped)  # "the Director of ...": no recommendation is theirs
     if selection is None and not intent.slots.numbers and scope.names_something:
         # a post no recommendation is for, or a topic none is about: not every recommendation
         loose = {
