@@ -147,3 +147,14 @@ def test_a_body_named_for_the_area_is_no_persons_name():
         "northam-2016", "recommendations", "Recommendations", "The Chair of the Northam Youth Board"
     )
     assert not holds("name", board, board.quote)
+
+
+def test_a_figure_of_a_named_quantity_is_held_only_by_a_unit_naming_it():
+    counted = Citation(
+        "northam-2010", "summary", "Summary", "We looked at 24 cases and spoke to 19 staff."
+    )
+    named = Citation("northam-2010", "1.2", "Staff", "Average caseloads were 14 children.")
+    question = "what was the caseload of each case manager?"
+    assert not holds("number", counted, question=question)
+    assert holds("number", named, question=question)
+    assert holds("number", counted, question="how many cases did they look at?")

@@ -59,6 +59,14 @@ def test_recommendations_numbered_with_a_letter_and_the_contents_list_is_no_part
     assert not any("Glossary" in r.text for r in recs)
 
 
+def test_a_line_naming_who_should_act_owns_the_recommendations_after_it(report):
+    recs = report.recommendations
+    assert [r.owner for r in recs] == ["Greyhaven YOT Manager"] * 3 + [
+        "Chair of the Greyhaven Youth Justice Board"
+    ]
+    assert not any("should make sure" in r.text for r in recs)  # the lead line is no item's
+
+
 def test_the_part_named_after_the_area_is_its_context_and_the_glossary_is_read(report):
     context = " ".join(p.text for p in report.context)
     assert "population of 142,700" in context

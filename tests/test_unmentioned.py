@@ -27,6 +27,9 @@ def reports():
         ("give me the criterion-by-criterion scores", []),  # a function word: a way of asking
         ("which was the top-scoring criterion?", []),  # a word of asking
         ("what about out-of-court work?", []),
+        ("what did they say about self harm?", ["self-harm"]),  # a compound spaced
+        ("how was multi agency working?", []),  # written "Multi-Agency"
+        ("has the post been filled?", []),  # a word that also stands alone opens none
     ],
 )
 def test_compounds_no_report_writes(reports, question, missing):

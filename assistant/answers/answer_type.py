@@ -85,11 +85,27 @@ def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
     return any(not set(m.group(0).lower().split()) & area for m in cue.pattern.finditer(text))
 
 
+@cache
+def _named_quantities() -> frozenset[str]:
+    words = load_yaml("assistant.answers", "asked_types.yaml").get("named_quantities") or ""
+    return frozenset(stems(str(words)))
+
+
+def _names_quantity(text: str, question: str) -> bool:
+    """``text`` names the quantity the question asks the figure of, when the question names
+    one a report states only in its own words ("what was the caseload?" is not answered by
+    "we looked at 24 cases and interviewed 19 case managers")."""
+    named = set(stems(question)) & _named_quantities()
+    return not named or bool(named & set(stems(text)))
+
+
 def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
     """The cited unit holds what the question asks for."""
     if asks not in TYPES:
         return True  # a type this check does not know is never held against an answer
     text = passage or citation.quote
+    if asks in ("number", "share") and not _names_quantity(text, question):
+        return False
     return _unit_may_hold(asks, citation) and _held(asks, citation, text, question)
 
 

@@ -268,6 +268,7 @@ def _known_stems() -> frozenset[str]:
     return frozenset(known)
 
 
+_DETERMINERS = {"the", "their", "its", "our", "your", "these", "those", "a", "an"}
 _STOP_RANKED = {"in", "for", "of", "at", "on", "across", "between", "among", "and", "or", "to"}
 
 
@@ -287,8 +288,11 @@ def ranked_by(question: str) -> list[str]:
             continue
         rest = tokens[i + 1 :]
         quantity = len(rest) > 2 and rest[0] in quantities and rest[1] == "of"
-        if quantity:
-            rest = rest[2:]
+        # "which school did most of the children go to?": "most of" counts the children
+        # that the pick ("school") is ranked by
+        share_of = len(rest) > 1 and rest[0] == "of" and tokens[0] in data["selecting"]
+        if quantity or share_of:
+            rest = rest[2:] if quantity else [t for t in rest[1:] if t not in _DETERMINERS]
         elif tokens[0] not in data["selecting"]:
             return []  # "what was the biggest problem?" asks for findings, not a ranked pick
         after: list[str] = []

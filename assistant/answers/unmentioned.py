@@ -6,39 +6,55 @@ words, so the search and the routes match them one by one, while the thing asked
 whole. It counts as mentioned when a report writes it with a hyphen, a space or neither
 ("well-being", "well being", "wellbeing"). A compound with a function word or a word of asking
 in it ("criterion-by-criterion", "to-do list", "top-scoring") is a way of asking, not a thing
-asked about, and is left alone.
+asked about, and is left alone. A compound written with a space counts too after a word that
+only ever opens one ("self harm", ``unmentioned.yaml``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from assistant.answers.compose import Answer
 from assistant.answers.intent import QUESTION_WORDS
 from ingest.model import Report
+from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 
 _COMPOUND = re.compile(r"\b[a-z]{2,}(?:-[a-z]{2,})+\b", re.I)
 
 
+@cache
+def _spaced() -> re.Pattern:
+    """A compound written with a space after a word that only ever opens one ("self harm",
+    "cyber bullying"): the prefixes are data (``unmentioned.yaml``)."""
+    prefixes = load_yaml("assistant.answers", "unmentioned.yaml")["prefixes"]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, prefixes))})\s+[a-z]{{2,}}\b", re.I)
+
+
+def _compounds(question: str) -> list[str]:
+    spaced = ["-".join(m.group(0).split()) for m in _spaced().finditer(question)]
+    return [m.group(0) for m in _COMPOUND.finditer(question)] + spaced
+
+
 def unmentioned(question: str, reports: Sequence[Report]) -> list[str]:
     """The compounds of ``question`` that none of ``reports`` writes."""
     out = []
-    for m in _COMPOUND.finditer(question):
-        parts = m.group(0).lower().split("-")
+    for compound in _compounds(question):
+        parts = compound.lower().split("-")
         if any(p in STOPWORDS or stem(p) in QUESTION_WORDS for p in parts):
             continue
         written = re.compile(r"\b" + r"[\s-]?".join(map(re.escape, parts)) + r"\b", re.I)
         if not any(written.search(r.text) for r in reports):
-            out.append(m.group(0))
+            out.append(compound)
     return list(dict.fromkeys(out))
 
 
 def checked_mentions(answer: Answer, question: str, reports: Sequence[Report]) -> Answer:
     """``answer``, or not found when the question asks about something no report mentions."""
-    if not answer.found or not answer.citations or not _COMPOUND.search(question):
+    if not answer.found or not answer.citations or not _compounds(question):
         return answer
     missing = unmentioned(question, reports)
     if not missing:

@@ -41,6 +41,7 @@ class _Vocab:
     parts: dict[str, str]
     numbered: re.Pattern[str]  # an area's numbered heading: number, then title
     part_prefix: re.Pattern[str]  # "Part C" before a part's heading
+    owner_lead: re.Pattern[str]  # "The YOT Manager should make sure that:"
 
     def judgement(self, word: str) -> str:
         low = " ".join(word.lower().split())
@@ -63,6 +64,7 @@ def _vocab() -> _Vocab:
         parts={h.lower(): kind for kind, heads in data["parts"].items() for h in heads},
         numbered=re.compile(data["layout"]["numbered_heading"]),
         part_prefix=re.compile(data["layout"]["part_prefix"], re.I),
+        owner_lead=re.compile(data["layout"]["owner_lead"], re.I),
     )
 
 
@@ -114,7 +116,7 @@ class Inspection2012Reader:
             elif mark.kind == "recommendations":
                 items = [
                     owner_in_brackets(i)
-                    for i in doc.items(body, "recommendations", "Recommendations")
+                    for i in doc.items(body, "recommendations", "Recommendations", v.owner_lead)
                 ]
                 report.recommendations += items
             elif mark.kind == "context":

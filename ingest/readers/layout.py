@@ -78,11 +78,13 @@ class Doc:
                 out.append(Paragraph(cleaned, self.source(section, heading, start, end)))
         return out
 
-    def items(self, lines: list[Line], section: str, heading: str) -> list[Item]:
-        return self.items_and_rest(lines, section, heading)[0]
+    def items(
+        self, lines: list[Line], section: str, heading: str, owner_lead: re.Pattern | None = None
+    ) -> list[Item]:
+        return self.items_and_rest(lines, section, heading, owner_lead)[0]
 
     def items_and_rest(
-        self, lines: list[Line], section: str, heading: str
+        self, lines: list[Line], section: str, heading: str, owner_lead: re.Pattern | None = None
     ) -> tuple[list[Item], list[Line]]:
         """List items, and the lines after the list that are not part of it.
 
@@ -90,6 +92,8 @@ class Doc:
         it on, until a new sentence after a finished item ends the list; in a list with
         neither numbers nor bullets, each paragraph is an item."""
         drafts: list[tuple[int | None, int, int]] = []  # number, start, end
+        owners: list[str | None] = []  # who should act on each draft (``owner_lead``)
+        owner: str | None = None
         rest: list[Line] = []
         marked = any(_marker(ln) is not None for ln in lines if not ln.blank)
         if not marked:
@@ -101,11 +105,19 @@ class Doc:
                 if line.blank:
                     continue
                 found = _marker(line)
+                lead = owner_lead.match(line.plain) if owner_lead and found is None else None
+                if lead is not None:
+                    # "The Chair of the Board should make sure that:": whom the items after
+                    # it are for, part of no item
+                    owner = " ".join(lead.group("owner").split())
+                    previous, held = "", MAX_LINES
+                    continue
                 if found is not None:
                     number, offset = found
                     start = line.start + offset
                     if start < line.end:
                         drafts.append((number, start, line.end))
+                        owners.append(owner)
                 elif drafts and (
                     line.text[:1].isupper() and re.search(r"[.!?][\"'”’)]*$", previous)
                 ):
@@ -117,16 +129,21 @@ class Doc:
                     held += 1
                 elif drafts:
                     drafts.append((None, line.start, line.end))  # text without breaks
+                    owners.append(owner)
                     held = 0
                 # a lead-in line before the first item belongs to no item
                 previous = line.text
                 if found is not None:
                     held = 1
         out = []
-        for position, (number, start, end) in enumerate(drafts, start=1):
+        owners += [None] * (len(drafts) - len(owners))
+        for position, ((number, start, end), who) in enumerate(
+            zip(drafts, owners, strict=True), start=1
+        ):
             text = self.clean(start, end)
             if text:
-                out.append(Item(number, position, text, self.source(section, heading, start, end)))
+                src = self.source(section, heading, start, end)
+                out.append(Item(number, position, text, src, owner=who))
         return out, rest
 
 

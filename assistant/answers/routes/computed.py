@@ -31,6 +31,7 @@ from assistant.answers.conditions import (
 from assistant.answers.derived import persisted
 from assistant.answers.intent import CUES, Intent, Target
 from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
+from assistant.answers.none_found import listed_none
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import answer_list, levels_asked
@@ -46,6 +47,7 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         return _extreme_across(intent, scoped)
     out = Composer()
     about: list[Target] = []
+    listed: list[bool] = []  # per report asked for a list by a condition: did any qualify
     # Across several reports, a report with nothing to list is named, not enumerated.
     terse = len(scoped) > 1
     for report in scoped:
@@ -77,6 +79,7 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
                 continue
             chosen = [s for s in scores if _holds(condition, s)]
             about += [target_of(s) for s in chosen]
+            listed.append(bool(chosen))
             said = _said(condition)
             _add_selection(
                 out,
@@ -118,6 +121,7 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         elif op in ("above", "below") and intent.slots.threshold is not None:
             t = intent.slots.threshold
             chosen = [s for s in scores if _meets(intent, s)]
+            listed.append(bool(chosen))
             _add_selection(
                 out,
                 report,
@@ -153,7 +157,8 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
             )
     answer = out.answer("computed")
     answer.about = list(dict.fromkeys(about))
-    return answer
+    # a list asked for of which nothing qualifies: no answer (a yes/no question's is "none")
+    return listed_none(answer, intent.question, not listed or any(listed))
 
 
 def _add_selection(

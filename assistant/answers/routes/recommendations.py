@@ -9,6 +9,13 @@ from dataclasses import dataclass, field
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found
 from assistant.answers.intent import CUES, NEXT_STEPS_RE, QUESTION_WORDS, Intent, numbers_asked
+from assistant.answers.recommendation_scope import (
+    about,
+    asks_action,
+    by_position,
+    for_post,
+    scope_of,
+)
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report
@@ -21,7 +28,8 @@ def answer_recommendations(intent: Intent, scoped: Sequence[Report]) -> Answer:
     """Recommendations with their owners, or the next steps."""
     out = Composer()
     q = intent.question
-    if NEXT_STEPS_RE.search(q):
+    next_steps = NEXT_STEPS_RE.search(q)
+    if next_steps and not (asks_action(q) and not _names_next_steps(next_steps.group(0))):
         for report in scoped:
             for p in report.next_steps:
                 out.add(
@@ -69,12 +77,34 @@ def answer_recommendations(intent: Intent, scoped: Sequence[Report]) -> Answer:
         selection = by_text
     else:
         selection = None
+    scope = scope_of(content)
+    if (
+        scope.posts
+        and not intent.slots.numbers
+        and not any(by_owner.values())
+        and not any(for_post(r.recommendations, scope.posts) for r in scoped)
+    ):
+        return _none_for(scope, scoped)  # "the Director of ...": no recommendation is theirs
+    if selection is None and not intent.slots.numbers and scope.names_something:
+        # a post no recommendation is for, or a topic none is about: not every recommendation
+        loose = {
+            r.id: for_post(r.recommendations, scope.posts) or about(r.recommendations, scope.topic)
+            for r in scoped
+        }
+        if not any(loose.values()):
+            return _none_for(scope, scoped)
+        selection = loose
     for report in scoped:
         items = list(report.recommendations)
         if not items:
             continue
         chosen = items
-        if intent.slots.numbers:
+        # "what should the board do first?": the first of the board's recommendations
+        of_post = by_owner[report.id] or for_post(items, scope.posts)
+        ranked = by_position(of_post, intent.slots.numbers, q) if scope.posts else []
+        if ranked:
+            chosen = ranked
+        elif intent.slots.numbers:
             chosen = [
                 i
                 for i in items
@@ -100,6 +130,28 @@ def answer_recommendations(intent: Intent, scoped: Sequence[Report]) -> Answer:
     if not out.citations:
         return not_found("The loaded reports have no such recommendation.", "recommendations")
     return out.answer("recommendations")
+
+
+def _names_next_steps(cue: str) -> bool:
+    """The words matched name the next steps or the plan themselves ("next steps", "the
+    improvement plan"), not only a time after the inspection."""
+    return not cue.lower().startswith("after")
+
+
+def _none_for(scope, scoped: Sequence[Report]) -> Answer:
+    """Not found: no recommendation is for the post or about the topic asked; every
+    recommendation offered as related."""
+    related = [from_source(r, i.source) for r in scoped for i in r.recommendations]
+    what = "for that post" if scope.posts else "about that"
+    where = ", ".join(label(r) for r in scoped if r.recommendations) or "the loaded reports"
+    return Answer(
+        f"No recommendation in {where} is {what}. The recommendations are listed below as "
+        "related, not as an answer.",
+        False,
+        [],
+        route="recommendations",
+        related=related,
+    )
 
 
 def _owner_matches(owner: str, content: set[str], areas: set[str] = frozenset()) -> bool:
