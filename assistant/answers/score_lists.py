@@ -34,6 +34,9 @@ def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ..
     list (or names a measure of its own: then it is a score question)."""
     if not _CUES["list"].pattern.search(question):
         return ()
+    if targets and all(t.type == Role.CRITERION for t in targets):
+        # "what did each key question of court planning get?": the standard's key questions
+        return ("key-question",) if _CUES["key-question"].pattern.search(question) else ()
     if any(t.type != Role.OVERALL for t in targets):
         return ()
     if targets:  # "all the scores for section 2": the section's score and its criteria
@@ -68,8 +71,11 @@ def criteria_named(
     return found or None
 
 
-def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[Score]:
-    """``report``'s measures of one level (of the numbered ``sections`` only, when given)."""
+def scores_at(
+    report: Report, level: str, sections: Sequence[str] = (), standards: Sequence[str] = ()
+) -> list[Score]:
+    """``report``'s measures of one level (of the numbered ``sections`` only, when given; key
+    questions of the numbered ``standards`` only, when given)."""
     if level == "headline":
         return list(report.headline_scores)
     if level == "section":
@@ -78,7 +84,13 @@ def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[
         return [c.score for c in report.criteria if _in(c.section_number, sections)]
     if level == "area":  # the judged areas of work of the 2012-2017 format
         return [s for s in report.measures if s.kind == Role.AREA and _in_parent(s, sections)]
-    return [s for s in report.measures if s.kind == Role.KEY_QUESTION and _in_parent(s, sections)]
+    return [
+        s
+        for s in report.measures
+        if s.kind == Role.KEY_QUESTION
+        and _in_parent(s, sections)
+        and (not standards or s.parent in standards)
+    ]
 
 
 def _in(number: int, sections: Sequence[str]) -> bool:
@@ -101,10 +113,11 @@ def answer_list(
     only the measures rated with words; of ``only``, when given)."""
     out = Composer()
     sections = [t.key for t in targets if t.type == Role.OVERALL]
+    standards = [t.key for t in targets if t.type == Role.CRITERION]
     about: list[Target] = []
     for report in scoped:
-        groups = [(lvl, scores_at(report, lvl, sections)) for lvl in levels]
-        if "criterion" not in levels and not any(scores for _, scores in groups):
+        groups = [(lvl, scores_at(report, lvl, sections, standards)) for lvl in levels]
+        if "criterion" not in levels and not standards and not any(s for _, s in groups):
             # domains judged only through their standards: the standards are the list
             groups = [("criterion", scores_at(report, "criterion", sections))]
         if rated:

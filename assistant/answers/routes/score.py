@@ -201,6 +201,16 @@ def band_asked(intent: Intent, c: Clues) -> Route | None:
     return None
 
 
+@rule(Route.SCORE, priority=67)
+def key_questions_listed(intent: Intent, c: Clues) -> Route | None:
+    """“What did each key question of court planning get?”: the key questions (of the
+    standards it names) listed, before the share route matches one by its words."""
+    if levels_asked(c.q, c.s.own_targets) != ("key-question",):
+        return None
+    intent.targets = c.s.own_targets
+    return Route.SCORE
+
+
 @rule(Route.SCORE, priority=130)
 def score_asked(intent: Intent, c: Clues) -> Route | None:
     s = c.s
