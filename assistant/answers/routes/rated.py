@@ -14,6 +14,9 @@ from assistant.answers.lexicon import per_reports
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import RATINGS, Report, ReportFormat, Role, Score, Unit
+from ingest.text.resources import load_cues
+
+_FORMS = load_cues("assistant.answers", "rating_forms.yaml")
 
 
 def rated_measures(report: Report) -> list[Score]:
@@ -29,8 +32,13 @@ def rating_words(reports: Sequence[Report]) -> list[str]:
 
 
 def asked_rating(question: str, reports: Sequence[Report]) -> str | None:
-    for word in rating_words(reports):
+    words = rating_words(reports)
+    for word in words:
         if re.search(r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", question, re.I):
+            return word
+    # the rating said in other words ("needed improvement"), when its scale is one in use
+    for word, form in _FORMS.items():
+        if word in words and form.pattern.search(question):
             return word
     return None
 

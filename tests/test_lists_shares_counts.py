@@ -1,0 +1,139 @@
+"""Lists of scores, shares of cases and counts asked in plain words, over the fictional reports
+of every format (tests/data/formats): the key questions of one standard listed, a rating said
+as what the work needed ("needed improvement"), counts of whom the inspectors spoke to and of
+the records they read, and a count whose "when" dates nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from answer_fakes import make_findings
+
+from assistant.answers import dates
+from assistant.answers.intent import Target
+from assistant.answers.routes.rated import asked_rating
+from assistant.answers.score_lists import levels_asked, scores_at
+from ingest.model import Role
+from ingest.readers import read_report
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+FILES = [p for p in sorted(FORMATS.glob("*.txt")) if "core-comparison-mutated" not in p.name]
+HARROWFIELD = FORMATS / "ratings-harrowfield-2021.txt"
+
+# (question, must contain, must not contain)
+ASKED: list[tuple[str, list[str], list[str]]] = [
+    # the key questions of the one standard the question names, not every standard's
+    (
+        "what did each key question get in Harrowfield's court planning?",
+        ["3 key questions", "58%", "47%", "39%"],
+        ["96%", "78%"],
+    ),
+    ("Harrowfield court reviewing: the key question percentages", ["67%", "61%", "55%"], ["58%"]),
+    (
+        "what percentages did Harrowfield's out of court assessment questions come out at",
+        ["96%", "92%", "90%"],
+        ["78%"],
+    ),
+    # a plural of a cue word is no slip of the singular: "percentages" keeps the list asked
+    ("can i have the criteria percentages for Northbridge", ["8 criteria", "54%", "74%"], []),
+    # a rating said as what the work needed
+    ("how many Harrowfield standards needed improvement?", ["4 of the 12"], []),
+    # whom the inspectors spoke to, and how many records they read
+    ("how many staff did the inspectors talk to in Eastmere?", ["22 staff"], []),
+    ("how many parents did the Eastmere inspectors speak with?", ["9 parents"], []),
+    ("how many cases did inspectors look at in the resettlement thematic?", ["48 children"], []),
+    # "when" says at what time the count stood, it asks no date
+    (
+        "how many children was Harrowfield YOS supervising when the inspection happened?",
+        ["62 children"],
+        ["June 2021", "March 2021"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def findings(tmp_path_factory):
+    return make_findings(tmp_path_factory.mktemp("lists") / "store", reports=FILES)
+
+
+@pytest.fixture(scope="module")
+def texts(findings):
+    return {r.id: r.text for r in findings.reports()}
+
+
+@pytest.mark.parametrize("row", ASKED, ids=[r[0] for r in ASKED])
+def test_asked_in_plain_words(findings, texts, row):
+    question, must, must_not = row
+    a = findings.ask(question)
+    assert a.found, a.answer
+    for m in must:
+        assert m.lower() in a.answer.lower(), a.answer
+    for m in must_not:
+        assert m.lower() not in a.answer.lower(), a.answer
+    assert a.citations, a.answer
+    for c in a.citations:
+        assert c.quote in texts[c.report], c
+
+
+def test_a_list_of_key_questions_of_a_named_standard():
+    planning = [Target(Role.CRITERION, "2.2")]
+    assert levels_asked("what did each key question of planning get?", planning) == (
+        "key-question",
+    )
+    # a standard named with no key questions asked for is a score question, not a list
+    assert levels_asked("what did each planning standard get?", planning) == ()
+
+
+def test_key_questions_of_a_standard_only():
+    report = read_report(HARROWFIELD.read_text(encoding="utf-8"))
+    every = scores_at(report, "key-question")
+    planning = scores_at(report, "key-question", standards=["2.2"])
+    assert len(every) > len(planning) == 3
+    assert {s.parent for s in planning} == {"2.2"}
+    assert [s.display() for s in planning] == ["58% of cases", "47% of cases", "39% of cases"]
+
+
+def test_a_rating_said_in_other_words():
+    report = read_report(HARROWFIELD.read_text(encoding="utf-8"))
+    assert asked_rating("which standards needed improvement?", [report]) == "Requires improvement"
+    assert asked_rating("which standards require some improvement", [report]) == (
+        "Requires improvement"
+    )
+    # a band of the core case scale is not the rating
+    assert asked_rating("which criteria needed substantial improvement?", [report]) is None
+    assert asked_rating("which standards were Inadequate?", [report]) == "Inadequate"
+
+
+def test_rating_forms_examples():
+    from ingest.text.resources import load_cues
+
+    for cue in load_cues("assistant.answers", "rating_forms.yaml").values():
+        for e in cue.examples:
+            assert cue.pattern.search(e), (cue.name, e)
+        for e in cue.counterexamples:
+            assert not cue.pattern.search(e), (cue.name, e)
+
+
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        ("how many children was it supervising when the inspection happened?", False),
+        ("number of cases open when the inspectors visited", False),
+        ("when did the inspection happen?", True),
+    ],
+)
+def test_a_count_at_a_time_asks_no_date(question, dated):
+    assert dates.asks_date(question) is dated
+
+
+def test_another_form_of_a_cue_word_is_no_slip_of_it():
+    from assistant.answers.intent import CUE_WORDS
+    from assistant.answers.retrieve import ChunkIndex
+
+    southfold = FORMATS / "core-reinspection-mutated-southfold-2011.txt"
+    index = ChunkIndex([read_report(southfold.read_text(encoding="utf-8"))])
+    asked = "can i have the criteria percentages for southfold"
+    assert "percentages" not in southfold.read_text(encoding="utf-8").lower()
+    assert index.correct(asked, CUE_WORDS) == asked
+    assert index.correct("wat was the scroe", CUE_WORDS) == "wat was the score"
