@@ -137,3 +137,38 @@ def test_another_form_of_a_cue_word_is_no_slip_of_it():
     assert "percentages" not in southfold.read_text(encoding="utf-8").lower()
     assert index.correct(asked, CUE_WORDS) == asked
     assert index.correct("wat was the scroe", CUE_WORDS) == "wat was the score"
+
+
+@pytest.mark.parametrize(
+    ("question", "targets", "levels"),
+    [
+        # the measures a named section holds, asked for by their plural
+        ("show me the outcomes criteria", [Target(Role.OVERALL, "3")], ("section", "criterion")),
+        ("what was the outcomes score?", [Target(Role.OVERALL, "3")], ()),
+        # a level gone through one by one, or set out with its ratings
+        ("how did it do area by area", [], ("area",)),
+        ("a table of its standards with their ratings", [], ("criterion",)),
+        ("scores for the key questions", [], ("key-question",)),
+    ],
+)
+def test_lists_asked_without_every_or_all(question, targets, levels):
+    assert levels_asked(question, targets) == levels
+
+
+@pytest.mark.parametrize(
+    ("question", "must"),
+    [
+        ("show me the outcomes criteria for Northbridge", ["3.1", "3.2"]),
+        ("how did Redbank do area by area", ["Protecting the public Poor", "4 areas of work"]),
+        ("how many standards were rated in Harrowfield altogether?", ["12 standards"]),
+        (
+            "how many of the Northbridge cases had victim safety given a high priority?",
+            ["78%"],
+        ),
+    ],
+)
+def test_lists_and_counts_over_the_formats(findings, question, must):
+    a = findings.ask(question)
+    assert a.found, a.answer
+    for m in must:
+        assert m in a.answer, a.answer

@@ -228,12 +228,12 @@ class ChunkIndex:
             low = word.lower()
             if len(low) < 4 or low in self.surface or low in cues:
                 return word
-            if stem(low) in cue_stems:
-                return word  # "percentages": another form of a cue word, not a slip of one
             # "scor" stems like "score" but is no word: the cue it is a letter short of.
             same = [c for c in cues if c.startswith(low) and len(c) - len(low) <= 2]
             if same:
                 return min(same, key=len)
+            if stem(low) in cue_stems:
+                return word  # "percentages": another form of a cue word, not a slip of one
             if stem(low) in self.vocabulary:
                 return word
             close = []

@@ -33,6 +33,9 @@ def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ..
     """The levels of measure ``question`` asks to have listed in full; () when it asks for no
     list (or names a measure of its own: then it is a score question)."""
     if not _CUES["list"].pattern.search(question):
+        sections = bool(targets) and all(t.type == Role.OVERALL for t in targets)
+        if sections and _CUES["members"].pattern.search(question):
+            return ("section", "criterion")  # "the outcomes criteria": the section's own
         return ()
     if targets and all(t.type == Role.CRITERION for t in targets):
         # "what did each key question of court planning get?": the standard's key questions
