@@ -172,3 +172,44 @@ def test_lists_and_counts_over_the_formats(findings, question, must):
     assert a.found, a.answer
     for m in must:
         assert m in a.answer, a.answer
+
+
+def test_a_part_named_as_included_does_not_limit_the_list():
+    from assistant.answers.score_lists import list_targets
+
+    resettlement = [Target(Role.OVERALL, "4")]
+    asked = "rating for every standard incl resettlement"
+    assert levels_asked(asked, resettlement) == ("criterion",)
+    assert list_targets(asked, resettlement) == []
+    assert list_targets("all the scores for section 4", resettlement) == resettlement
+
+
+@pytest.mark.parametrize(
+    ("question", "must", "must_not"),
+    [
+        # every standard, the one named as included among them
+        (
+            "rating for every Harrowfield standard incl out-of-court disposals",
+            ["12 standards", "1.1 Governance and leadership Good"],
+            [],
+        ),
+        # each criterion of the level with its earlier score, not only the headline scores
+        (
+            "Northbridge's criterion scores, with last time's",
+            ["1.1 Risk of Harm to Others: 54%", "previous score (2010): 41%"],
+            ["Safeguarding score"],
+        ),
+    ],
+)
+def test_lists_with_a_part_included_or_with_the_earlier_scores(findings, question, must, must_not):
+    a = findings.ask(question)
+    assert a.found, a.answer
+    for m in must:
+        assert m in a.answer, a.answer
+    for m in must_not:
+        assert m not in a.answer, a.answer
+
+
+def test_what_one_report_covered_is_not_a_list_of_the_loaded_reports(findings):
+    a = findings.ask("how many areas did the thematic inspection cover?")
+    assert "loaded reports are general reports" not in a.answer, a.answer

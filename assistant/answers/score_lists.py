@@ -42,12 +42,18 @@ def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ..
         return ("key-question",) if _CUES["key-question"].pattern.search(question) else ()
     if any(t.type != Role.OVERALL for t in targets):
         return ()
-    if targets:  # "all the scores for section 2": the section's score and its criteria
-        return ("section", "criterion")
+    if targets and not _CUES["including"].pattern.search(question):
+        return ("section", "criterion")  # "all the scores for section 2": the section's own
     named = tuple(level for level in LEVELS if _CUES[level].pattern.search(question))
     if _CUES["all-levels"].pattern.search(question):
         return ALL
     return named
+
+
+def list_targets(question: str, targets: Sequence[Target]) -> list[Target]:
+    """The sections a list is limited to: none when the question names them as included in
+    the whole list ("every standard incl resettlement")."""
+    return [] if _CUES["including"].pattern.search(question) else list(targets)
 
 
 def ratings_only(question: str) -> bool:

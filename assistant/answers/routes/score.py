@@ -15,6 +15,7 @@ from assistant.answers.compose import (
     loaded_list,
     not_found,
     score_name,
+    target_of,
 )
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
 from assistant.answers.passages import content_words
@@ -24,6 +25,7 @@ from assistant.answers.score_lists import (
     answer_list,
     criteria_named,
     levels_asked,
+    list_targets,
     ratings_only,
     scores_at,
 )
@@ -252,7 +254,15 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     levels = levels_asked(intent.question, intent.targets)
     if levels and not intent.earlier and not intent.bands:
         rated = ratings_only(intent.question)
-        return answer_list(levels, ctx.scoped, intent.targets, "score", rated)
+        targets = list_targets(intent.question, intent.targets)
+        return answer_list(levels, ctx.scoped, targets, "score", rated)
+    if levels and intent.earlier and not intent.bands:
+        # "its criterion scores, with last time's": each measure of the level with its earlier
+        sections = [t.key for t in intent.targets if t.type == Role.OVERALL]
+        listed = [
+            target_of(s) for r in ctx.scoped for lvl in levels for s in scores_at(r, lvl, sections)
+        ]
+        intent.targets = list(dict.fromkeys(listed)) or intent.targets
     if intent.earlier:
         return answer_earlier(intent, ctx.scoped)
     topic = content_words(intent.question, ctx.passages.area_words())
