@@ -213,3 +213,43 @@ def test_lists_with_a_part_included_or_with_the_earlier_scores(findings, questio
 def test_what_one_report_covered_is_not_a_list_of_the_loaded_reports(findings):
     a = findings.ask("how many areas did the thematic inspection cover?")
     assert "loaded reports are general reports" not in a.answer, a.answer
+
+
+WESSEX = Path(__file__).resolve().parent / "data" / "wessex-vale-yot-2011.txt"
+
+
+def test_a_stated_share_is_matched_in_other_words():
+    from assistant.answers.case_shares import best_shares
+
+    report = read_report(WESSEX.read_text(encoding="utf-8"))
+    # "done promptly" is "completed on time"
+    best = best_shares("how often was the vulnerability screening done promptly?", report)
+    assert len(best) == 1 and "58%" in best[0].sentence, best
+    # "kids" are "the child or young person" of the report
+    best = best_shares("percentage of kids who complied with their sentence", report)
+    assert len(best) == 1 and "77%" in best[0].sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "levels"),
+    [
+        ("how many key questions does Northam have?", ("key-question",)),
+        ("how many criteria were there?", ("criterion",)),
+        # a count with a condition is computed over the level, not the level's list
+        ("how many key questions did Northam score under 60% on?", ()),
+        ("how many standards were rated inadequate?", ()),
+    ],
+)
+def test_how_many_of_a_level_a_report_has_is_its_list(question, levels):
+    assert levels_asked(question) == levels
+
+
+def test_the_same_quality_of_work_is_said_one_way():
+    from assistant.answers.case_shares import _stems
+
+    assert "sufficient" in _stems("was the assessment good enough?") & _stems(
+        "The assessment had been completed to a sufficient standard in only 13% of cases."
+    )
+    assert "timely" in _stems("done promptly") & _stems("completed on time in 58% of cases")
+    asked = _stems("percentage of kids who complied")
+    assert asked & _stems("the child or young person had complied") == asked - {"percentag"}

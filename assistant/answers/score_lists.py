@@ -8,6 +8,7 @@ question naming one measure is not a list request, so the score route answers it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answers.compose import Answer, Composer, label, not_found, score_line, target_of
@@ -32,6 +33,9 @@ ALL = tuple(LEVELS)
 def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ...]:
     """The levels of measure ``question`` asks to have listed in full; () when it asks for no
     list (or names a measure of its own: then it is a score question)."""
+    if _CUES["counted"].pattern.search(question) and not re.search(r"\d", question):
+        # "how many key questions does it have?": the level's list, with its count
+        return tuple(level for level in LEVELS if _CUES[level].pattern.search(question))
     if not _CUES["list"].pattern.search(question):
         sections = bool(targets) and all(t.type == Role.OVERALL for t in targets)
         if sections and _CUES["members"].pattern.search(question):
