@@ -42,6 +42,7 @@ ASKED: list[tuple[str, list[str], list[str]]] = [
     # whom the inspectors spoke to, and how many records they read
     ("how many staff did the inspectors talk to in Eastmere?", ["22 staff"], []),
     ("how many parents did the Eastmere inspectors speak with?", ["9 parents"], []),
+    ("how many children did the Eastmere inspectors meet?", ["14 children"], []),
     ("how many cases did inspectors look at in the resettlement thematic?", ["48 children"], []),
     # "when" says at what time the count stood, it asks no date
     (
