@@ -150,6 +150,11 @@ def test_another_form_of_a_cue_word_is_no_slip_of_it():
         ("how did it do area by area", [], ("area",)),
         ("a table of its standards with their ratings", [], ("criterion",)),
         ("scores for the key questions", [], ("key-question",)),
+        ("run through its standards one by one", [], ("criterion",)),
+        ("Northam: scores by criterion", [], ("criterion",)),
+        ("how did Cold Ashby's standards come out?", [], ("criterion",)),
+        # a single measure is no list
+        ("what did Northam score for planning?", [], ()),
     ],
 )
 def test_lists_asked_without_every_or_all(question, targets, levels):
@@ -162,6 +167,8 @@ def test_lists_asked_without_every_or_all(question, targets, levels):
         ("show me the outcomes criteria for Northbridge", ["3.1", "3.2"]),
         ("how did Redbank do area by area", ["Protecting the public Poor", "4 areas of work"]),
         ("how many standards were rated in Harrowfield altogether?", ["12 standards"]),
+        ("run through Harrowfield's standards one by one", ["12 standards", "2.2 Planning"]),
+        ("how did Cold Ashby's standards come out?", ["13 standards"]),
         (
             "how many of the Northbridge cases had victim safety given a high priority?",
             ["78%"],

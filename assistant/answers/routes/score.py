@@ -204,10 +204,16 @@ def band_asked(intent: Intent, c: Clues) -> Route | None:
 
 
 @rule(Route.SCORE, priority=67)
-def key_questions_listed(intent: Intent, c: Clues) -> Route | None:
-    """“What did each key question of court planning get?”: the key questions (of the
-    standards it names) listed, before the share route matches one by its words."""
-    if levels_asked(c.q, c.s.own_targets) != ("key-question",):
+def levels_listed(intent: Intent, c: Clues) -> Route | None:
+    """“What did each key question of court planning get?”, “run through its standards one
+    by one”: every measure of the level named (of the standards or sections it names) listed,
+    before the share route matches one key question by its words. A lowest, a threshold, a
+    band, a comparison or a finding asked of the list is another route's."""
+    levels = levels_asked(c.q, c.s.own_targets)
+    if not levels:
+        return None
+    s = c.s
+    if intent.kind or intent.bands or s.minimum or s.maximum or s.threshold or s.many_reports:
         return None
     intent.targets = c.s.own_targets
     return Route.SCORE
