@@ -261,3 +261,16 @@ def test_the_same_quality_of_work_is_said_one_way():
     assert "timely" in _stems("done promptly") & _stems("completed on time in 58% of cases")
     asked = _stems("percentage of kids who complied")
     assert asked & _stems("the child or young person had complied") == asked - {"percentag"}
+
+
+def test_a_share_of_cases_is_answered_only_by_a_share_of_cases(tmp_path):
+    from assistant.answers.answer_type import asked_type
+
+    assert asked_type("what share of Northam's cases were from minority ethnic groups?") == "share"
+    assert asked_type("how many out of the cases looked at had a plan?") == "share"
+    # a share of staff is a figure, not a share of cases
+    assert asked_type("what % of case managers were agency staff?") == "number"
+    findings = make_findings(tmp_path / "store", reports=[WESSEX])
+    # the area's population share is no share of the cases looked at
+    a = findings.ask("what share of Wessex Vale's cases were from black and minority ethnic groups?")
+    assert not a.found, a.answer
