@@ -274,3 +274,10 @@ def test_a_share_of_cases_is_answered_only_by_a_share_of_cases(tmp_path):
     # the area's population share is no share of the cases looked at
     a = findings.ask("what share of Wessex Vale's cases were from minority ethnic groups?")
     assert not a.found, a.answer
+
+
+def test_a_list_of_key_questions_of_reports_without_them_is_not_their_criteria(tmp_path):
+    findings = make_findings(tmp_path / "store", reports=[WESSEX])
+    a = findings.ask("what did each key question get in Wessex Vale?")
+    assert not a.found, a.answer
+    assert "55%" not in a.answer

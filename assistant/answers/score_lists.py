@@ -130,7 +130,8 @@ def answer_list(
     about: list[Target] = []
     for report in scoped:
         groups = [(lvl, scores_at(report, lvl, sections, standards)) for lvl in levels]
-        if "criterion" not in levels and not standards and not any(s for _, s in groups):
+        substitute = "criterion" not in levels and "key-question" not in levels
+        if substitute and not standards and not any(s for _, s in groups):
             # domains judged only through their standards: the standards are the list
             groups = [("criterion", scores_at(report, "criterion", sections))]
         if rated:
