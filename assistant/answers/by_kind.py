@@ -293,9 +293,14 @@ def _rated(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _share(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.case_shares import best_shares
     from assistant.answers.routes.share import key_questions
 
-    return Route.SHARE if any(key_questions(r) for r in c.scoped or c.reports) else None
+    reports = c.scoped or c.reports
+    if any(key_questions(r) for r in reports):
+        return Route.SHARE
+    # a core case report states its shares of cases in its findings' own sentences
+    return Route.SHARE if any(best_shares(c.q, r) for r in reports) else None
 
 
 def _fallback(kind: Kind, intent: Intent, c: Clues) -> Route | None:

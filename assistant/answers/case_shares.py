@@ -7,6 +7,7 @@ a share of cases when the language layer reads a percentage in it that a cue of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -39,10 +40,25 @@ def _share_words() -> frozenset[str]:
     return frozenset(stem(w) for w in load_yaml(*_WORDS)["share_words"])
 
 
+@cache
+def _same() -> tuple[tuple[re.Pattern, str], ...]:
+    """The same quality of work in other words ("good enough", "to a sufficient standard")."""
+    return tuple(
+        (re.compile(s["pattern"].replace(" ", r"\s+"), re.I), str(s["word"]))
+        for s in load_yaml(*_WORDS).get("share_same") or ()
+    )
+
+
+def _said_one_way(text: str) -> str:
+    for pattern, word in _same():
+        text = pattern.sub(word, text)
+    return text
+
+
 def _stems(text: str) -> frozenset[str]:
     return frozenset(
         s
-        for s in (stem(w) for w in words(text.lower()) if w not in STOPWORDS)
+        for s in (stem(w) for w in words(_said_one_way(text).lower()) if w not in STOPWORDS)
         if s not in _share_words()
     )
 

@@ -36,6 +36,7 @@ def asks_date(question: str) -> bool:
         _CUES["asks-date"].pattern.search(question)
         and _CUES["subject"].pattern.search(question)
         and not _CUES["more"].pattern.search(question)
+        and not _CUES["counts"].pattern.search(question)
         and not _CUES["future"].pattern.search(question)
     )
 

@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from langchain_core.documents import Document
@@ -221,6 +221,8 @@ class ChunkIndex:
         """``question`` with misspelt words the reports use put right ("safegaurding"); also
         towards ``cues``, the words a question asks with ("scroe" -> "score")."""
 
+        cue_stems = _stems_of(frozenset(cues))
+
         def fix(m: re.Match) -> str:
             word = m.group(0)
             low = word.lower()
@@ -230,6 +232,8 @@ class ChunkIndex:
             same = [c for c in cues if c.startswith(low) and len(c) - len(low) <= 2]
             if same:
                 return min(same, key=len)
+            if stem(low) in cue_stems:
+                return word  # "percentages": another form of a cue word, not a slip of one
             if stem(low) in self.vocabulary:
                 return word
             close = []
@@ -432,3 +436,8 @@ def chunk_id(stored_id: str) -> str:
     may carry the report version ("sefton-2009@ab12cd:1.1:area:1")."""
     report, sep, rest = stored_id.partition(":")
     return f"{report.split('@', 1)[0]}{sep}{rest}"
+
+
+@lru_cache(maxsize=8)
+def _stems_of(cues: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(c) for c in cues)

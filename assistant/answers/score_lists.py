@@ -8,6 +8,7 @@ question naming one measure is not a list request, so the score route answers it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answers.compose import Answer, Composer, label, not_found, score_line, target_of
@@ -32,16 +33,31 @@ ALL = tuple(LEVELS)
 def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ...]:
     """The levels of measure ``question`` asks to have listed in full; () when it asks for no
     list (or names a measure of its own: then it is a score question)."""
+    if _CUES["counted"].pattern.search(question) and not re.search(r"\d", question):
+        # "how many key questions does it have?": the level's list, with its count
+        return tuple(level for level in LEVELS if _CUES[level].pattern.search(question))
     if not _CUES["list"].pattern.search(question):
+        sections = bool(targets) and all(t.type == Role.OVERALL for t in targets)
+        if sections and _CUES["members"].pattern.search(question):
+            return ("section", "criterion")  # "the outcomes criteria": the section's own
         return ()
+    if targets and all(t.type == Role.CRITERION for t in targets):
+        # "what did each key question of court planning get?": the standard's key questions
+        return ("key-question",) if _CUES["key-question"].pattern.search(question) else ()
     if any(t.type != Role.OVERALL for t in targets):
         return ()
-    if targets:  # "all the scores for section 2": the section's score and its criteria
-        return ("section", "criterion")
+    if targets and not _CUES["including"].pattern.search(question):
+        return ("section", "criterion")  # "all the scores for section 2": the section's own
     named = tuple(level for level in LEVELS if _CUES[level].pattern.search(question))
     if _CUES["all-levels"].pattern.search(question):
         return ALL
     return named
+
+
+def list_targets(question: str, targets: Sequence[Target]) -> list[Target]:
+    """The sections a list is limited to: none when the question names them as included in
+    the whole list ("every standard incl resettlement")."""
+    return [] if _CUES["including"].pattern.search(question) else list(targets)
 
 
 def ratings_only(question: str) -> bool:
@@ -68,8 +84,11 @@ def criteria_named(
     return found or None
 
 
-def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[Score]:
-    """``report``'s measures of one level (of the numbered ``sections`` only, when given)."""
+def scores_at(
+    report: Report, level: str, sections: Sequence[str] = (), standards: Sequence[str] = ()
+) -> list[Score]:
+    """``report``'s measures of one level (of the numbered ``sections`` only, when given; key
+    questions of the numbered ``standards`` only, when given)."""
     if level == "headline":
         return list(report.headline_scores)
     if level == "section":
@@ -78,7 +97,13 @@ def scores_at(report: Report, level: str, sections: Sequence[str] = ()) -> list[
         return [c.score for c in report.criteria if _in(c.section_number, sections)]
     if level == "area":  # the judged areas of work of the 2012-2017 format
         return [s for s in report.measures if s.kind == Role.AREA and _in_parent(s, sections)]
-    return [s for s in report.measures if s.kind == Role.KEY_QUESTION and _in_parent(s, sections)]
+    return [
+        s
+        for s in report.measures
+        if s.kind == Role.KEY_QUESTION
+        and _in_parent(s, sections)
+        and (not standards or s.parent in standards)
+    ]
 
 
 def _in(number: int, sections: Sequence[str]) -> bool:
@@ -101,10 +126,12 @@ def answer_list(
     only the measures rated with words; of ``only``, when given)."""
     out = Composer()
     sections = [t.key for t in targets if t.type == Role.OVERALL]
+    standards = [t.key for t in targets if t.type == Role.CRITERION]
     about: list[Target] = []
     for report in scoped:
-        groups = [(lvl, scores_at(report, lvl, sections)) for lvl in levels]
-        if "criterion" not in levels and not any(scores for _, scores in groups):
+        groups = [(lvl, scores_at(report, lvl, sections, standards)) for lvl in levels]
+        substitute = "criterion" not in levels and "key-question" not in levels
+        if substitute and not standards and not any(s for _, s in groups):
             # domains judged only through their standards: the standards are the list
             groups = [("criterion", scores_at(report, "criterion", sections))]
         if rated:

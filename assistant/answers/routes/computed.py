@@ -34,7 +34,7 @@ from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.none_found import listed_none
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from assistant.answers.score_lists import answer_list, levels_asked
+from assistant.answers.score_lists import answer_list, levels_asked, list_targets
 from ingest.model import Report, ReportFormat, Role, Score, Unit
 
 
@@ -489,5 +489,6 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     if op in (None, Operation.COUNT) and not intent.bands and levels:
         # "every key question score", "all of its scores, criteria included": the levels
         # asked for, each listed in full with its count, not one scope's count
-        return answer_list(levels, ctx.scoped, intent.targets, "computed")
+        targets = list_targets(intent.question, intent.targets)
+        return answer_list(levels, ctx.scoped, targets, "computed")
     return answer_computed(intent, ctx.scoped)

@@ -42,6 +42,8 @@ def list_asked(intent: Intent, c: Clues) -> Route | None:
     picks, rest = picks_in(c.q, c.reports)
     if not picks or not CUES["list-of-reports"].search(rest):
         return None
+    if CUES["report-covers"].search(c.q):
+        return None  # what one report covered: its own text answers
     if any(p.facet == Facet.RATING for p in picks) and (
         not CUES["rated-overall"].search(rest) or CUES["negated"].search(c.q)
     ):

@@ -14,6 +14,9 @@ from assistant.answers.lexicon import per_reports
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import RATINGS, Report, ReportFormat, Role, Score, Unit
+from ingest.text.resources import load_cues
+
+_FORMS = load_cues("assistant.answers", "rating_forms.yaml")
 
 
 def rated_measures(report: Report) -> list[Score]:
@@ -29,10 +32,8 @@ def rating_words(reports: Sequence[Report]) -> list[str]:
 
 
 def asked_rating(question: str, reports: Sequence[Report]) -> str | None:
-    for word in rating_words(reports):
-        if re.search(r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", question, re.I):
-            return word
-    return None
+    words = asked_ratings(question, reports)
+    return words[0] if words else None
 
 
 @rule(Route.RATED, priority=65)
@@ -66,15 +67,21 @@ def _scales(reports: Sequence[Report]) -> dict[str, frozenset[str]]:
 
 def asked_ratings(question: str, reports: Sequence[Report]) -> list[str]:
     """Every rating word the question names, in its order: "which standards were rated
-    Outstanding or Good?" asks for both."""
+    Outstanding or Good?" asks for both; a rating said in other words ("needed improvement")
+    counts when its scale is one in use."""
+    words = rating_words(reports)
     found: list[tuple[int, str]] = []
     rest = question
-    for word in rating_words(reports):
+    for word in words:
         pattern = r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b"
         m = re.search(pattern, rest, re.I)
         if m:
             found.append((m.start(), word))
             rest = rest[: m.start()] + " " * (m.end() - m.start()) + rest[m.end() :]
+    for word, form in _FORMS.items():
+        m = form.pattern.search(rest)
+        if word in words and m and word not in (w for _, w in found):
+            found.append((m.start(), word))
     return [w for _, w in sorted(found)]
 
 

@@ -15,6 +15,7 @@ from assistant.answers.compose import (
     loaded_list,
     not_found,
     score_name,
+    target_of,
 )
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
 from assistant.answers.passages import content_words
@@ -24,6 +25,7 @@ from assistant.answers.score_lists import (
     answer_list,
     criteria_named,
     levels_asked,
+    list_targets,
     ratings_only,
     scores_at,
 )
@@ -201,6 +203,22 @@ def band_asked(intent: Intent, c: Clues) -> Route | None:
     return None
 
 
+@rule(Route.SCORE, priority=67)
+def levels_listed(intent: Intent, c: Clues) -> Route | None:
+    """“What did each key question of court planning get?”, “run through its standards one
+    by one”: every measure of the level named (of the standards or sections it names) listed,
+    before the share route matches one key question by its words. A lowest, a threshold, a
+    band, a comparison or a finding asked of the list is another route's."""
+    levels = levels_asked(c.q, c.s.own_targets)
+    if not levels:
+        return None
+    s = c.s
+    if intent.kind or intent.bands or s.minimum or s.maximum or s.threshold or s.many_reports:
+        return None
+    intent.targets = c.s.own_targets
+    return Route.SCORE
+
+
 @rule(Route.SCORE, priority=130)
 def score_asked(intent: Intent, c: Clues) -> Route | None:
     s = c.s
@@ -242,7 +260,15 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     levels = levels_asked(intent.question, intent.targets)
     if levels and not intent.earlier and not intent.bands:
         rated = ratings_only(intent.question)
-        return answer_list(levels, ctx.scoped, intent.targets, "score", rated)
+        targets = list_targets(intent.question, intent.targets)
+        return answer_list(levels, ctx.scoped, targets, "score", rated)
+    if levels and intent.earlier and not intent.bands:
+        # "its criterion scores, with last time's": each measure of the level with its earlier
+        sections = [t.key for t in intent.targets if t.type == Role.OVERALL]
+        listed = [
+            target_of(s) for r in ctx.scoped for lvl in levels for s in scores_at(r, lvl, sections)
+        ]
+        intent.targets = list(dict.fromkeys(listed)) or intent.targets
     if intent.earlier:
         return answer_earlier(intent, ctx.scoped)
     topic = content_words(intent.question, ctx.passages.area_words())
