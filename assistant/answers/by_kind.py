@@ -294,9 +294,14 @@ def _rated(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 def _share(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     from assistant.answers.case_shares import best_shares
+    from assistant.answers.conditions import unmeasured
+    from assistant.answers.routes.computed import asked_condition
     from assistant.answers.routes.share import key_questions
 
     reports = c.scoped or c.reports
+    if asked_condition(c.q, reports) and unmeasured(c.q, reports, names_of(c), True):
+        intent.asks = "number"  # "which offences had rates above 50%?": a pick of no measure
+        return None
     if any(key_questions(r) for r in reports):
         return Route.SHARE
     # a core case report states its shares of cases in its findings' own sentences
