@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from assistant.answers.derived import persisted
+from assistant.answers.described_areas import described_names
 from assistant.answers.lexicon import SpellingFinder, report_words, word_reports
 from assistant.answers.retrieve import entry_terms, expand_query, glossary_index
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report, ReportFormat, Role, Score
@@ -224,6 +225,11 @@ def _name_tokens(text: str, compounds: bool = True) -> frozenset[str]:
 
 
 _COMPOUND_RE = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+def name_tokens(text: str) -> frozenset[str]:
+    """The tokens of a measure's or area's name, as the catalogue holds them."""
+    return _name_tokens(text)
 
 
 def compounds_in(question: str) -> frozenset[str]:
@@ -583,6 +589,11 @@ def resolve_targets(
     if explicit:
         return explicit
     q = _question_tokens(_with_measure_words(question), cat, reports)
+    # an area named by what it does ("keeping kids safe"): read with its title's words
+    if extra := described_names(
+        question, [*(n.tokens for n in cat.names), *cat.section_tokens.values()], _name_tokens
+    ):
+        q |= _question_tokens(" ".join(extra), cat, reports)
     # the section whose name the question shares most words with ("out-of-court assessment"
     # is in Out-of-court disposals, not in Court disposals, though both say "court")
     overlap = {n: len(toks & q) for n, toks in cat.section_tokens.items()}

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, band_text, label, not_found
+from assistant.answers.described_areas import described_names
 from assistant.answers.intent import (
     FindingKind,
     Intent,
@@ -85,6 +86,10 @@ def answer_findings(
     return out.answer("findings")
 
 
+def _name_stems(text: str) -> frozenset[str]:
+    return frozenset(stems(text.replace("-", " "))) - _STOP
+
+
 @lru_cache(maxsize=65536)
 def _stems_of(text: str) -> frozenset[str]:
     """A finding's stems, read once: a question across reports reads every finding."""
@@ -115,6 +120,10 @@ def _area_findings(
     public"), for a report whose findings stand under its areas rather than its criteria; with
     no area named, the findings that hold the question's topic words ("the board")."""
     asked = set(stems(question)) - _STOP
+    # an area named by what it does ("keeping kids safe"): read with its title's words
+    titles = [_name_stems(s.name) for s in report.sections if s.findings]
+    for form in described_names(question, titles, _name_stems):
+        asked |= _name_stems(form)
     # the areas whose names share most words with the question ("Eastmere's governance" is
     # Governance and partnerships; "protect the public" is Protecting the public, not the child)
     overlap = {
