@@ -221,10 +221,13 @@ class ChunkIndex:
         """``question`` with misspelt words the reports use put right ("safegaurding"); also
         towards ``cues``, the words a question asks with ("scroe" -> "score")."""
 
+        # a cue word's own inflection ("headlines", "recaps") is no slip
+        cue_stems = {stem(c) for c in cues}
+
         def fix(m: re.Match) -> str:
             word = m.group(0)
             low = word.lower()
-            if len(low) < 4 or low in self.surface or low in cues:
+            if len(low) < 4 or low in self.surface or low in cues or stem(low) in cue_stems:
                 return word
             # "scor" stems like "score" but is no word: the cue it is a letter short of.
             same = [c for c in cues if c.startswith(low) and len(c) - len(low) <= 2]
