@@ -227,12 +227,14 @@ class ChunkIndex:
         def fix(m: re.Match) -> str:
             word = m.group(0)
             low = word.lower()
-            if len(low) < 4 or low in self.surface or low in cues or stem(low) in cue_stems:
+            if len(low) < 4 or low in self.surface or low in cues:
                 return word
             # "scor" stems like "score" but is no word: the cue it is a letter short of.
             same = [c for c in cues if c.startswith(low) and len(c) - len(low) <= 2]
             if same:
                 return min(same, key=len)
+            if stem(low) in cue_stems:
+                return word
             if stem(low) in self.vocabulary:
                 return word
             close = []
