@@ -108,3 +108,12 @@ def test_a_ratings_standard_named_by_description(lowmoor):
     intent = parse("what was good about the workforce?", [lowmoor], set())
     assert intent.route == "findings"
     assert [t.key for t in intent.targets] == ["1.2"]
+
+
+def test_an_area_described_in_a_how_did_they_get_on_question_is_no_summary():
+    # a core case report scores Safeguarding as a headline: described, it is asked about
+    northbridge = _report("core-reinspection-northbridge-2011.txt")
+    described = parse("how did they get on keeping young people safe?", [northbridge], set())
+    assert described.route == "findings"
+    assert [t.key for t in described.targets] == ["1.3"]
+    assert parse("how did they get on?", [northbridge], set()).route == "summary"

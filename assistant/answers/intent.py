@@ -232,6 +232,12 @@ def name_tokens(text: str) -> frozenset[str]:
     return _name_tokens(text)
 
 
+def describes_area(question: str, cat: Catalog) -> bool:
+    """Whether ``question`` names an area of ``cat`` by what it does ("keeping kids safe")."""
+    titles = [*(n.tokens for n in cat.names), *cat.section_tokens.values()]
+    return bool(described_names(question, titles, _name_tokens))
+
+
 def compounds_in(question: str) -> frozenset[str]:
     """The compound tokens of ``question``, written with hyphens or spaces ("out of court"):
     those a name's compound (``_name_tokens``) can match."""
