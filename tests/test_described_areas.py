@@ -78,6 +78,14 @@ def test_a_question_naming_a_measure_in_full_is_left_alone(eastmere, lowmoor):
     assert described_names("planning to keep the child safe", _titles(lowmoor), name_tokens) == []
 
 
+def test_an_idiom_is_no_description(eastmere):
+    titles = _titles(eastmere)
+    assert described_names("its judgements across the board", titles, name_tokens) == []
+    assert described_names("what did the management board miss?", titles, name_tokens) == [
+        "governance"
+    ]
+
+
 def test_context_words_and_stop_words_count(eastmere):
     # "safe" alone is no one's safety; "how well" is not well-being; "other people" are others
     titles = _titles(eastmere)
