@@ -125,3 +125,20 @@ def test_an_area_described_in_a_how_did_they_get_on_question_is_no_summary():
     assert described.route == "findings"
     assert [t.key for t in described.targets] == ["1.3"]
     assert parse("how did they get on?", [northbridge], set()).route == "summary"
+
+
+def test_each_loaded_report_gets_its_own_form(eastmere):
+    # one report calls the child's safety "Protecting the child", another "Safeguarding": a
+    # question across both reads each; one report alone takes only its first form held
+    core = _report("core-reinspection-northbridge-2011.txt")
+    both = [_titles(eastmere), _titles(core)]
+    names = [n for group in both for n in group]
+    question = "what went wrong with keeping kids safe?"
+    assert described_names(question, names, name_tokens) == ["protecting the child"]
+    assert described_names(question, names, name_tokens, both) == [
+        "protecting the child",
+        "safeguarding",
+    ]
+    intent = parse(question, [eastmere, core], set())
+    assert intent.route == "findings"
+    assert ("1.3", "safeguard") in [(t.key, t.name) for t in intent.targets]

@@ -6,7 +6,7 @@ the loaded reports' own measure and area names hold."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +46,7 @@ def _described(
     asked: frozenset[str],
     names: Iterable[frozenset[str]],
     tokens: Callable[[str], frozenset[str]],
+    groups: Sequence[Sequence[frozenset[str]]] = (),
 ) -> list[tuple[Description, str]]:
     names = [n for n in names if n]
     if any(n <= asked for n in names):  # (a name's tokens hold no stop word)
@@ -54,11 +55,12 @@ def _described(
     for d in descriptions():
         if not d.describes(asked):
             continue
-        # the first form a loaded report holds: "protecting the public" is Sefton's 2.1, not
-        # also its 1.1 Risk of Harm to others, a form only reports without the first take
-        held = (f for f in d.names if (w := tokens(f)) and any(w <= n for n in names))
-        if (form := next(held, None)) is not None:
-            found.append((d, form))
+        # each report's first form: "protecting the public" is Sefton's 2.1, not also its 1.1
+        # Risk of Harm to others, a form only reports without the first take
+        for group in groups or (names,):
+            held = (f for f in d.names if (w := tokens(f)) and any(w <= n for n in group))
+            if (form := next(held, None)) is not None and (d, form) not in found:
+                found.append((d, form))
     return found
 
 
@@ -66,11 +68,13 @@ def described_names(
     question: str,
     names: Iterable[frozenset[str]],
     tokens: Callable[[str], frozenset[str]],
+    groups: Sequence[Sequence[frozenset[str]]] = (),
 ) -> list[str]:
     """The title forms (text) of the areas ``question`` describes that some name of ``names``
-    (each a name's tokens, made by ``tokens``) holds in full. None when the question already
+    (each a name's tokens, made by ``tokens``) holds in full; with ``groups`` (the names of
+    each loaded report), the first form each report holds. None when the question already
     names a measure in full: its own words decide then."""
-    forms = [form for _, form in _described(_phrase(question), names, tokens)]
+    forms = [form for _, form in _described(_phrase(question), names, tokens, groups)]
     return list(dict.fromkeys(forms))
 
 

@@ -234,8 +234,21 @@ def name_tokens(text: str) -> frozenset[str]:
 
 def describes_area(question: str, cat: Catalog) -> bool:
     """Whether ``question`` names an area of ``cat`` by what it does ("keeping kids safe")."""
-    titles = [*(n.tokens for n in cat.names), *cat.section_tokens.values()]
-    return bool(described_names(question, titles, _name_tokens))
+    return bool(described_names(question, _titles(cat), _name_tokens))
+
+
+def _titles(cat: Catalog) -> list[frozenset[str]]:
+    return [*(n.tokens for n in cat.names), *cat.section_tokens.values()]
+
+
+def _described(question: str, cat: Catalog, reports: Sequence[Report]) -> list[str]:
+    """The title forms of the areas ``question`` describes: each report's own form ("Safeguarding"
+    in one, "Protecting the child" in another), read report by report only when the question
+    describes an area at all."""
+    if not described_names(question, _titles(cat), _name_tokens) or len(reports) < 2:
+        return described_names(question, _titles(cat), _name_tokens)
+    groups = [_titles(catalog([r])) for r in reports]
+    return described_names(question, _titles(cat), _name_tokens, groups)
 
 
 def compounds_in(question: str) -> frozenset[str]:
@@ -596,9 +609,7 @@ def resolve_targets(
         return explicit
     q = _question_tokens(_with_measure_words(question), cat, reports)
     # an area named by what it does ("keeping kids safe"): read with its title's words
-    if extra := described_names(
-        question, [*(n.tokens for n in cat.names), *cat.section_tokens.values()], _name_tokens
-    ):
+    if extra := _described(question, cat, reports):
         q |= _question_tokens(" ".join(extra), cat, reports)
     # the section whose name the question shares most words with ("out-of-court assessment"
     # is in Out-of-court disposals, not in Court disposals, though both say "court")
