@@ -135,6 +135,9 @@ def _area_findings(
     # a word with a finding but asks for no finding
     if not named and topic and not report.criteria and kind_asked(question):
         return _area_topic_findings(out, report, topic, corpus)
+    if not named and not topic and not report.criteria and kind_asked(question):
+        # "what were Eastmere's weaknesses?": no area named, so every area's key findings
+        named = [s for s in report.sections if s.findings]
     for section in named:
         judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
         head = f"{label(report)}, {section.name}"
