@@ -58,3 +58,14 @@ def test_a_topic_word_another_report_uses_is_not_dropped(greyhaven):
     # among reports that speak of safety it must match too, and no finding here has both
     assert _ask(question, greyhaven).found
     assert not _ask(question, greyhaven, corpus=set(stems("victim safety"))).found
+
+
+def test_an_area_of_work_report_asked_for_its_weaknesses_names_every_area(greyhaven):
+    # no area named and no topic: each area's key findings, under its name and judgement
+    a = _ask("what were their weaknesses?", greyhaven)
+    assert a.found
+    for area in ("Reducing reoffending", "Protecting the public", "Governance and partnerships"):
+        assert area in a.answer
+    assert "late in ten of the 24 cases" in a.answer
+    # a question asking for no finding is not answered with them
+    assert not _ask("which workers did they speak to?", greyhaven).found

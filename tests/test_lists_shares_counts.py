@@ -266,7 +266,8 @@ def test_the_same_quality_of_work_is_said_one_way():
 def test_a_share_of_cases_is_answered_only_by_a_share_of_cases(tmp_path):
     from assistant.answers.answer_type import asked_type
 
-    assert asked_type("what share of Northam's cases were from minority ethnic groups?") == "case_share"
+    asked = "what share of Northam's cases were from minority ethnic groups?"
+    assert asked_type(asked) == "case_share"
     assert asked_type("how many out of the cases looked at had a plan?") == "case_share"
     # a share of staff is a share of a group, not a share of cases
     assert asked_type("what % of case managers were agency staff?") == "share"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answers.derived import persisted
+from assistant.answers.described_areas import describing_words
 from assistant.answers.intent import (
     CUES,
     SCORED,
@@ -26,6 +27,7 @@ from assistant.answers.intent import (
     direction_of,
     find_terms,
     kind_asked,
+    name_tokens,
     numbers_asked,
     spelled_terms,
     terms_by_expansion,
@@ -74,6 +76,9 @@ def names_of(c: Clues) -> list[str]:
     names += [n.label.split(" ", 1)[1] for n in c.cat.names if re.match(r"\d\.\d ", n.label)]
     names += [s for spellings in c.cat.areas.values() for s in spellings]
     names += glossary_terms(c.reports)
+    # an area named by what it does ("keeping kids safe") is what is asked about, like a name
+    titles = [*(n.tokens for n in c.cat.names), *c.cat.section_tokens.values()]
+    names += describing_words(c.q, titles, name_tokens)
     return names
 
 

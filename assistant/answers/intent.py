@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Any
 
 from assistant.answers.derived import persisted
+from assistant.answers.described_areas import described_names
 from assistant.answers.lexicon import SpellingFinder, report_words, word_reports
 from assistant.answers.retrieve import entry_terms, expand_query, glossary_index
 from ingest.model import BANDS, Criterion, GlossaryEntry, Report, ReportFormat, Role, Score
@@ -224,6 +225,30 @@ def _name_tokens(text: str, compounds: bool = True) -> frozenset[str]:
 
 
 _COMPOUND_RE = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+
+
+def name_tokens(text: str) -> frozenset[str]:
+    """The tokens of a measure's or area's name, as the catalogue holds them."""
+    return _name_tokens(text)
+
+
+def describes_area(question: str, cat: Catalog) -> bool:
+    """Whether ``question`` names an area of ``cat`` by what it does ("keeping kids safe")."""
+    return bool(described_names(question, _titles(cat), _name_tokens))
+
+
+def _titles(cat: Catalog) -> list[frozenset[str]]:
+    return [*(n.tokens for n in cat.names), *cat.section_tokens.values()]
+
+
+def _described(question: str, cat: Catalog, reports: Sequence[Report]) -> list[str]:
+    """The title forms of the areas ``question`` describes: each report's own form ("Safeguarding"
+    in one, "Protecting the child" in another), read report by report only when the question
+    describes an area at all."""
+    if not described_names(question, _titles(cat), _name_tokens) or len(reports) < 2:
+        return described_names(question, _titles(cat), _name_tokens)
+    groups = [_titles(catalog([r])) for r in reports]
+    return described_names(question, _titles(cat), _name_tokens, groups)
 
 
 def compounds_in(question: str) -> frozenset[str]:
@@ -592,6 +617,9 @@ def resolve_targets(
     if explicit:
         return explicit
     q = _question_tokens(_with_measure_words(question), cat, reports)
+    # an area named by what it does ("keeping kids safe"): read with its title's words
+    if extra := _described(question, cat, reports):
+        q |= _question_tokens(" ".join(extra), cat, reports)
     # the section whose name the question shares most words with ("out-of-court assessment"
     # is in Out-of-court disposals, not in Court disposals, though both say "court")
     overlap = {n: len(toks & q) for n, toks in cat.section_tokens.items()}

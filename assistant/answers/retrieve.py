@@ -221,6 +221,7 @@ class ChunkIndex:
         """``question`` with misspelt words the reports use put right ("safegaurding"); also
         towards ``cues``, the words a question asks with ("scroe" -> "score")."""
 
+        # a cue word's own inflection ("headlines", "percentages") is no slip
         cue_stems = _stems_of(frozenset(cues))
 
         def fix(m: re.Match) -> str:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, band_text, label, not_found
+from assistant.answers.described_areas import described_names
 from assistant.answers.intent import (
     FindingKind,
     Intent,
@@ -85,6 +86,10 @@ def answer_findings(
     return out.answer("findings")
 
 
+def _name_stems(text: str) -> frozenset[str]:
+    return frozenset(stems(text.replace("-", " "))) - _STOP
+
+
 @lru_cache(maxsize=65536)
 def _stems_of(text: str) -> frozenset[str]:
     """A finding's stems, read once: a question across reports reads every finding."""
@@ -115,6 +120,10 @@ def _area_findings(
     public"), for a report whose findings stand under its areas rather than its criteria; with
     no area named, the findings that hold the question's topic words ("the board")."""
     asked = set(stems(question)) - _STOP
+    # an area named by what it does ("keeping kids safe"): read with its title's words
+    titles = [_name_stems(s.name) for s in report.sections if s.findings]
+    for form in described_names(question, titles, _name_stems):
+        asked |= _name_stems(form)
     # the areas whose names share most words with the question ("Eastmere's governance" is
     # Governance and partnerships; "protect the public" is Protecting the public, not the child)
     overlap = {
@@ -126,6 +135,9 @@ def _area_findings(
     # a word with a finding but asks for no finding
     if not named and topic and not report.criteria and kind_asked(question):
         return _area_topic_findings(out, report, topic, corpus)
+    if not named and not topic and not report.criteria and kind_asked(question):
+        # "what were Eastmere's weaknesses?": no area named, so every area's key findings
+        named = [s for s in report.sections if s.findings]
     for section in named:
         judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
         head = f"{label(report)}, {section.name}"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found, score_line
-from assistant.answers.intent import CUES, Intent
+from assistant.answers.intent import CUES, Intent, describes_area
 from assistant.answers.like import extremes_of_scores
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
@@ -82,8 +82,11 @@ def measures_named(c: Clues) -> list:
     from assistant.answers.routes.rated import asked_rating
 
     reports = c.scoped or c.reports
-    # "was it rated Good overall?" states a rating to check: its overall rating is asked for
-    checks = bool(asked_rating(c.qg, c.reports) or re.search(r"\d", c.q))
+    # "was it rated Good overall?" states a rating to check: its overall rating is asked for;
+    # "how did they get on keeping young people safe?" describes an area (Safeguarding)
+    checks = bool(
+        asked_rating(c.qg, c.reports) or re.search(r"\d", c.q) or describes_area(c.q, c.cat)
+    )
     return [
         t
         for t in c.s.score_targets
