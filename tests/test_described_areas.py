@@ -103,6 +103,22 @@ def test_the_describing_words_are_the_questions_own(eastmere):
     assert words == ["young", "people", "safe"]
 
 
+def test_a_post_that_owns_recommendations_is_read_but_not_masked(eastmere):
+    titles = _titles(eastmere)
+    asked = "what's the first thing the management board has to do?"
+    assert describing_words(asked, titles, name_tokens) == []
+    assert describing_words("how strong was their leadership?", titles, name_tokens) == [
+        "leadership"
+    ]
+
+
+def test_a_quantity_asked_of_the_staff_describes_no_area(lowmoor):
+    titles = _titles(lowmoor)
+    assert describing_words("how is the workforce?", titles, name_tokens) == ["workforce"]
+    asked = "which team had the biggest caseloads?"
+    assert describing_words(asked, titles, name_tokens) == []
+
+
 def test_findings_of_an_area_named_by_description(eastmere):
     intent = parse("what went badly with keeping the public safe?", [eastmere], set())
     assert intent.route == "findings"

@@ -19,6 +19,9 @@ class Description:
     names: tuple[str, ...]  # the area's title words, one form per report format
     words: tuple[frozenset[str], ...]  # any one describes it (a phrase: all its stems)
     with_: tuple[frozenset[str], ...]  # when given, one of these too
+    # masked like a name before the kind is told; not a post ("management board") that a
+    # question names as who should act, whose words tell a recommendation from a score
+    mask: bool = True
 
     def describes(self, asked: frozenset[str]) -> bool:
         if not any(w <= asked for w in self.words):
@@ -38,7 +41,7 @@ def descriptions() -> tuple[Description, ...]:
     for entry in data:
         words = tuple(p for p in (_phrase(w) for w in entry["words"]) if p)
         with_ = tuple(p for p in (_phrase(w) for w in entry.get("with", ())) if p)
-        out.append(Description(tuple(entry["names"]), words, with_))
+        out.append(Description(tuple(entry["names"]), words, with_, entry.get("mask", True)))
     return tuple(out)
 
 
@@ -91,5 +94,7 @@ def describing_words(
     asked = _phrase(question)
     used: set[str] = set()
     for d, _ in _described(asked, names, tokens):
+        if not d.mask:
+            continue
         used |= {s for p in (*d.words, *d.with_) if p <= asked for s in p}
     return list(dict.fromkeys(w for w in words if (s := _phrase(w)) and s <= used))
