@@ -65,7 +65,7 @@ def _quotes_in(answer, name: str) -> list[str]:
         (
             "what ratings did Harrowfield get for its out-of-court work?",
             "harrowfield",
-            ["3.1 Assessment: Outstanding", "3.4 Out-of-court disposal policy"],
+            ["3.1 Assessment Outstanding", "3.4 Out-of-court disposal policy"],
             ["2.2 Planning"],
         ),
         # a 2012-2017 report's judgements of each area of work
