@@ -19,6 +19,7 @@ from assistant.answers.intent import (
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
+from assistant.answers.section_labels import labelled_sections
 from ingest.model import Report, Role
 from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
@@ -131,6 +132,8 @@ def _area_findings(
     }
     most = max(overlap.values(), default=0)
     named = [s for s in report.sections if s.findings and most and overlap[id(s)] == most]
+    # a part named by its heading's label ("B2") is that part, whatever else the words share
+    named = labelled_sections(question, report) or named
     # only when it asks for strengths or weaknesses: "which workers did they speak to?" shares
     # a word with a finding but asks for no finding
     if not named and topic and not report.criteria and kind_asked(question):
