@@ -19,6 +19,7 @@ from assistant.answers.intent import (
 from assistant.answers.lexicon import per_reports
 from assistant.answers.retrieve import ChunkIndex, expand_query
 from ingest.model import Report
+from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
@@ -188,9 +189,14 @@ class Candidate:
     typed: bool = False  # has the shape the question asks for (a place, a date, a number)
 
 
+_MENTION = frozenset(
+    stem(w) for w in load_yaml("assistant.answers", "words.yaml")["mention"].split()
+)
+
+
 def content_words(question: str, extra_stop: Sequence[str] = ()) -> list[str]:
     """The stems a question is about: no stopwords, no question vocabulary."""
-    drop = set(extra_stop)
+    drop = set(extra_stop) | _MENTION
     out = []
     # "VMPs" asks about VMP.
     question = re.sub(r"\b([A-Z][A-Za-z]*[A-Z])s\b", r"\1", question)
