@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.answers.citations import Citation, from_metadata, narrow, sentences
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
 from assistant.answers.intent import (
+    CUES,
     QUESTION_WORDS,
     WHY_RE,
     Intent,
@@ -306,7 +307,9 @@ class Passages:
         # Words that name what the reports score (safeguarding, outcomes, ...) are the topic:
         # a sentence missing one is about something else ("England average" of what?). So is a
         # number the question quotes ("the 45% figure").
-        topic = set(content) & catalog(self.findings.reports()).name_words
+        # ("which service had ...?" names the services compared, not Partnerships and services)
+        named = set(stems(CUES["level-noun"].sub(" ", question)))
+        topic = set(content) & catalog(self.findings.reports()).name_words & named
         topic |= {w for w in content if w.isdigit()}
         counted = _counted_noun(question, synonyms)
         # Words no chunk uses are question phrasing ("handled"): the word count weighs them.
