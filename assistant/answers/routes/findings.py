@@ -17,6 +17,7 @@ from assistant.answers.intent import (
     kind_asked,
 )
 from assistant.answers.passages import content_words
+from assistant.answers.plain_words import in_report_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.section_labels import labelled_sections
@@ -244,7 +245,7 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     found = answer_findings(
         intent,
         ctx.scoped,
-        content_words(intent.question, ctx.passages.area_words()),
+        in_report_words(content_words(intent.question, ctx.passages.area_words())),
         ctx.index.vocabulary,
     )
     if found.found or intent.targets:
