@@ -16,6 +16,7 @@ from assistant.answers.compose import Answer, loaded_list, not_found
 from assistant.answers.dialogue import Dialogue
 from assistant.answers.fanout import fan_out
 from assistant.answers.intent import CUE_WORDS, Intent
+from assistant.answers.part_numbers import with_part_numbers
 from assistant.answers.passages import Passages
 from assistant.answers.phrasing import Phrasing
 from assistant.answers.registry import Context
@@ -63,6 +64,7 @@ class Answerer:
         index = self.retriever.chunk_index(loaded)
         question = index.correct(question, CUE_WORDS)
         question = put_right(question, loaded, index.surface)  # "Seftn", "coldashby"
+        question = with_part_numbers(question)  # "section two", "the second domain"
         parts = split_question(question, loaded)
         if len(parts) > 1:  # several questions in one: each answered, with its own citations
             return answer_split(parts, lambda part: self._answer_one(part, previous, report))

@@ -641,7 +641,10 @@ def resolve_targets(
     all_hint_words = (
         frozenset().union(*cat.section_tokens.values()) if cat.section_tokens else set()
     )
-    if hints and "criterion" in types and not overall_named:
+    # a section named in full with a criterion of its own ("the OOCD policy" is 3.4, in
+    # Out-of-court disposals) is that criterion, unless its overall score is asked for
+    section_only = overall_named and bool(_OVERALL_RE.search(question))
+    if hints and "criterion" in types and not section_only:
         # "safeguarding delivery" is 2.3, not 1.3: a section named by its words wins, if one of
         # its criteria also matches on a word of its own.
         in_hint = [
@@ -694,8 +697,11 @@ def resolve_targets(
 
 def _question_tokens(question: str, cat: Catalog, reports: Sequence[Report]) -> set[str]:
     question = CUES["level-noun"].sub(" ", question)
-    q = set(stems(_expand_acronyms(question, reports).replace("-", " ")))
-    return q | (compounds_in(question) & cat.name_words)
+    # compounds read from the expansion too: "OOCD" is "Out-of-court disposal", the compound
+    # that tells Out-of-court disposals from Court disposals
+    expanded = _expand_acronyms(question, reports)
+    q = set(stems(expanded.replace("-", " ")))
+    return q | (compounds_in(expanded) & cat.name_words)
 
 
 def words_named(question: str, cat: Catalog, types: Sequence[str], reports) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.answers.citations import Citation, from_metadata, narrow, sentences
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
 from assistant.answers.intent import (
+    CUES,
     QUESTION_WORDS,
     WHY_RE,
     Intent,
@@ -19,6 +20,7 @@ from assistant.answers.intent import (
 from assistant.answers.lexicon import per_reports
 from assistant.answers.retrieve import ChunkIndex, expand_query
 from ingest.model import Report
+from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.terms import term_pattern
@@ -188,9 +190,14 @@ class Candidate:
     typed: bool = False  # has the shape the question asks for (a place, a date, a number)
 
 
+_MENTION = frozenset(
+    stem(w) for w in load_yaml("assistant.answers", "words.yaml")["mention"].split()
+)
+
+
 def content_words(question: str, extra_stop: Sequence[str] = ()) -> list[str]:
     """The stems a question is about: no stopwords, no question vocabulary."""
-    drop = set(extra_stop)
+    drop = set(extra_stop) | _MENTION
     out = []
     # "VMPs" asks about VMP.
     question = re.sub(r"\b([A-Z][A-Za-z]*[A-Z])s\b", r"\1", question)
@@ -300,7 +307,9 @@ class Passages:
         # Words that name what the reports score (safeguarding, outcomes, ...) are the topic:
         # a sentence missing one is about something else ("England average" of what?). So is a
         # number the question quotes ("the 45% figure").
-        topic = set(content) & catalog(self.findings.reports()).name_words
+        # ("which service had ...?" names the services compared, not Partnerships and services)
+        named = set(stems(CUES["level-noun"].sub(" ", question)))
+        topic = set(content) & catalog(self.findings.reports()).name_words & named
         topic |= {w for w in content if w.isdigit()}
         counted = _counted_noun(question, synonyms)
         # Words no chunk uses are question phrasing ("handled"): the word count weighs them.

@@ -171,7 +171,8 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
     # "which service had no written policy?" names no measure and compares none: a finding
     # looked for in each report, not reports set side by side
     measured = (
-        bool(s.score_targets or s.score_cue or intent.bands or s.minimum or s.maximum)
+        bool(s.score_targets and not CUES["lacks"].search(c.q))
+        or bool(s.score_cue or intent.bands or s.minimum or s.maximum)
         or bool(direction_of(c.q))
         # "how did the two YOTs compare?": the reports themselves, on their headline measures
         or only_asking(c.q, [r.area for r in c.reports])
@@ -232,6 +233,8 @@ def several_measures(intent: Intent, c: Clues) -> Route | None:
     s = c.s
     if not (s.compare or sides(c.q)):
         return None
+    if not sides(c.q) and CUES["lacks"].search(c.q) and not s.score_cue:
+        return None  # "which YOT did not review plans?": a finding, though measures are named
     targets = compared_targets(c)
     if len(targets) >= 2 and not intent.kind:
         intent.targets = targets

@@ -17,8 +17,10 @@ from assistant.answers.intent import (
     kind_asked,
 )
 from assistant.answers.passages import content_words
+from assistant.answers.plain_words import in_report_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
+from assistant.answers.section_labels import labelled_sections
 from ingest.model import Report, Role
 from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
@@ -58,9 +60,17 @@ def answer_findings(
             described = _described_criterion(criteria, topic)
             if described is None:
                 asked = kind_asked(intent.question) is not None
+                before = len(out.lines)
                 _topic_findings(out, report, criteria, kinds, topic, asked, corpus)
-                continue
-            criteria = [described]  # "its vulnerability assessments": 1.3, by what it assesses
+                if len(out.lines) > before:
+                    continue
+                # no finding holds the words, but one section's title does ("what did they
+                # struggle with in delivery?": Delivery and Review of Interventions)
+                criteria = _criteria_of_section_named(report, topic)
+                if not criteria:
+                    continue
+            else:
+                criteria = [described]  # "its vulnerability assessments": 1.3, by what it assesses
         for c in criteria:
             listed = [c.strengths if k == "strength" else c.areas_for_improvement for k in kinds]
             if not intent.targets and len(criteria) > 1 and not any(listed):
@@ -94,6 +104,17 @@ def _name_stems(text: str) -> frozenset[str]:
 def _stems_of(text: str) -> frozenset[str]:
     """A finding's stems, read once: a question across reports reads every finding."""
     return frozenset(stems(text))
+
+
+def _criteria_of_section_named(report: Report, topic: Sequence[str]) -> list:
+    """The criteria of the one section whose title holds a topic word no other section's
+    title holds; none when the words name no section, or more than one."""
+    titles = {s.number: _name_stems(s.name) for s in report.sections}
+    named = {n for n, t in titles.items() if any(w in t for w in topic)}
+    if len(named) != 1:
+        return []
+    (number,) = named
+    return [c for c in report.criteria if c.section_number == number]
 
 
 def _described_criterion(criteria, topic: Sequence[str]):
@@ -131,6 +152,8 @@ def _area_findings(
     }
     most = max(overlap.values(), default=0)
     named = [s for s in report.sections if s.findings and most and overlap[id(s)] == most]
+    # a part named by its heading's label ("B2") is that part, whatever else the words share
+    named = labelled_sections(question, report) or named
     # only when it asks for strengths or weaknesses: "which workers did they speak to?" shares
     # a word with a finding but asks for no finding
     if not named and topic and not report.criteria and kind_asked(question):
@@ -241,7 +264,7 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     found = answer_findings(
         intent,
         ctx.scoped,
-        content_words(intent.question, ctx.passages.area_words()),
+        in_report_words(content_words(intent.question, ctx.passages.area_words())),
         ctx.index.vocabulary,
     )
     if found.found or intent.targets:
