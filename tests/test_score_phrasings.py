@@ -67,3 +67,11 @@ def test_each_area_of_work_with_one_report_loaded_is_its_list(store):
     assert "Protecting the public Unsatisfactory" in text
     assert "Governance and partnerships Satisfactory" in text
     assert "nothing to compare" not in text.lower()
+
+
+def test_a_level_named_before_its_plural_is_listed(store):
+    a = store("stockbridge-sections", STOCKBRIDGE).ask("Stockbridge section scores")
+    text = _text(a)
+    for value in ("57%", "56%", "62%"):  # the three section totals, and nothing else
+        assert value in text, (value, text)
+    assert "61%" not in text and "Safeguarding score" not in text
