@@ -55,6 +55,8 @@ def test_every_entry_has_names_and_words():
         ("what went wrong with keeping the public safe?", "protecting the public"),
         ("anything good about their leadership?", "governance"),
         ("what did they do to stop children committing crime?", "reducing reoffending"),
+        # protecting the children is the child's safety, not the public's
+        ("what did they get for protecting kids?", "protecting the child"),
     ],
 )
 def test_a_description_adds_the_title_the_report_uses(eastmere, question, form):

@@ -15,6 +15,7 @@ from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.computed import asked_condition
 from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
+from assistant.answers.score_lists import levels_asked
 from assistant.answers.sides import compared_targets, level_targets, sides
 from ingest.model import Report, Score, Unit
 
@@ -189,6 +190,8 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not _names_rating(c)  # "which standards were rated Inadequate across the reports?"
         # "compare the three headline scores" with one report loaded: its measures of a level
         and not (len(c.reports) < 2 and level_targets(c))
+        # "what judgement did each area of work get?" with one report loaded: its list
+        and not (len(c.reports) < 2 and levels_asked(c.q, s.own_targets))
     ):
         intent.targets = s.score_targets
         if len(c.named) < 2 and not c.report_filter:

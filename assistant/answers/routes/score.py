@@ -190,7 +190,8 @@ def _missing_measure(report: Report, target: Target, labels: dict, brief: bool =
             return f"({label(report)} scores no {what}.)"
         own = "; ".join(f"{c.number} {c.name}" for c in report.criteria)
         return f"{label(report)} scores no {what} (its criteria: {own})."
-    return f"{label(report)} gives no score for {target.key}."
+    # by the measure's name where a loaded report names it ("Work in courts"), not its key ("6")
+    return f"{label(report)} gives no score for {labels.get(target) or target.key}."
 
 
 @rule(Route.SCORE, priority=80)
