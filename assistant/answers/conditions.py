@@ -109,8 +109,13 @@ def _bare_condition(question: str) -> Condition | None:
         if _BARE[0] <= low and high <= _BARE[1]:
             return Condition("range", low, high)
     for q in scan(question):
-        if q.kind != "quantity" or q.unit != "number" or q.role or q.qualifier not in ("<=", ">="):
+        # a bound in figures or in words ("below sixty", "under 40?", "30 or less")
+        if q.kind != "quantity" or q.unit not in ("number", "count") or q.role:
             continue
+        if q.qualifier not in ("<=", ">=", "<", ">"):
+            continue
+        if _CUES["age-bound"].pattern.search(question[: q.start]):
+            continue  # "aged over 10": an age, not a score
         after = _AFTER_BOUND.match(question[q.end :])
         if after and after.group(1).lower() not in _BARE_AFTER:
             continue  # "20 or more recommendations": a count of something, not a score

@@ -35,6 +35,7 @@ from assistant.answers.none_found import listed_none
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import answer_list, levels_asked, list_targets
+from assistant.answers.stated import asks_yes_no
 from ingest.model import Report, ReportFormat, Role, Score, Unit
 
 
@@ -258,12 +259,19 @@ def _filter_measures(intent: Intent, measures: list[Target], scoped: Sequence[Re
             band = f" ({s.band})" if s.band else ""
             return f"{label(r)} {s.display()}{band}" + out.cite(from_source(r, s.source))
 
+        # "did Wessex Vale get more than 80% on X?": one measure of one report, asked yes or
+        # no, is answered Yes or No before its figure
+        lead = ""
+        if len(measures) == 1 and len(values) == 1 and asks_yes_no(intent.question):
+            lead = "Yes: " if hits else "No: "
         if hits:
             out.add(
-                f"Reports whose {name} {condition}: " + "; ".join(line(r, s) for r, s in hits) + "."
+                f"{lead}Reports whose {name} {condition}: "
+                + "; ".join(line(r, s) for r, s in hits)
+                + "."
             )
         else:
-            out.add(f"No loaded report's {name} {condition}.")
+            out.add(f"{lead}No loaded report's {name} {condition}.")
         if rest:
             out.add(
                 ("The other reports" if hits else "Their scores")
