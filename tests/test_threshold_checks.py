@@ -45,3 +45,21 @@ def test_a_list_asked_with_a_bound_has_no_yes_or_no(findings):
     a = findings.ask("which criteria scored over 75%?")
     assert not a.answer.startswith(("Yes", "No:")), a.answer
     assert "79%" in a.answer and "81%" in a.answer, a.answer
+
+
+HARROWFIELD = Path(__file__).resolve().parent / "data" / "formats" / "ratings-harrowfield-2021.txt"
+
+
+@pytest.fixture(scope="module")
+def rated(tmp_path_factory):
+    return make_findings(tmp_path_factory.mktemp("rated") / "store", reports=[HARROWFIELD])
+
+
+def test_a_pick_by_rating_of_something_no_report_rates_is_not_found(rated):
+    a = rated.ask("which schools were rated inadequate?")
+    assert not a.found, a.answer
+    assert not a.citations, a.answer
+    # the same pick of what the report rates is answered
+    a = rated.ask("which of Harrowfield's standards were judged inadequate?")
+    assert a.found, a.answer
+    assert "Planning" in a.answer and "Out-of-court disposal policy" in a.answer, a.answer

@@ -290,9 +290,13 @@ def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _rated(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.conditions import unmeasured
     from assistant.answers.routes.rated import asked_rating, rated_measures
 
     if not any(rated_measures(r) for r in c.scoped or c.reports):
+        return None
+    if unmeasured(c.q, c.scoped or c.reports, names_of(c), True):
+        intent.asks = "judgement"  # "which schools were rated inadequate?": no rated measure
         return None
     return Route.RATED if asked_rating(c.qg, c.reports) else None
 

@@ -358,11 +358,20 @@ def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
     if c.followup:
         return None
     condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold
-    if not _unmeasured(c, bool(condition)):
+    # "which schools were rated inadequate?": a pick by a rating word is a condition too
+    rated = not condition and _picks_by_rating(c)
+    if not _unmeasured(c, bool(condition or rated)):
         return None
-    # a ranking, or for a condition ("which workers had caseloads above 20?") a figure
-    intent.asks = "number" if condition else "ranking"
+    # a ranking, or for a condition ("which workers had caseloads above 20?") a figure, or for
+    # a rating a passage that gives the thing picked a judgement
+    intent.asks = "judgement" if rated else "number" if condition else "ranking"
     return Route.FALLBACK
+
+
+def _picks_by_rating(c: Clues) -> bool:
+    from assistant.answers.routes.rated import asked_rating
+
+    return bool(CUES["rated-which"].search(c.q) and asked_rating(c.qg, c.reports))
 
 
 @rule(Route.COMPUTED, priority=70)
