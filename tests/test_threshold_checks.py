@@ -63,3 +63,38 @@ def test_a_pick_by_rating_of_something_no_report_rates_is_not_found(rated):
     a = rated.ask("which of Harrowfield's standards were judged inadequate?")
     assert a.found, a.answer
     assert "Planning" in a.answer and "Out-of-court disposal policy" in a.answer, a.answer
+
+
+def test_a_standard_named_in_part_is_told_from_the_domain_whose_name_it_holds(rated):
+    # "out-of-court disposal policy" holds the whole domain name "Out-of-court disposals"
+    # and more of 3.4's: the standard is meant, and a yes/no check of its rating says Yes
+    a = rated.ask("was out-of-court disposal policy rated inadequate at harrowfield")
+    assert a.found, a.answer
+    assert a.answer.startswith("Yes"), a.answer
+    assert "3.4" in a.answer and "3.1" not in a.answer, a.answer
+
+
+def test_a_share_of_a_group_needs_a_unit_that_names_the_group():
+    from assistant.answers.answer_type import names_group
+
+    # the question names no group: any share may answer
+    assert names_group("In 74% of cases there was an intervention plan.", "what share had a plan?")
+    # "in care" is not "social care"; "girls" is not in a share of all the cases
+    assert not names_group(
+        "informed by contact with children's social care services in only 22% of cases",
+        "what proportion of the young people were in care?",
+    )
+    assert not names_group(
+        "Children had been actively involved in the planning process in only 55% of cases.",
+        "what share of cases involved girls?",
+    )
+    assert names_group("Girls made up 12% of the cases.", "what share of cases involved girls?")
+
+
+def test_a_share_asked_of_a_group_no_unit_names_is_not_found(findings):
+    a = findings.ask("what share of cases involved girls?")
+    assert not a.found and not a.citations, a.answer
+    a = findings.ask("what proportion of the young people in the sample were in care?")
+    assert not a.found and not a.citations, a.answer
+    a = findings.ask("how often did the intervention plans set clear targets")
+    assert a.found and "69%" in a.answer, a.answer
