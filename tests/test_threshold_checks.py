@@ -98,3 +98,22 @@ def test_a_share_asked_of_a_group_no_unit_names_is_not_found(findings):
     assert not a.found and not a.citations, a.answer
     a = findings.ask("how often did the intervention plans set clear targets")
     assert a.found and "69%" in a.answer, a.answer
+
+
+SEFTON = Path(__file__).resolve().parents[1] / "data" / "reports" / "sefton-yot-2009.txt"
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    return make_findings(tmp_path_factory.mktemp("pair") / "store", reports=[SEFTON, WESSEX])
+
+
+def test_a_comparison_of_something_no_report_measures_is_not_their_scores(pair):
+    a = pair.ask("was staff turnover higher in Sefton or in Wessex Vale?")
+    assert not a.found, a.answer
+    assert "38%" not in a.answer, a.answer
+    # a comparison of the reports themselves, or of what they measure, is still answered
+    a = pair.ask("which did better, Sefton or Wessex Vale?")
+    assert a.found and "38%" in a.answer and "64%" in a.answer, a.answer
+    a = pair.ask("which yot did worse on risk of harm, sefton or wessex?")
+    assert a.found and "36%" in a.answer and "57%" in a.answer, a.answer

@@ -369,6 +369,26 @@ def unmeasured(
     return [w for w in asked if not _known(w, known)]
 
 
+def unmeasured_words(question: str, reports: Iterable[Report], names: Iterable[str]) -> list[str]:
+    """The words of ``question`` that are neither words of asking, nor the loaded reports'
+    areas, nor the names of what they measure: "staff turnover" in "was staff turnover higher
+    in Sefton or in Wessex Vale?"."""
+    named: set[str] = set()
+    for name in names:
+        named |= _stems(name)
+    known: set[str] = set()
+    for report in reports:
+        known |= _measured_stems(report)
+    return [
+        w
+        for w in _stems(question)
+        if not w.isdigit()
+        and not _known(w, _known_stems())
+        and not _known(w, named)
+        and not _known(w, known)
+    ]
+
+
 def only_asking(question: str, names: Iterable[str]) -> bool:
     """Every word of ``question`` is a word of asking, a level of measure or one of ``names``
     (the loaded reports' areas): "how did the two YOTs compare?" is about the reports
