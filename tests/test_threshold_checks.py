@@ -117,3 +117,11 @@ def test_a_comparison_of_something_no_report_measures_is_not_their_scores(pair):
     assert a.found and "38%" in a.answer and "64%" in a.answer, a.answer
     a = pair.ask("which yot did worse on risk of harm, sefton or wessex?")
     assert a.found and "36%" in a.answer and "57%" in a.answer, a.answer
+
+
+def test_a_stated_percentage_with_a_tag_is_checked_as_a_claim(pair):
+    a = pair.ask("sefton got 40% on safeguarding, right?")
+    assert a.answer.startswith("No"), a.answer
+    assert "38%" in a.answer, a.answer
+    a = pair.ask("Wessex Vale scored 64% on safeguarding - is that right?")
+    assert a.answer.startswith("Yes"), a.answer
