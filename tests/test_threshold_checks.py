@@ -125,3 +125,10 @@ def test_a_stated_percentage_with_a_tag_is_checked_as_a_claim(pair):
     assert "38%" in a.answer, a.answer
     a = pair.ask("Wessex Vale scored 64% on safeguarding - is that right?")
     assert a.answer.startswith("Yes"), a.answer
+
+
+def test_a_list_asked_by_naming_and_a_fraction_as_a_bound(pair):
+    a = pair.ask("name Sefton's criteria in the drastic band")
+    assert a.found and "28%" in a.answer and "41%" in a.answer, a.answer
+    a = pair.ask("which Sefton criteria scored less than a third?")
+    assert a.found and "33.3%" in a.answer and "33.33" not in a.answer, a.answer

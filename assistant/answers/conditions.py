@@ -76,7 +76,9 @@ class Condition:
 
 
 def _pct(value: float) -> str:
-    return f"{int(value) if float(value).is_integer() else value}%"
+    # "a third" is 33.3%, not 33.33333333333333%
+    v = round(float(value), 1)
+    return f"{int(v) if v.is_integer() else v}%"
 
 
 def condition_in(question: str) -> Condition | None:
