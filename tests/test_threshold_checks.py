@@ -132,3 +132,20 @@ def test_a_list_asked_by_naming_and_a_fraction_as_a_bound(pair):
     assert a.found and "28%" in a.answer and "41%" in a.answer, a.answer
     a = pair.ask("which Sefton criteria scored less than a third?")
     assert a.found and "33.3%" in a.answer and "33.33" not in a.answer, a.answer
+
+
+LOWMOOR = (
+    Path(__file__).resolve().parent
+    / "data"
+    / "formats"
+    / "ratings-missing-standard-lowmoor-2021.txt"
+)
+
+
+def test_a_pick_ranked_by_a_word_that_only_describes_an_area_is_by_no_measure(tmp_path):
+    # "caseloads" hints at the Staff standard, but a team ranked by caseloads is no standard
+    findings = make_findings(tmp_path / "store", reports=[LOWMOOR])
+    a = findings.ask("which Lowmoor team had the biggest caseloads?")
+    assert not a.found and not a.citations, a.answer
+    a = findings.ask("which Lowmoor standard was best?")
+    assert a.found and "Outstanding" in a.answer, a.answer

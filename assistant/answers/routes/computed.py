@@ -482,7 +482,8 @@ def _unmeasured(c: Clues, condition: bool = False) -> bool:
     from assistant.answers.by_kind import names_of
     from assistant.answers.conditions import unmeasured
 
-    return bool(unmeasured(c.q, c.scoped or c.reports, names_of(c), condition))
+    names = names_of(c, described=condition)  # a ranking by "caseloads" is by no measure
+    return bool(unmeasured(c.q, c.scoped or c.reports, names, condition))
 
 
 @follow_up(Route.COMPUTED)
