@@ -228,6 +228,13 @@ def test_bare_figures_bound_scores_only_in_the_range_scores_take():
     assert condition_in("which YOTs had 20 or more recommendations?") is None
     assert condition_in("which reports had 3 or more inadequate standards?") is None
     assert condition_in("between 20 and 50 cases") is None
+    # a bare bound said with a comparison word, in figures or in words
+    assert condition_in("which criteria were below sixty") == Condition("<", 60)
+    assert condition_in("anything under 40?") == Condition("<", 40)
+    assert condition_in("which scored over seventy?") == Condition(">", 70)
+    assert condition_in("which YOTs had over 50 staff") is None
+    # an age is no score
+    assert condition_in("how many children aged over 10?") is None
 
 
 def test_a_question_of_only_asking_words_is_about_the_reports_themselves():

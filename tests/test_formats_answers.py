@@ -83,6 +83,10 @@ def test_a_rating_and_a_percentage_are_not_compared(findings):
         "Northbridge and Moorvale's safeguarding was rated Good.", findings.reports()
     )
     assert result.verdict == "unverifiable" and "percentage" in result.explanation
+    # a standard rated with a word, claimed with a figure: never contradicted by its rank
+    result = check_claim("Harrowfield scored 80% on its staff.", findings.reports())
+    assert result.verdict == "unverifiable" and "Good" in result.explanation
+    assert "2%" not in result.explanation
 
 
 def test_a_markdown_table_row_is_cited_with_its_value(findings):

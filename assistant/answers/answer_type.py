@@ -122,6 +122,18 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     return None
 
 
+@cache
+def _share_groups() -> tuple[re.Pattern, ...]:
+    raw = load_yaml("assistant.answers", "asked_types.yaml").get("share_groups") or ()
+    return tuple(re.compile(p, re.I) for p in raw)
+
+
+def names_group(text: str, question: str) -> bool:
+    """``text`` names every group of children the question asks a share of ("girls", "in
+    care"), when it asks of one."""
+    return all(g.search(text) for g in _share_groups() if g.search(question))
+
+
 def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
     from assistant.answers.fact_units import counted, counts  # it reads this module's types
@@ -147,6 +159,8 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
     ]
     if asks == "count":
         held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question, c)]
+    if asks in ("share", "case_share"):
+        held = [(c, p) for c, p in held if names_group(p or c.quote, question)]
     if held:
         return answer
     what = _SAYS.get(asks, asks)

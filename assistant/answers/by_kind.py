@@ -70,12 +70,16 @@ def _figure(kinds: Kinds) -> re.Pattern:
     return re.compile(kinds.figure, re.I) if kinds.figure else _FIGURE
 
 
-def names_of(c: Clues) -> list[str]:
-    """What the loaded reports call their measures, terms and areas: masked before embedding."""
+def names_of(c: Clues, described: bool = True) -> list[str]:
+    """What the loaded reports call their measures, terms and areas: masked before embedding.
+    With ``described`` false, not the words that describe an area by what it does: a pick
+    ranked or bounded by "caseloads" is by no measure, though "caseloads" hints at Staff."""
     names = [n.label for n in c.cat.names]
     names += [n.label.split(" ", 1)[1] for n in c.cat.names if re.match(r"\d\.\d ", n.label)]
     names += [s for spellings in c.cat.areas.values() for s in spellings]
     names += glossary_terms(c.reports)
+    if not described:
+        return names
     # an area named by what it does ("keeping kids safe") is what is asked about, like a name
     titles = [*(n.tokens for n in c.cat.names), *c.cat.section_tokens.values()]
     names += describing_words(c.q, titles, name_tokens)
@@ -202,7 +206,7 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     if slots.op in (Operation.MIN, Operation.MAX):
         if not asks_extreme(c.q):
             return None  # no word asks for the lowest or highest: the slot cannot be filled
-        if unmeasured(c.q, c.scoped or c.reports, names_of(c)):
+        if unmeasured(c.q, c.scoped or c.reports, names_of(c, described=False)):
             intent.asks = "ranking"  # ranked by nothing the reports measure
             return None
         slots.many = how_many(c.q)
@@ -290,9 +294,13 @@ def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _rated(kind: Kind, intent: Intent, c: Clues) -> Route | None:
+    from assistant.answers.conditions import unmeasured
     from assistant.answers.routes.rated import asked_rating, rated_measures
 
     if not any(rated_measures(r) for r in c.scoped or c.reports):
+        return None
+    if unmeasured(c.q, c.scoped or c.reports, names_of(c), True):
+        intent.asks = "judgement"  # "which schools were rated inadequate?": no rated measure
         return None
     return Route.RATED if asked_rating(c.qg, c.reports) else None
 

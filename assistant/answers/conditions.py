@@ -76,7 +76,9 @@ class Condition:
 
 
 def _pct(value: float) -> str:
-    return f"{int(value) if float(value).is_integer() else value}%"
+    # "a third" is 33.3%, not 33.33333333333333%
+    v = round(float(value), 1)
+    return f"{int(v) if v.is_integer() else v}%"
 
 
 def condition_in(question: str) -> Condition | None:
@@ -109,8 +111,13 @@ def _bare_condition(question: str) -> Condition | None:
         if _BARE[0] <= low and high <= _BARE[1]:
             return Condition("range", low, high)
     for q in scan(question):
-        if q.kind != "quantity" or q.unit != "number" or q.role or q.qualifier not in ("<=", ">="):
+        # a bound in figures or in words ("below sixty", "under 40?", "30 or less")
+        if q.kind != "quantity" or q.unit not in ("number", "count") or q.role:
             continue
+        if q.qualifier not in ("<=", ">=", "<", ">"):
+            continue
+        if _CUES["age-bound"].pattern.search(question[: q.start]):
+            continue  # "aged over 10": an age, not a score
         after = _AFTER_BOUND.match(question[q.end :])
         if after and after.group(1).lower() not in _BARE_AFTER:
             continue  # "20 or more recommendations": a count of something, not a score
@@ -362,6 +369,26 @@ def unmeasured(
     for report in reports:
         known |= _measured_stems(report)
     return [w for w in asked if not _known(w, known)]
+
+
+def unmeasured_words(question: str, reports: Iterable[Report], names: Iterable[str]) -> list[str]:
+    """The words of ``question`` that are neither words of asking, nor the loaded reports'
+    areas, nor the names of what they measure: "staff turnover" in "was staff turnover higher
+    in Sefton or in Wessex Vale?"."""
+    named: set[str] = set()
+    for name in names:
+        named |= _stems(name)
+    known: set[str] = set()
+    for report in reports:
+        known |= _measured_stems(report)
+    return [
+        w
+        for w in _stems(question)
+        if not w.isdigit()
+        and not _known(w, _known_stems())
+        and not _known(w, named)
+        and not _known(w, known)
+    ]
 
 
 def only_asking(question: str, names: Iterable[str]) -> bool:

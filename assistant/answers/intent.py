@@ -658,6 +658,13 @@ def resolve_targets(
     full = [s for s in scored if s[2] == 1.0]
     if full:
         pool = [s for s in full if not any(s[1] < o[1] for o in full)]
+        # "out-of-court disposal policy" is 3.4 Out-of-court disposal policy and provision,
+        # not the domain Out-of-court disposals: a name holding every word a full match holds
+        # and more of the question's, and most of its own words, names the measure asked
+        richer = [s for s in scored if s[2] >= 0.75 and any(f[1] < s[1] for f in pool)]
+        if richer:
+            best = max((s[2], len(s[1])) for s in richer)
+            pool = [s for s in richer if (s[2], len(s[1])) == best]
     else:
         partial = [s for s in scored if s[2] >= 0.34]
         if not partial:

@@ -34,7 +34,7 @@ from assistant.claims.wording import (
     split_parts,
     stems_of_claim,
 )
-from ingest.model import BANDS
+from ingest.model import BANDS, Unit
 from ingest.text.numbers import (
     Quantity,
     bands_in,
@@ -195,6 +195,12 @@ def _judge_score_segment(
             for q in levels
             if q.unit == "number" and 0 <= q.value <= 100
         ]
+    if pcts and score.unit == Unit.RATING:
+        # a rating's value is its rank on the scale, never a percentage to compare with
+        return unverifiable_because(
+            f"The claim states a percentage, but {measure.label} in {idx.report.id} is rated "
+            f"{score_text(score)}; the report gives it no percentage."
+        )
     aside_notes = [_aside_note(q, measure, past=bool(past)) for q in aside]
     verdicts += [UNVERIFIABLE] * len(aside)
     unsettled: list[str] = []  # stated figures the stored score does not settle

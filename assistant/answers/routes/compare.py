@@ -174,7 +174,9 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
     measured = (
         bool(s.score_targets and not CUES["lacks"].search(c.q))
         or bool(s.score_cue or intent.bands or s.minimum or s.maximum)
-        or bool(direction_of(c.q))
+        # "was staff turnover higher in ...?": a direction compares scores only when the
+        # question names nothing the reports do not measure
+        or bool(direction_of(c.q) and not _names_unmeasured(c))
         # "how did the two YOTs compare?": the reports themselves, on their headline measures
         or only_asking(c.q, [r.area for r in c.reports])
     )
@@ -218,6 +220,13 @@ def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
     intent.targets = targets
     intent.slots = CompareSlots(direction_of(c.q))
     return Route.COMPARE
+
+
+def _names_unmeasured(c: Clues) -> bool:
+    from assistant.answers.conditions import unmeasured_words
+
+    reports = c.scoped or c.reports
+    return bool(unmeasured_words(c.q, reports, [r.area for r in c.reports]))
 
 
 def _names_rating(c: Clues) -> bool:

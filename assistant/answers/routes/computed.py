@@ -35,6 +35,7 @@ from assistant.answers.none_found import listed_none
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import answer_list, levels_asked, list_targets
+from assistant.answers.stated import asks_yes_no
 from ingest.model import Report, ReportFormat, Role, Score, Unit
 
 
@@ -258,12 +259,19 @@ def _filter_measures(intent: Intent, measures: list[Target], scoped: Sequence[Re
             band = f" ({s.band})" if s.band else ""
             return f"{label(r)} {s.display()}{band}" + out.cite(from_source(r, s.source))
 
+        # "did Wessex Vale get more than 80% on X?": one measure of one report, asked yes or
+        # no, is answered Yes or No before its figure
+        lead = ""
+        if len(measures) == 1 and len(values) == 1 and asks_yes_no(intent.question):
+            lead = "Yes: " if hits else "No: "
         if hits:
             out.add(
-                f"Reports whose {name} {condition}: " + "; ".join(line(r, s) for r, s in hits) + "."
+                f"{lead}Reports whose {name} {condition}: "
+                + "; ".join(line(r, s) for r, s in hits)
+                + "."
             )
         else:
-            out.add(f"No loaded report's {name} {condition}.")
+            out.add(f"{lead}No loaded report's {name} {condition}.")
         if rest:
             out.add(
                 ("The other reports" if hits else "Their scores")
@@ -350,11 +358,20 @@ def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
     if c.followup:
         return None
     condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold
-    if not _unmeasured(c, bool(condition)):
+    # "which schools were rated inadequate?": a pick by a rating word is a condition too
+    rated = not condition and _picks_by_rating(c)
+    if not _unmeasured(c, bool(condition or rated)):
         return None
-    # a ranking, or for a condition ("which workers had caseloads above 20?") a figure
-    intent.asks = "number" if condition else "ranking"
+    # a ranking, or for a condition ("which workers had caseloads above 20?") a figure, or for
+    # a rating a passage that gives the thing picked a judgement
+    intent.asks = "judgement" if rated else "number" if condition else "ranking"
     return Route.FALLBACK
+
+
+def _picks_by_rating(c: Clues) -> bool:
+    from assistant.answers.routes.rated import asked_rating
+
+    return bool(CUES["rated-which"].search(c.q) and asked_rating(c.qg, c.reports))
 
 
 @rule(Route.COMPUTED, priority=70)
@@ -465,7 +482,8 @@ def _unmeasured(c: Clues, condition: bool = False) -> bool:
     from assistant.answers.by_kind import names_of
     from assistant.answers.conditions import unmeasured
 
-    return bool(unmeasured(c.q, c.scoped or c.reports, names_of(c), condition))
+    names = names_of(c, described=condition)  # a ranking by "caseloads" is by no measure
+    return bool(unmeasured(c.q, c.scoped or c.reports, names, condition))
 
 
 @follow_up(Route.COMPUTED)

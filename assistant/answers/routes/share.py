@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.answers.answer_type import names_group
 from assistant.answers.case_shares import best_shares
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found
@@ -51,11 +52,17 @@ def answer_share(question: str, scoped: Sequence[Report]) -> Answer:
     for report in scoped:
         kqs = key_questions(report)
         if not kqs:
-            for stated in best_shares(question, report):
+            # a share of a group ("in care") only from a sentence that names that group
+            for stated in (
+                s for s in best_shares(question, report) if names_group(s.sentence, question)
+            ):
                 out.add(
                     f"{label(report)}, {stated.where}: “{stated.sentence}”"
                     + out.cite(stated.citation)
                 )
+            continue
+        kqs = [s for s in kqs if names_group(s.name, question)]
+        if not kqs:
             continue
         fit = {id(s): len(asked & _stems(s.name)) for s in kqs}
         best = max(fit.values())
