@@ -38,7 +38,7 @@ def share_asked(intent: Intent, c: Clues) -> Route | None:
     reports = c.scoped or c.reports
     if any(key_questions(r) for r in reports):
         return Route.SHARE
-    if c.s.score_cue and c.s.own_targets:
+    if CUES["score-gained"].search(c.q) and c.s.own_targets:
         # "what % did Sefton get on risk of harm?": the value of a measure the report scores,
         # not a sentence of its findings that states the same share in passing
         return None
