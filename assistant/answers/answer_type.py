@@ -91,11 +91,17 @@ def _named_quantities() -> frozenset[str]:
     return frozenset(stems(str(words)))
 
 
-def _names_quantity(text: str, question: str) -> bool:
+@cache
+def _named_places() -> frozenset[str]:
+    words = load_yaml("assistant.answers", "asked_types.yaml").get("named_places") or ""
+    return frozenset(stems(str(words)))
+
+
+def _names_quantity(text: str, question: str, named_words: frozenset[str] | None = None) -> bool:
     """``text`` names the quantity the question asks the figure of, when the question names
     one a report states only in its own words ("what was the caseload?" is not answered by
     "we looked at 24 cases and interviewed 19 case managers")."""
-    named = set(stems(question)) & _named_quantities()
+    named = set(stems(question)) & (_named_quantities() if named_words is None else named_words)
     return not named or bool(named & set(stems(text)))
 
 
@@ -106,6 +112,8 @@ def holds(asks: str, citation: Citation, passage: str = "", question: str = "") 
     text = passage or citation.quote
     if asks in ("number", "share") and not _names_quantity(text, question):
         return False
+    if asks == "place" and not _names_quantity(text, question, _named_places()):
+        return False  # "where is the headquarters?": not "located in the South West"
     return _unit_may_hold(asks, citation) and _held(asks, citation, text, question)
 
 
