@@ -140,6 +140,31 @@ def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     return not things or counts(text, things, question)
 
 
+# A date found by a search for the question's words is about what was asked only when its
+# passage holds enough of them: "when did the head of service start in post?" is not answered
+# by "Fieldwork started March 2021" (asked_types.yaml: `covered`).
+def _covered() -> dict[str, frozenset[str]]:
+    data = load_yaml("assistant.answers", "asked_types.yaml").get("covered") or {}
+    return {name: frozenset(spec["routes"]) for name, spec in data.items()}
+
+
+_COVERED = _covered()
+
+
+def _about(text: str, question: str, citation: Citation) -> bool:
+    """``text`` holds at least half the question's own content words (not the words every
+    report uses, nor the name of the cited report's area)."""
+    from assistant.answers.fact_units import content_words, rules
+
+    area = set(citation.report.lower().split("-"))
+    asked = {w for w in content_words(question) - rules().generic - area if len(w) > 1}
+    held = content_words(text)
+    rest = content_words(TYPES["date"].pattern.sub(" ", text))
+    if not asked or all(w.isdigit() for w in rest):
+        return True  # a bare date ("14 September 2023") is a unit chosen for what it is
+    return len(asked & held) / len(asked) >= 0.5
+
+
 def checked(answer: Answer, intent: Intent | None) -> Answer:
     """``answer`` as it is when one of its units holds what is asked; otherwise not found,
     with its passages as related."""
@@ -155,6 +180,8 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
     ]
     if asks == "count":
         held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question, c)]
+    if asks in _COVERED and answer.route in _COVERED[asks]:
+        held = [(c, p) for c, p in held if _about(p or c.quote, intent.question, c)]
     if held:
         return answer
     what = _SAYS.get(asks, asks)
