@@ -76,6 +76,11 @@ def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
         asked = set(stems(question))
         if any(not set(stems(m.group(0))) <= asked for m in cue.pattern.finditer(text)):
             return True
+    if asks == "place":
+        # the report's own area places nothing: "where do the inspectors work from?" is not
+        # answered by "the inspection of youth offending work in Sefton"
+        area = set(citation.report.lower().split("-"))
+        return any(m.group(0).split()[-1].lower() not in area for m in cue.pattern.finditer(text))
     if asks not in ("name", "person", "people"):
         return bool(cue.pattern.search(text))
     cue = TYPES["name"]  # a person's own name answers "who" as well as "what was the name"
