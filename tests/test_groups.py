@@ -46,3 +46,15 @@ def test_a_group_written_otherwise_in_the_report_counts():
     assert checked_groups(_answer(quote), "how many were in care?").found
     assert checked_groups(_answer(quote), "how many were looked-after?").found
     assert checked_groups(_answer(quote), "how many girls were in care?").found is False
+
+
+def test_a_report_about_the_group_answers_for_it_throughout():
+    from ingest.model import Report
+
+    report = Report("journey-2019", "Journey", "Children leaving custody", "text")
+    quote = "Accommodation was confirmed for 27 of the 48 children."
+    cite = Citation("journey-2019", "body", "What we found", quote)
+    answer = Answer(f"{quote} [1]", True, [cite], passages=[quote])
+    question = "what did the inspection of custody leavers find?"
+    assert checked_groups(answer, question).found is False
+    assert checked_groups(answer, question, [report]).found

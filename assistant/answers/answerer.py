@@ -90,7 +90,7 @@ class Answerer:
         # kind that asks for a date, a number or a person is found only if a unit holds one.
         answer = checked(fan_out(intent, context, self.findings.settings.fanout_reports), intent)
         answer = checked_mentions(answer, intent.question, scoped)  # "self-harm": not "Harm"
-        answer = checked_groups(answer, intent.question)  # "for girls": not every child's rate
+        answer = checked_groups(answer, intent.question, scoped)  # "girls": not all children
         return self.phrasing.phrase(question, answer), intent
 
     def chat_model(self):

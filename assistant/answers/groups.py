@@ -8,9 +8,11 @@ The groups and the ways they are written are data (``groups.yaml``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from assistant.answers.compose import Answer
+from ingest.model import Report
 from ingest.text.resources import load_yaml
 
 
@@ -27,14 +29,19 @@ def asked_groups(question: str) -> list[str]:
     return [name for name, pattern in _groups().items() if pattern.search(question)]
 
 
-def checked_groups(answer: Answer, question: str) -> Answer:
-    """``answer``, or not found when the question names a group none of its units names."""
+def checked_groups(answer: Answer, question: str, reports: Sequence[Report] = ()) -> Answer:
+    """``answer``, or not found when the question names a group none of its units names.
+
+    A report whose title names the group is about it throughout ("children leaving custody"):
+    every unit of it answers for that group."""
     if not answer.found or not answer.citations:
         return answer
     asked = asked_groups(question)
     if not asked:
         return answer
+    cited = {c.report for c in answer.citations}
     texts = [c.quote for c in answer.citations] + list(answer.passages or [])
+    texts += [r.title for r in reports if r.id in cited]
     missing = [g for g in asked if not any(_groups()[g].search(t) for t in texts)]
     if not missing:
         return answer
