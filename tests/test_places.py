@@ -36,3 +36,13 @@ def test_each_report_placed(reports):
 
 def test_a_question_naming_something_to_place_is_left_to_the_search(reports):
     assert answer_where("where is the headquarters?", reports, "context") is None
+
+
+def test_a_question_naming_the_service_is_also_told_where_it_works_from():
+    f = Path(__file__).resolve().parents[1] / "data" / "reports" / "sefton-yot-2009.txt"
+    report = read_report(f.read_text(encoding="utf-8"), str(f))
+    answer = answer_where("where is the YOT based?", [report], "context")
+    quotes = [c.quote for c in answer.citations]
+    assert any("North West" in q for q in quotes) and any("headquarters" in q for q in quotes)
+    alone = answer_where("whereabouts is it?", [report], "context")
+    assert [c.quote for c in alone.citations] == quotes[:1]

@@ -27,9 +27,11 @@ def _asking() -> frozenset[str]:
     return frozenset(stems(" ".join(load_yaml("assistant.answers", "places.yaml")["asking"])))
 
 
-def _placing(report: Report) -> tuple[str, str] | None:
-    """(sentence, heading) of the first context sentence placing the area elsewhere."""
+def _placing(report: Report) -> list[tuple[str, str]]:
+    """(sentence, heading) of each context sentence placing something elsewhere than the
+    area itself, in the report's order."""
     area = set(report.id.lower().split("-"))
+    out = []
     for p in report.context:
         for a, b in sentence_spans(p.text):
             sentence = p.text[a:b].strip()
@@ -37,8 +39,13 @@ def _placing(report: Report) -> tuple[str, str] | None:
                 m.group(0).split()[-1].lower() not in area
                 for m in TYPES["place"].pattern.finditer(sentence)
             ):
-                return sentence, p.source.heading
-    return None
+                out.append((sentence, p.source.heading))
+    return out
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(stems(" ".join(load_yaml("assistant.answers", "places.yaml")[key])))
 
 
 def answer_where(about: str, scoped: Sequence[Report], route: str) -> Answer | None:
@@ -46,13 +53,16 @@ def answer_where(about: str, scoped: Sequence[Report], route: str) -> Answer | N
     asks for nothing more particular."""
     if content_words(about) - rules().generic - _asking():
         return None
+    service = bool(set(stems(about)) & _words("service"))
     out = Composer()
     for report in scoped:
-        found = _placing(report)
-        if found is None:
-            continue
-        sentence, heading = found
-        citation = locate(report, sentence, "context", heading)
-        if citation is not None:
-            out.add(f"{label(report)}, {heading}: {sentence}" + out.cite(citation, sentence))
+        placing = _placing(report)
+        chosen = placing[:1]
+        if service:  # where the service itself works from, as well as where the area is
+            based = [s for s in placing if set(stems(s[0])) & _words("base")]
+            chosen += [s for s in based[:1] if s not in chosen]
+        for sentence, heading in chosen:
+            citation = locate(report, sentence, "context", heading)
+            if citation is not None:
+                out.add(f"{label(report)}, {heading}: {sentence}" + out.cite(citation, sentence))
     return out.answer(route) if out.citations else None
