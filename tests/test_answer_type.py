@@ -158,3 +158,13 @@ def test_a_figure_of_a_named_quantity_is_held_only_by_a_unit_naming_it():
     assert not holds("number", counted, question=question)
     assert holds("number", named, question=question)
     assert holds("number", counted, question="how many cases did they look at?")
+
+
+def test_a_date_found_by_a_search_is_about_what_was_asked_only_when_it_holds_its_words():
+    cite = Citation("northam-2021", "summary", "Ratings", "Fieldwork started March 2021")
+    answer = Answer("text", True, [cite], route="fallback", passages=[cite.quote])
+    asked = _intent("date")
+    asked.question = "when did the head of service start in post?"
+    assert checked(answer, asked).found is False
+    asked.question = "when did fieldwork start?"
+    assert checked(answer, asked).found is True

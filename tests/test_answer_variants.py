@@ -98,6 +98,9 @@ def test_misspellings_are_put_right_only_towards_names_and_cue_words():
     assert index.correct("the concerns about oversight", CUE_WORDS) == (
         "the concerns about oversight"
     )
+    # a prefix makes another word, not a slip: "unemployment" is not "employment"
+    assert index.correct("the unemployment rate", CUE_WORDS) == "the unemployment rate"
+    assert index.correct("the employmnt rate", CUE_WORDS) == "the employment rate"
     # a cue word's own inflection is no slip: "headlines" stays, though "headline" is a cue
     assert "headline" in CUE_WORDS
     assert index.correct("give me the headlines", CUE_WORDS) == "give me the headlines"

@@ -113,3 +113,8 @@ def test_a_date_after_the_report_is_not_answered_by_its_own_dates(findings):
     a = findings.ask("when is the next Greyhaven inspection due?")
     assert not a.found, a.answer
     assert "January 2016" not in a.answer and "March 2016" not in a.answer
+
+
+def test_a_summary_part_that_closes_with_a_signature_names_the_signatory(report):
+    # Part A has no foreword heading: the chief inspector signs the summary
+    assert report.signatory == "Helena Marsh, HM Chief Inspector of Probation"

@@ -15,6 +15,7 @@ from functools import cache
 
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer
+from assistant.answers.groups import names_group
 from assistant.answers.intent import Intent
 from ingest.text.resources import load_cues, load_yaml
 from ingest.text.tokens import stems
@@ -76,6 +77,11 @@ def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
         asked = set(stems(question))
         if any(not set(stems(m.group(0))) <= asked for m in cue.pattern.finditer(text)):
             return True
+    if asks == "place":
+        # the report's own area places nothing: "where do the inspectors work from?" is not
+        # answered by "the inspection of youth offending work in Sefton"
+        area = set(citation.report.lower().split("-"))
+        return any(m.group(0).split()[-1].lower() not in area for m in cue.pattern.finditer(text))
     if asks not in ("name", "person", "people"):
         return bool(cue.pattern.search(text))
     cue = TYPES["name"]  # a person's own name answers "who" as well as "what was the name"
@@ -91,11 +97,17 @@ def _named_quantities() -> frozenset[str]:
     return frozenset(stems(str(words)))
 
 
-def _names_quantity(text: str, question: str) -> bool:
+@cache
+def _named_places() -> frozenset[str]:
+    words = load_yaml("assistant.answers", "asked_types.yaml").get("named_places") or ""
+    return frozenset(stems(str(words)))
+
+
+def _names_quantity(text: str, question: str, named_words: frozenset[str] | None = None) -> bool:
     """``text`` names the quantity the question asks the figure of, when the question names
     one a report states only in its own words ("what was the caseload?" is not answered by
     "we looked at 24 cases and interviewed 19 case managers")."""
-    named = set(stems(question)) & _named_quantities()
+    named = set(stems(question)) & (_named_quantities() if named_words is None else named_words)
     return not named or bool(named & set(stems(text)))
 
 
@@ -106,6 +118,8 @@ def holds(asks: str, citation: Citation, passage: str = "", question: str = "") 
     text = passage or citation.quote
     if asks in ("number", "share") and not _names_quantity(text, question):
         return False
+    if asks == "place" and not _names_quantity(text, question, _named_places()):
+        return False  # "where is the headquarters?": not "located in the South West"
     return _unit_may_hold(asks, citation) and _held(asks, citation, text, question)
 
 
@@ -122,18 +136,6 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     return None
 
 
-@cache
-def _share_groups() -> tuple[re.Pattern, ...]:
-    raw = load_yaml("assistant.answers", "asked_types.yaml").get("share_groups") or ()
-    return tuple(re.compile(p, re.I) for p in raw)
-
-
-def names_group(text: str, question: str) -> bool:
-    """``text`` names every group of children the question asks a share of ("girls", "in
-    care"), when it asks of one."""
-    return all(g.search(text) for g in _share_groups() if g.search(question))
-
-
 def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
     from assistant.answers.fact_units import counted, counts  # it reads this module's types
@@ -142,6 +144,31 @@ def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     area = set(citation.report.lower().split("-")) if citation is not None else set()
     things = frozenset(t for t in counted(question) if t not in area)
     return not things or counts(text, things, question)
+
+
+# A date found by a search for the question's words is about what was asked only when its
+# passage holds enough of them: "when did the head of service start in post?" is not answered
+# by "Fieldwork started March 2021" (asked_types.yaml: `covered`).
+def _covered() -> dict[str, frozenset[str]]:
+    data = load_yaml("assistant.answers", "asked_types.yaml").get("covered") or {}
+    return {name: frozenset(spec["routes"]) for name, spec in data.items()}
+
+
+_COVERED = _covered()
+
+
+def _about(text: str, question: str, citation: Citation) -> bool:
+    """``text`` holds at least half the question's own content words (not the words every
+    report uses, nor the name of the cited report's area)."""
+    from assistant.answers.fact_units import content_words, rules
+
+    area = set(citation.report.lower().split("-"))
+    asked = {w for w in content_words(question) - rules().generic - area if len(w) > 1}
+    held = content_words(text)
+    rest = content_words(TYPES["date"].pattern.sub(" ", text))
+    if not asked or all(w.isdigit() for w in rest):
+        return True  # a bare date ("14 September 2023") is a unit chosen for what it is
+    return len(asked & held) / len(asked) >= 0.5
 
 
 def checked(answer: Answer, intent: Intent | None) -> Answer:
@@ -161,6 +188,8 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
         held = [(c, p) for c, p in held if _counts(p or c.quote, intent.question, c)]
     if asks in ("share", "case_share"):
         held = [(c, p) for c, p in held if names_group(p or c.quote, question)]
+    if asks in _COVERED and answer.route in _COVERED[asks]:
+        held = [(c, p) for c, p in held if _about(p or c.quote, intent.question, c)]
     if held:
         return answer
     what = _SAYS.get(asks, asks)

@@ -15,6 +15,7 @@ from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer, loaded_list, not_found
 from assistant.answers.dialogue import Dialogue
 from assistant.answers.fanout import fan_out
+from assistant.answers.groups import checked_groups
 from assistant.answers.intent import CUE_WORDS, Intent
 from assistant.answers.part_numbers import with_part_numbers
 from assistant.answers.passages import Passages
@@ -91,6 +92,7 @@ class Answerer:
         # kind that asks for a date, a number or a person is found only if a unit holds one.
         answer = checked(fan_out(intent, context, self.findings.settings.fanout_reports), intent)
         answer = checked_mentions(answer, intent.question, scoped)  # "self-harm": not "Harm"
+        answer = checked_groups(answer, intent.question, scoped)  # "girls": not all children
         return self.phrasing.phrase(question, answer), intent
 
     def chat_model(self):

@@ -85,6 +85,11 @@ def _words(text: str) -> list[str]:
     return [w for w in stems(_said_one_way(text)) if w not in STOPWORDS and w not in QUESTION_WORDS]
 
 
+def content_words(text: str) -> set[str]:
+    """The stemmed content words of ``text``, the same thing said one way."""
+    return set(_words(text))
+
+
 def _unit(report: Report, source: Source, start: int, end: int) -> Unit:
     raw = report.text[start:end]
     citation = Citation(report.id, source.section, source.heading, raw, source.page)

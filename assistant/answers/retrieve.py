@@ -242,6 +242,10 @@ class ChunkIndex:
                 close = difflib.get_close_matches(low, self.names, n=1, cutoff=0.85)
                 if close and close[0] in self.area_words and not is_slip_of(low, close[0]):
                     return word
+                # letters before a word the reports use make another word with a prefix
+                # ("unemployment", "nonattendance"), not a slip of it
+                if close and low.endswith(close[0]) and len(low) - len(close[0]) >= 2:
+                    return word
             if not close:
                 # Only a slip within the word: "tower" is not a misspelt "owner".
                 pool = [c for c in cues if c[0] == low[0]]

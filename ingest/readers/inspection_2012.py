@@ -108,6 +108,8 @@ class Inspection2012Reader:
             if mark.kind == "row":
                 src = doc.source("summary", "Summary of judgements", head.start, head.end)
                 rows.setdefault(slug(mark.name), (mark.judgement or "", src))
+                if not report.signatory:  # a summary that closes with the signature
+                    body, report.signatory = signature(body)
                 free += [_BLANK, *body]
             elif mark.kind == "area":
                 score = _area(doc, v, report, mark, body)

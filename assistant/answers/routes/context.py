@@ -12,6 +12,7 @@ from assistant.answers.fact_units import answer_facts
 from assistant.answers.fanout import searched_together
 from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
 from assistant.answers.passages import Passages
+from assistant.answers.places import answer_where
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.retrieve import ChunkIndex
 from assistant.answers.routing import Clues
@@ -36,6 +37,8 @@ def answer_context(passages: Passages, intent: Intent, scoped, index: ChunkIndex
     asks = asked_type(intent.question) or intent.asks
     about = passages.without_areas(intent.question)
     fact = None if ahead else answer_facts(about, asks, scoped, "context")
+    if fact is None and asks == "place":
+        fact = answer_where(about, scoped, "context")  # "which part of the country?"
     if fact is not None:
         return fact
     out = Composer()

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answers.answer_type import names_group
 from assistant.answers.case_shares import best_shares
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found
 from assistant.answers.conditions import condition_in
+from assistant.answers.groups import names_group
 from assistant.answers.intent import CUES, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
