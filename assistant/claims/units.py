@@ -61,6 +61,9 @@ def _evidence(idx: ReportIndex, s: Score, value: str | None = None) -> Evidence:
     return Evidence(idx.report.id, src.section, src.heading, src.quote, value or s.display())
 
 
+_NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)*\s+")
+
+
 def _named(text: str, scores: list[Score]) -> list[Score]:
     """The scores the claim names: by number ("2.2"), else by the most words of a name."""
     numbers = {f"{a}.{b}" for a, b in _CRITERION.findall(text)}
@@ -70,7 +73,9 @@ def _named(text: str, scores: list[Score]) -> list[Score]:
     best: tuple[int, float] = (0, 0.0)
     chosen: list[Score] = []
     for s in scores:
-        name = _content(s.name)
+        # a name's number is no word of it: "2.2 Planning" and "3.2 Planning" fit "planning"
+        # equally, where counting "2" made the shorter number the better fit
+        name = _content(_NUMBERED.sub("", s.name))
         overlap = len(said & name)
         # More of the claim's words first, then more of the name's words said ("risk of
         # harm" is the headline Risk of Harm, not 1.1 Risk of Harm to Others).
