@@ -127,6 +127,17 @@ def test_a_stated_percentage_with_a_tag_is_checked_as_a_claim(pair):
     assert a.answer.startswith("Yes"), a.answer
 
 
+def test_points_or_a_rating_stated_with_a_tag_are_checked_as_a_claim(rated):
+    a = rated.ask("Harrowfield scored 30 out of 36, right?")
+    assert a.answer.startswith("No"), a.answer
+    assert "17/36" in a.answer, a.answer
+    a = rated.ask("Harrowfield was rated Requires improvement overall, yeah?")
+    assert a.answer.startswith("Yes"), a.answer
+    # a rating of a measure the statement does not tell apart is no verdict either way
+    a = rated.ask("planning was rated Good, right?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+
+
 def test_a_list_asked_by_naming_and_a_fraction_as_a_bound(pair):
     a = pair.ask("name Sefton's criteria in the drastic band")
     assert a.found and "28%" in a.answer and "41%" in a.answer, a.answer

@@ -654,7 +654,7 @@ def resolve_targets(
         ]
         if in_hint:
             best = max(s[2] for s in in_hint)
-            return _one_per_name([s[0].target for s in in_hint if s[2] == best])
+            return _one_per_name([s[0].target for s in in_hint if s[2] == best], reports)
     full = [s for s in scored if s[2] == 1.0]
     if full:
         pool = [s for s in full if not any(s[1] < o[1] for o in full)]
@@ -676,7 +676,7 @@ def resolve_targets(
                 if s[0].target.type == Role.OVERALL and _OVERALL_RE.search(question)
             ]
             if len({s[0].section for s in own}) == 1 and len(hints) == 1:
-                return _one_per_name([s[0].target for s in own])
+                return _one_per_name([s[0].target for s in own], reports)
             return []
         best = max((s[2], len(s[1])) for s in partial)
         pool = [s for s in partial if (s[2], len(s[1])) == best]
@@ -699,7 +699,8 @@ def resolve_targets(
             result += [s[0].target for s in group if s[0].target.type == "criterion"]
         else:
             result.append(group[0][0].target)
-    return _one_per_name(sorted(set(result), key=lambda t: (t.type != "headline", t.key)))
+    ordered = sorted(set(result), key=lambda t: (t.type != "headline", t.key))
+    return _one_per_name(ordered, reports)
 
 
 def _question_tokens(question: str, cat: Catalog, reports: Sequence[Report]) -> set[str]:
@@ -722,14 +723,22 @@ def words_named(question: str, cat: Catalog, types: Sequence[str], reports) -> i
     )
 
 
-def _one_per_name(targets: list[Target]) -> list[Target]:
-    """One target per criterion name: each report finds its own number for it."""
+def _one_per_name(targets: list[Target], reports: Sequence[Report] = ()) -> list[Target]:
+    """One target per criterion name: each report finds its own number for it. But a name
+    one report gives to several of its criteria (2.2 and 3.2 Planning, court and out-of-court
+    work) stands for each of them: "how was planning rated?" is not answered by one alone."""
     out: list[Target] = []
     for t in targets:
-        if t.type == "criterion" and t.name and any(o.name == t.name for o in out):
+        twins = [o for o in out if t.type == "criterion" and t.name and o.name == t.name]
+        if twins and not any(_both_named(r, t, o) for r in reports for o in twins):
             continue
         out.append(t)
     return out
+
+
+def _both_named(report: Report, a: Target, b: Target) -> bool:
+    ca, cb = report.criterion(a.key), report.criterion(b.key)
+    return bool(ca and cb and name_key(ca.name) == a.name and name_key(cb.name) == b.name)
 
 
 # --- the parser -------------------------------------------------------------------------

@@ -72,13 +72,14 @@ def claim_stated(intent: Intent, c: Clues) -> Route | None:
 
 @rule(Route.CLAIM, priority=21)
 def claim_tagged(intent: Intent, c: Clues) -> Route | None:
-    """ "Sefton's BME population was 1.6%, correct?": a statement of a percentage with a tag
-    asking whether it holds is checked as a claim, whatever it is about."""
+    """ "Sefton's BME population was 1.6%, correct?": a statement of one figure (a percentage,
+    points out of a total, a rating) with a tag asking whether it holds is checked as a claim,
+    whatever it is about."""
     tag = CUES["claim-tag"].search(c.q)
     if not tag or tag.start() < 8:
         return None
     statement = c.q[: tag.start()].strip(" ,;:-?'\"“”")
-    if len(stated.stated_percents(statement)) != 1 or CUES["claim"].match(statement):
+    if len(CUES["stated-figure"].findall(statement)) != 1 or CUES["claim"].match(statement):
         return None
     intent.slots = ClaimSlots(statement)
     intent.targets = c.targets(SCORED)
