@@ -138,6 +138,14 @@ def test_points_or_a_rating_stated_with_a_tag_are_checked_as_a_claim(rated):
     assert not a.answer.startswith(("Yes", "No")), a.answer
 
 
+def test_any_measure_with_a_rating_asked_yes_or_no_lists_those_rated_so(rated):
+    a = rated.ask("were any standards rated inadequate?")
+    assert a.found and "2.2 Planning" in a.answer and "3.4" in a.answer, a.answer
+    assert "3.1" not in a.answer, a.answer
+    a = rated.ask("was anything rated outstanding?")
+    assert a.found and "3.1 Assessment" in a.answer and "2.2" not in a.answer, a.answer
+
+
 def test_a_list_asked_by_naming_and_a_fraction_as_a_bound(pair):
     a = pair.ask("name Sefton's criteria in the drastic band")
     assert a.found and "28%" in a.answer and "41%" in a.answer, a.answer
