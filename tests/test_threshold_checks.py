@@ -146,6 +146,14 @@ def test_any_measure_with_a_rating_asked_yes_or_no_lists_those_rated_so(rated):
     assert a.found and "3.1 Assessment" in a.answer and "2.2" not in a.answer, a.answer
 
 
+def test_the_measures_of_one_report_ranked_best_first(rated):
+    a = rated.ask("rank the standards")
+    assert a.found, a.answer
+    order = [a.answer.index(n) for n in ("3.1 Assessment", "1.1 Governance", "2.2 Planning")]
+    assert order == sorted(order), a.answer  # Outstanding, Good, ..., Inadequate
+    assert "Overall rating" not in a.answer, a.answer
+
+
 def test_a_list_asked_by_naming_and_a_fraction_as_a_bound(pair):
     a = pair.ask("name Sefton's criteria in the drastic band")
     assert a.found and "28%" in a.answer and "41%" in a.answer, a.answer

@@ -23,11 +23,16 @@ from ingest.model import Report, Score, Unit
 def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
     """The same measure(s) side by side across reports, or several measures within one."""
     # With no measure named, the headline measures of every report in scope.
-    targets = intent.targets or [
-        Target("headline", k)
-        for k in dict.fromkeys(s.key for r in scoped for s in r.headline_scores)
-    ]
-    if len(scoped) < 2 and (intent.slots.across or len(targets) < 2):
+    ranked = bool(_RANK_RE.search(intent.question)) and len(scoped) == 1
+    targets = (
+        (_ranked_targets(intent, scoped[0]) if ranked else [])
+        or intent.targets
+        or [
+            Target("headline", k)
+            for k in dict.fromkeys(s.key for r in scoped for s in r.headline_scores)
+        ]
+    )
+    if len(scoped) < 2 and (len(targets) < 2 or (intent.slots.across and not ranked)):
         only = loaded_list(loaded)
         return not_found(f"There is nothing to compare it with: only {only} is loaded.", "compare")
     out = Composer()
@@ -67,6 +72,8 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
         report = scoped[0]
         values = [(t, t.score_in(report)) for t in targets]
         values = [(t, s) for t, s in values if s]
+        if ranked:
+            values.sort(key=lambda v: _merit(v[1]))
         parts = [
             f"{score_name(s)} {s.display()}{f' ({s.band})' if s.band else ''}"
             + out.cite(from_source(report, s.source))
@@ -85,6 +92,25 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
     if not out.citations:
         return not_found("The loaded reports give no such scores to compare.", "compare")
     return out.answer("compare")
+
+
+def _ranked_targets(intent: Intent, report: Report) -> list[Target]:
+    """What "rank the standards" (or "the court disposals standards in order") puts in order
+    within one report: the criteria of the sections it names, else every criterion."""
+    from assistant.answers.intent import criteria_of
+
+    named = criteria_of(list(intent.targets), catalog([report]))
+    if len(named) >= 2:
+        return named
+    if len(intent.targets) >= 2:
+        return []  # measures named one by one: those, as named
+    return [Target("criterion", c.number) for c in report.criteria if c.score is not None]
+
+
+def _merit(score: Score) -> float:
+    """Best first: a rating's rank on its scale is 1 for the best, a percentage is better high."""
+    value = score.value if score.value is not None else 0.0
+    return value if score.unit == Unit.RATING else -value
 
 
 _RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
