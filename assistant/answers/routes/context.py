@@ -120,6 +120,14 @@ def context_asked(intent: Intent, c: Clues) -> Route | None:
     return Route.CONTEXT if intent.context_kinds else None
 
 
+# words asking how well something was done, or what the inspectors made of it
+_JUDGED = re.compile(
+    r"\bhow (?:well|good|effective\w*)\b|\bwhat did (?:the )?inspectors? (?:think|make|say|find|"
+    r"like|note|report)\b|\b(?:strengths?|weakness\w*|good at|bad at|improve\w*|fall short)\b",
+    re.I,
+)
+
+
 def _has_parts(report: Report) -> bool:
     return bool(report.context or report.inspection_data or report.service_users or report.foreword)
 
@@ -141,7 +149,15 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 @answers(Route.CONTEXT)
 def answer(intent: Intent, ctx: Context) -> Answer:
     found = answer_context(ctx.passages, intent, ctx.scoped, ctx.index)
-    if not found.found and not any(_has_parts(r) for r in ctx.scoped):
+    if found.found:
+        return found
+    if not any(_has_parts(r) for r in ctx.scoped):
         # A thematic or a plan has no contextual parts: its own text may say it.
         return ctx.passages.answer(intent, ctx.scoped, ctx.index)
+    if not (asked_type(intent.question) or intent.asks) and _JUDGED.search(intent.question):
+        # "how well did they work with the police?" asks no fact of the area but how the work
+        # went, which the findings say: the police or the board name a context cue too
+        judged = ctx.passages.answer(intent, ctx.scoped, ctx.index)
+        if judged.found:
+            return judged
     return found
