@@ -624,6 +624,11 @@ def resolve_targets(
     # is in Out-of-court disposals, not in Court disposals, though both say "court")
     overlap = {n: len(toks & q) for n, toks in cat.section_tokens.items()}
     hints = {n for n, k in overlap.items() if k and k == max(overlap.values())}
+    if len(hints) > 1:
+        # "court planning" shares "court" with Court disposals and Out-of-court disposals: the
+        # name it says more of (one word of two, not one of three) is the one it means
+        said = {n: overlap[n] / len(cat.section_tokens[n]) for n in hints}
+        hints = {n for n in hints if said[n] == max(said.values())}
     overall_named = any(
         n.target.type == Role.OVERALL and n.tokens and n.tokens <= q for n in cat.names
     )
