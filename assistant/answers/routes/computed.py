@@ -81,31 +81,12 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
             chosen = [s for s in scores if _holds(condition, s)]
             about += [target_of(s) for s in chosen]
             listed.append(bool(chosen))
-            said = _said(condition)
-            _add_selection(
-                out,
-                report,
-                scores,
-                chosen,
-                terse,
-                found=f"{len(chosen)} of {of_all} {said}: ",
-                none=f"None of {of_all} {said}.",
-                none_listing=f"None of {of_all} {said}: ",
-            )
+            _add_met(out, report, scores, chosen, terse, of_all, _said(condition))
         elif op == "equal" and intent.slots.threshold is not None:
             t = intent.slots.threshold
             chosen = [s for s in scores if _meets(intent, s)]
             about += [target_of(s) for s in chosen]
-            _add_selection(
-                out,
-                report,
-                scores,
-                chosen,
-                terse,
-                found=f"{len(chosen)} of {of_all} scored {t}%: ",
-                none=f"None of {of_all} scored {t}%.",
-                none_listing=f"None of {of_all} scored {t}%: ",
-            )
+            _add_met(out, report, scores, chosen, terse, of_all, f"scored {t}%")
         elif op in ("count", "list") and intent.bands:
             chosen = [s for s in scores if _meets(intent, s)]
             bands = " or ".join(intent.bands)
@@ -123,16 +104,7 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
             t = intent.slots.threshold
             chosen = [s for s in scores if _meets(intent, s)]
             listed.append(bool(chosen))
-            _add_selection(
-                out,
-                report,
-                scores,
-                chosen,
-                terse,
-                found=f"{len(chosen)} of {of_all} scored {op} {t}%: ",
-                none=f"None of {of_all} scored {op} {t}%.",
-                none_listing=f"None of {of_all} scored {op} {t}%: ",
-            )
+            _add_met(out, report, scores, chosen, terse, of_all, f"scored {op} {t}%")
         elif op == "mean":
             mean = sum(s.value for s in scores) / len(scores)
             out.add(
@@ -180,6 +152,29 @@ def _add_selection(
         out.add(none)
     else:
         out.add(none_listing + "; ".join(score_line(out, report, s) for s in scores) + ".")
+
+
+def _add_met(
+    out: Composer,
+    report: Report,
+    scores: list[Score],
+    chosen: list[Score],
+    terse: bool,
+    of_all: str,
+    said: str,
+) -> None:
+    """``_add_selection`` for a condition said one way whether or not any score meets it
+    ("scored below 50%")."""
+    _add_selection(
+        out,
+        report,
+        scores,
+        chosen,
+        terse,
+        found=f"{len(chosen)} of {of_all} {said}: ",
+        none=f"None of {of_all} {said}.",
+        none_listing=f"None of {of_all} {said}: ",
+    )
 
 
 def _extremes(report: Report, scores: list[Score], op: str, many: int) -> list[Score]:
