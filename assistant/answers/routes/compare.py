@@ -9,8 +9,16 @@ from dataclasses import dataclass
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found, score_name
 from assistant.answers.conditions import only_asking
-from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, direction_of
-from assistant.answers.like import mean_text
+from assistant.answers.intent import (
+    CUES,
+    SCORED,
+    Intent,
+    Target,
+    catalog,
+    criteria_of,
+    direction_of,
+)
+from assistant.answers.like import mean_text, merit
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routes.computed import asked_condition
 from assistant.answers.routes.score import answer_earlier
@@ -73,7 +81,8 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
         values = [(t, t.score_in(report)) for t in targets]
         values = [(t, s) for t, s in values if s]
         if ranked:
-            values.sort(key=lambda v: _merit(v[1]))
+            # best first; a measure with no value last
+            values.sort(key=lambda v: (merit(v[1]) is None, -(merit(v[1]) or 0.0)))
         parts = [
             f"{score_name(s)} {s.display()}{f' ({s.band})' if s.band else ''}"
             + out.cite(from_source(report, s.source))
@@ -97,20 +106,12 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
 def _ranked_targets(intent: Intent, report: Report) -> list[Target]:
     """What "rank the standards" (or "the court disposals standards in order") puts in order
     within one report: the criteria of the sections it names, else every criterion."""
-    from assistant.answers.intent import criteria_of
-
     named = criteria_of(list(intent.targets), catalog([report]))
     if len(named) >= 2:
         return named
     if len(intent.targets) >= 2:
         return []  # measures named one by one: those, as named
     return [Target("criterion", c.number) for c in report.criteria if c.score is not None]
-
-
-def _merit(score: Score) -> float:
-    """Best first: a rating's rank on its scale is 1 for the best, a percentage is better high."""
-    value = score.value if score.value is not None else 0.0
-    return value if score.unit == Unit.RATING else -value
 
 
 _RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
