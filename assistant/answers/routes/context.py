@@ -10,7 +10,7 @@ from assistant.answers.citations import locate
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
 from assistant.answers.fact_units import answer_facts
 from assistant.answers.fanout import searched_together
-from assistant.answers.intent import QUESTION_WORDS, Intent, names_signatory
+from assistant.answers.intent import CUES, QUESTION_WORDS, Intent, names_signatory
 from assistant.answers.passages import Passages
 from assistant.answers.places import answer_where
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -120,14 +120,6 @@ def context_asked(intent: Intent, c: Clues) -> Route | None:
     return Route.CONTEXT if intent.context_kinds else None
 
 
-# words asking how well something was done, or what the inspectors made of it
-_JUDGED = re.compile(
-    r"\bhow (?:well|good|effective\w*)\b|\bwhat did (?:the )?inspectors? (?:think|make|say|find|"
-    r"like|note|report)\b|\b(?:strengths?|weakness\w*|good at|bad at|improve\w*|fall short)\b",
-    re.I,
-)
-
-
 def _has_parts(report: Report) -> bool:
     return bool(report.context or report.inspection_data or report.service_users or report.foreword)
 
@@ -154,7 +146,7 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     if not any(_has_parts(r) for r in ctx.scoped):
         # A thematic or a plan has no contextual parts: its own text may say it.
         return ctx.passages.answer(intent, ctx.scoped, ctx.index)
-    if not (asked_type(intent.question) or intent.asks) and _JUDGED.search(intent.question):
+    if not (asked_type(intent.question) or intent.asks) and CUES["judged"].search(intent.question):
         # "how well did they work with the police?" asks no fact of the area but how the work
         # went, which the findings say: the police or the board name a context cue too
         judged = ctx.passages.answer(intent, ctx.scoped, ctx.index)
