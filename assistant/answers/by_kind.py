@@ -32,7 +32,7 @@ from assistant.answers.intent import (
     spelled_terms,
     terms_by_expansion,
 )
-from assistant.answers.kinds import Guess, Kind, Kinds, classify, load_kinds
+from assistant.answers.kinds import Guess, Kind, Kinds, classify, figure_pattern, load_kinds
 from assistant.answers.registry import Route
 from assistant.answers.score_lists import levels_asked
 from ingest.model import Report, Role
@@ -50,7 +50,7 @@ def overrulable(rule_name: str | None, intent: Intent) -> tuple[str, ...] | None
     for o in kinds.overrules.get(rule_name, ()):
         if o.when == "no-targets" and intent.targets:
             continue
-        if o.when == "has-figure" and not _figure(kinds).search(intent.question):
+        if o.when == "has-figure" and not figure_pattern().search(intent.question):
             continue
         if o.when == "long" and len(intent.question.split()) <= kinds.long_question:
             continue
@@ -60,14 +60,6 @@ def overrulable(rule_name: str | None, intent: Intent) -> tuple[str, ...] | None
             continue
         allowed += o.by
     return tuple(allowed) or None
-
-
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)", re.I)
-
-
-def _figure(kinds: Kinds) -> re.Pattern:
-    """What a question quotes as a figure to check (``kinds.yaml``: ``figure``)."""
-    return re.compile(kinds.figure, re.I) if kinds.figure else _FIGURE
 
 
 def names_of(c: Clues, described: bool = True) -> list[str]:
@@ -283,7 +275,7 @@ def _summary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     from assistant.answers.routes.claim import ClaimSlots
 
-    if not re.search(r"\d", c.q) and not _figure(load_kinds()).search(c.q) and not intent.bands:
+    if not re.search(r"\d", c.q) and not figure_pattern().search(c.q) and not intent.bands:
         return None  # a check of a figure names the figure (a number or a rating)
     claim = c.q
     for pattern in kind.strip:

@@ -97,6 +97,17 @@ def mask(question: str, topics: tuple[str, ...], names: tuple[str, ...] = ()) ->
     return " ".join(out.split())
 
 
+# a figure when kinds.yaml gives none: a percentage
+_FIGURE = r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b)"
+
+
+@cache
+def figure_pattern() -> re.Pattern:
+    """What a question quotes as a figure to check (``kinds.yaml``: ``figure``): a check
+    overrules a rule by it, and a statement with a tag ("..., right?") is a claim with one."""
+    return re.compile(load_kinds().figure or _FIGURE, re.I)
+
+
 @cache
 def load_kinds() -> Kinds:
     data = load_yaml(*_DATA)

@@ -9,6 +9,7 @@ from assistant.answers import stated
 from assistant.answers.citations import Citation, page_at
 from assistant.answers.compose import Answer, Composer
 from assistant.answers.intent import CUES, SCORED, Intent
+from assistant.answers.kinds import figure_pattern
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routes.score import answer_earlier, answer_score
 from assistant.answers.routing import Clues
@@ -79,7 +80,7 @@ def claim_tagged(intent: Intent, c: Clues) -> Route | None:
     if not tag or tag.start() < 8:
         return None
     statement = c.q[: tag.start()].strip(" ,;:-?'\"“”")
-    if len(CUES["stated-figure"].findall(statement)) != 1 or CUES["claim"].match(statement):
+    if len(figure_pattern().findall(statement)) != 1 or CUES["claim"].match(statement):
         return None
     intent.slots = ClaimSlots(statement)
     intent.targets = c.targets(SCORED)
