@@ -9,6 +9,7 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,21 +42,32 @@ def _versions(folder: Path, glossary_entries: int = 0) -> tuple[Path, Path]:
 
 
 def _child(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(
+    err = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - lives as long as the child
+    proc = subprocess.Popen(
         [sys.executable, "-m", "tests.store_child", *args],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        # a file, not a pipe (a full pipe would stall the child): read when a child fails
+        stderr=err,
         text=True,
     )
+    proc.err = err
+    return proc
+
+
+def _result(proc: subprocess.Popen) -> dict:
+    """The JSON line a child printed last, or a failure that shows the child's stderr."""
+    out, _ = proc.communicate(timeout=600)
+    lines = out.strip().splitlines()
+    if proc.returncode != 0 or not lines or not lines[-1].startswith("{"):
+        proc.err.seek(0)
+        pytest.fail(f"child {proc.args[3:]} exited {proc.returncode}: {out!r}\n{proc.err.read()}")
+    return json.loads(lines[-1])
 
 
 def _run(*args: str) -> dict:
-    proc = _child(*args)
-    out, _ = proc.communicate(timeout=600)
-    assert proc.returncode == 0, (args, out)
-    return json.loads(out.strip().splitlines()[-1])
+    return _result(_child(*args))
 
 
 def _kill_then_check(store: Path, path: Path, delay: float, *extra: str) -> dict:
@@ -125,7 +137,7 @@ def test_two_processes_ingesting_two_versions_one_wins_whole(tmp_path):
     a, b = _versions(tmp_path, glossary_entries=500)
     store = tmp_path / "store"
     procs = [_child("ingest", str(store), str(p)) for p in (a, b)]
-    results = [json.loads(p.communicate(timeout=600)[0].strip().splitlines()[-1]) for p in procs]
+    results = [_result(p) for p in procs]
     assert sorted(r["status"] for r in results) == ["ingested", "needs-replace"], results
     winner = (a, b)[[r["status"] for r in results].index("ingested")]
     state = _run("state", str(store))
@@ -134,7 +146,7 @@ def test_two_processes_ingesting_two_versions_one_wins_whole(tmp_path):
     assert _run("doctor", str(store))["repaired"] == []
     # both with --replace: both succeed one after the other; the store holds one of them whole
     procs = [_child("ingest", str(store), str(p), "--replace") for p in (b, a)]
-    results = [json.loads(p.communicate(timeout=600)[0].strip().splitlines()[-1]) for p in procs]
+    results = [_result(p) for p in procs]
     assert all(r["status"] in ("replaced", "unchanged") for r in results), results
     doctor = _run("doctor", str(store))
     assert doctor["repaired"] == [] and doctor["consistent"]
@@ -258,3 +270,26 @@ def test_cli_replace_history_rollback_remove_doctor(core, tmp_path, monkeypatch)
     assert run(cli.app, ["remove", "wessex-vale-2011"]).exit_code == 2
     doctor = run(cli.app, ["doctor"])
     assert doctor.exit_code == 0 and "consistent" in doctor.output
+
+
+def _open_store(path: str, start: float) -> str:
+    from assistant.storage.database import Store
+
+    time.sleep(max(0.0, start - time.time()))
+    try:
+        Store(Path(path))
+    except Exception as e:  # reported, not raised: the parent counts the failures
+        return f"{type(e).__name__}: {e}"
+    return "ok"
+
+
+def test_many_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(8) as pool:
+        for round_ in range(4):
+            path = str(tmp_path / f"store-{round_}" / "findings.sqlite3")
+            start = time.time() + 1.5  # every process opens at the same moment
+            outcomes = pool.starmap(_open_store, [(path, start)] * 8)
+            assert outcomes == ["ok"] * 8, outcomes

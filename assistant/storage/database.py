@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from filelock import FileLock
+
 from assistant.storage.dialect import Dialect, PgConnection, dialect_of, engine, sqlite_path
 from assistant.storage.stored_report import COLUMNS, StoredReport
 from ingest.model import Report, from_dict
@@ -73,6 +75,15 @@ class Store:
         self.path = Path(path)
         if self.url is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            # One process at a time sets up a SQLite file: switching a new file to WAL does
+            # not wait on the busy timeout, so a second process opening it at the same
+            # moment failed with "database is locked".
+            with FileLock(f"{self.path}.setup-lock"):
+                self._set_up()
+        else:
+            self._set_up()
+
+    def _set_up(self) -> None:
         with self.connect() as db:
             if self.dialect is Dialect.SQLITE:
                 # WAL: readers never block the writer, and a long ingest does not make other
