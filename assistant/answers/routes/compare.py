@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +30,8 @@ from ingest.model import Report, Score, Unit
 def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
     """The same measure(s) side by side across reports, or several measures within one."""
     # With no measure named, the headline measures of every report in scope.
-    ranked = bool(_RANK_RE.search(intent.question)) and len(scoped) == 1
+    ranked = bool(CUES["ordering"].search(intent.question)) and len(scoped) == 1
+    worst_first = bool(CUES["worst-first"].search(intent.question))
     targets = (
         (_ranked_targets(intent, scoped[0]) if ranked else [])
         or intent.targets
@@ -51,8 +51,8 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
             values = [(r, s) for r, s in values if s]
             if not values:
                 continue
-            if _RANK_RE.search(intent.question):
-                values.sort(key=lambda v: -v[1].value)
+            if CUES["ordering"].search(intent.question):
+                values.sort(key=lambda v: v[1].value if worst_first else -v[1].value)
             name = score_name(values[0][1])
             # The same number may name different criteria in different reports (and the same
             # criterion different numbers): then each report's own name is shown.
@@ -81,8 +81,9 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
         values = [(t, t.score_in(report)) for t in targets]
         values = [(t, s) for t, s in values if s]
         if ranked:
-            # best first; a measure with no value last
-            values.sort(key=lambda v: (merit(v[1]) is None, -(merit(v[1]) or 0.0)))
+            # best first (worst first when asked); a measure with no value last
+            sign = 1.0 if worst_first else -1.0
+            values.sort(key=lambda v: (merit(v[1]) is None, sign * (merit(v[1]) or 0.0)))
         parts = [
             f"{score_name(s)} {s.display()}{f' ({s.band})' if s.band else ''}"
             + out.cite(from_source(report, s.source))
@@ -112,9 +113,6 @@ def _ranked_targets(intent: Intent, report: Report) -> list[Target]:
     if len(intent.targets) >= 2:
         return []  # measures named one by one: those, as named
     return [Target("criterion", c.number) for c in report.criteria if c.score is not None]
-
-
-_RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
 
 
 def _like_verdict(

@@ -1,0 +1,139 @@
+"""Lists, orders and picks of one report's measures asked in other words: a ranking "from worst
+to best", the members of a list spelt out in brackets, a standard's percentages, a part only
+another report has, and a year set against "now"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from answer_fakes import make_findings
+
+from assistant.answers.intent import CUES, Target
+from assistant.answers.kinds import load_kinds
+from assistant.answers.score_lists import ALL, levels_asked
+from ingest.model import Role
+
+DATA = Path(__file__).resolve().parent / "data"
+WESSEX = DATA / "wessex-vale-yot-2011.txt"
+HARROWFIELD = DATA / "formats" / "ratings-harrowfield-2021.txt"
+COLD_ASHBY = DATA / "formats" / "ratings-mutated-cold-ashby-2023.txt"
+NORTHBRIDGE = DATA / "formats" / "core-reinspection-northbridge-2011.txt"
+
+
+@pytest.fixture(scope="module")
+def wessex(tmp_path_factory):
+    return make_findings(tmp_path_factory.mktemp("ranked-wessex") / "store", reports=[WESSEX])
+
+
+@pytest.fixture(scope="module")
+def rated(tmp_path_factory):
+    store = tmp_path_factory.mktemp("ranked-rated") / "store"
+    return make_findings(store, reports=[HARROWFIELD, COLD_ASHBY])
+
+
+def _order(answer: str, values: list[str]) -> list[int]:
+    return [answer.index(v) for v in values]
+
+
+def test_a_ranking_from_worst_to_best_lists_every_criterion_worst_first(wessex):
+    # "worst" and "best" together ask for an order, not for the lowest and the highest only
+    a = wessex.ask("rank Wessex Vale's criteria from worst to best")
+    assert a.found, a.answer
+    values = ["49%", "55%", "58%", "62%", "66%", "73%", "79%", "81%"]
+    assert _order(a.answer, values) == sorted(_order(a.answer, values)), a.answer
+
+
+def test_a_ranking_with_no_order_named_is_best_first(wessex):
+    a = wessex.ask("rank Wessex Vale's criteria")
+    assert a.found, a.answer
+    values = ["81%", "79%", "73%", "66%", "62%", "58%", "55%", "49%"]
+    assert _order(a.answer, values) == sorted(_order(a.answer, values)), a.answer
+
+
+def test_a_ranking_of_a_named_reports_ratings_puts_outstanding_first(rated):
+    a = rated.ask("rank Harrowfield's standards from best to worst")
+    assert a.found, a.answer
+    assert "Cold Ashby" not in a.answer, a.answer
+    first, last = a.answer.index("Outstanding"), a.answer.rindex("Inadequate")
+    assert first < a.answer.index("Good") < last, a.answer
+
+
+def test_the_two_lowest_are_still_a_pick_not_a_ranking(wessex):
+    a = wessex.ask("what were Wessex Vale's two lowest criterion scores?")
+    assert a.found and "49%" in a.answer and "55%" in a.answer, a.answer
+    assert "81%" not in a.answer, a.answer
+
+
+def test_a_pick_within_a_part_the_named_report_lacks_is_not_found(rated):
+    # only Cold Ashby has a resettlement domain: Harrowfield's other standards are not asked
+    a = rated.ask("what was the weakest resettlement standard in Harrowfield?")
+    assert not a.found, a.answer
+    assert "Inadequate" not in a.answer, a.answer
+    a = rated.ask("what was the weakest resettlement standard?")
+    assert a.found and "4.1 Resettlement" in a.answer, a.answer
+    assert "Harrowfield" not in a.answer, a.answer
+
+
+def test_a_standards_percentages_are_its_key_questions(rated):
+    a = rated.ask("which percentages sit under Harrowfield's out-of-court assessment standard?")
+    assert a.found, a.answer
+    for value in ("96%", "92%", "90%"):
+        assert value in a.answer, a.answer
+
+
+def test_the_ratings_taken_one_after_another_list_every_standard(rated):
+    a = rated.ask("take me through the Cold Ashby ratings one after another")
+    assert a.found, a.answer
+    for name in ("1.1 Governance and leadership", "2.2 Planning", "4.1 Resettlement"):
+        assert name in a.answer, a.answer
+    assert "Harrowfield" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "targets", "levels"),
+    [
+        # the sections named in brackets spell the list out, they do not narrow it
+        (
+            "what totals did Northam get for its three parts (assessment, delivery, outcomes)?",
+            [Target(Role.OVERALL, "3")],
+            ("section",),
+        ),
+        ("the three big numbers on the front of the Northam report", [], ("headline",)),
+        ("take me through the Northam ratings one after another", [], ALL),
+        (
+            "which percentages sit under Northam's out-of-court assessment standard?",
+            [Target(Role.CRITERION, "3.1")],
+            ("key-question",),
+        ),
+        # one section named without brackets is still that section's own list
+        ("all the scores for section 2", [Target(Role.OVERALL, "2")], ("section", "criterion")),
+    ],
+)
+def test_list_levels_in_other_words(question, targets, levels):
+    assert levels_asked(question, targets) == levels
+
+
+def test_now_set_against_a_year_is_no_word_of_time_after_the_inspection():
+    timing = re.compile(load_kinds().timing, re.I)
+    assert not timing.search("northam likelihood of reoffending: 2010 vs now")
+    assert not timing.search("safeguarding, 2010 versus now?")
+    assert timing.search("is safeguarding any better now?")
+    assert CUES["previous"].search("northam likelihood of reoffending: 2010 vs now")
+
+
+def test_a_year_against_now_compares_a_reinspection_with_its_earlier_score(tmp_path):
+    findings = make_findings(tmp_path / "store", reports=[NORTHBRIDGE])
+    a = findings.ask("northbridge likelihood of reoffending: 2010 vs now")
+    assert a.found, a.answer
+    assert "70%" in a.answer and "52%" in a.answer, a.answer
+
+
+def test_two_reports_alongside_each_other_are_compared(tmp_path):
+    findings = make_findings(tmp_path / "store", reports=[WESSEX, NORTHBRIDGE])
+    a = findings.ask(
+        "show me the outcomes totals for Wessex Vale and Northbridge alongside each other"
+    )
+    assert a.found, a.answer
+    assert "58%" in a.answer and "61%" in a.answer, a.answer
