@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from answer_fakes import make_findings
 
+from assistant.answers.conditions import picked
 from assistant.answers.intent import CUES, Target
 from assistant.answers.kinds import load_kinds
 from assistant.answers.score_lists import ALL, levels_asked
@@ -137,3 +138,71 @@ def test_two_reports_alongside_each_other_are_compared(tmp_path):
     )
     assert a.found, a.answer
     assert "58%" in a.answer and "61%" in a.answer, a.answer
+
+
+def test_a_pick_among_things_no_report_measures_after_which_of_is_not_found(wessex):
+    assert picked("which of Northam's three sites performed worst?") == ["sites"]
+    assert picked("which of Northam's sections was the strongest") == ["sections"]
+    a = wessex.ask("which of Wessex Vale's three sites performed worst?")
+    assert not a.found, a.answer
+    a = wessex.ask("which of Wessex Vale's sections was the strongest?")
+    assert a.found and "68" in a.answer, a.answer
+
+
+def test_two_sides_joined_by_a_bare_or_before_the_direction_are_compared(wessex):
+    a = wessex.ask("in Wessex Vale did assessment or delivery come out lower overall")
+    assert a.found, a.answer
+    assert "65%" in a.answer and "68" in a.answer, a.answer
+
+
+def test_the_bits_under_a_section_are_its_criteria(wessex):
+    a = wessex.ask("the bits under outcomes in Wessex Vale, how did they score?")
+    assert a.found and "49%" in a.answer and "73%" in a.answer, a.answer
+
+
+def test_a_range_of_criteria_names_those_between(wessex):
+    a = wessex.ask("scores for 2.1-2.3")
+    assert a.found, a.answer
+    for value in ("58%", "81%", "66%"):
+        assert value in a.answer, a.answer
+    # "compare 1.1 to 1.3" has two sides, not a range
+    a = wessex.ask("compare 1.1 to 1.3")
+    assert a.found and "55%" in a.answer and "79%" not in a.answer, a.answer
+
+
+def test_a_sections_key_question_results_are_its_key_questions(rated):
+    a = rated.ask("Cold Ashby key question results for court disposals")
+    assert a.found, a.answer
+    assert "88%" in a.answer and "57%" in a.answer, a.answer
+    assert "86%" not in a.answer, a.answer  # an out-of-court key question
+
+
+def test_a_bare_name_and_plural_lists_every_rating(rated):
+    a = rated.ask("harrowfield grades pls")
+    assert a.found, a.answer
+    assert "2.2 Planning" in a.answer and "3.1 Assessment" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "targets", "levels"),
+    [
+        ("wot did northam get on the 8 criterias", [], ("criterion",)),
+        ("eastmere grades pls", [], ALL),
+        ("the bits under outcomes, how did they score?", [Target(Role.OVERALL, "3")], None),
+        (
+            "Northam key question results for court disposals",
+            [Target(Role.OVERALL, "2")],
+            ("key-question",),
+        ),
+    ],
+)
+def test_more_list_levels_in_other_words(question, targets, levels):
+    if levels is None:  # the section's own measures
+        levels = ("section", "criterion")
+    assert levels_asked(question, targets) == levels
+
+
+def test_a_score_asked_now_is_the_reports_own():
+    timing = re.compile(load_kinds().timing, re.I)
+    assert not timing.search("what's Northam's highest headline score now?")
+    assert timing.search("has Northam got a speech and language therapist now?")
