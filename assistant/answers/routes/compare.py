@@ -24,7 +24,7 @@ from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import levels_asked
 from assistant.answers.sides import compared_targets, level_targets, sides
-from ingest.model import Report, Score, Unit
+from ingest.model import Report, Role, Score, Unit
 
 
 def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
@@ -46,7 +46,7 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
     out = Composer()
     labels = {n.target: n.label for n in catalog(scoped).names}
     if len(scoped) >= 2:
-        for t in targets:
+        for t in _scored_parts(targets, scoped):
             values = [(r, t.score_in(r)) for r in scoped]
             values = [(r, s) for r, s in values if s]
             if not values:
@@ -102,6 +102,19 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
     if not out.citations:
         return not_found("The loaded reports give no such scores to compare.", "compare")
     return out.answer("compare")
+
+
+def _scored_parts(targets: list[Target], scoped: Sequence[Report]) -> list[Target]:
+    """A part no report in scope scores as a whole (a ratings domain, whose standards are rated
+    and it is not: Cold Ashby's Resettlement) stands for its criteria, so that "how does
+    Harrowfield's resettlement compare with Cold Ashby's?" sets out the one that has it."""
+    out: list[Target] = []
+    for t in targets:
+        if t.type == Role.OVERALL and not any(t.score_in(r) for r in scoped):
+            out += criteria_of([t], catalog(scoped)) or [t]
+        else:
+            out.append(t)
+    return list(dict.fromkeys(out))
 
 
 def _ranked_targets(intent: Intent, report: Report) -> list[Target]:
