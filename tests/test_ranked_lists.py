@@ -206,3 +206,43 @@ def test_a_score_asked_now_is_the_reports_own():
     timing = re.compile(load_kinds().timing, re.I)
     assert not timing.search("what's Northam's highest headline score now?")
     assert timing.search("has Northam got a speech and language therapist now?")
+
+
+def test_a_part_one_report_lacks_is_compared_by_the_standards_of_the_one_that_has_it(rated):
+    a = rated.ask("how does Harrowfield's resettlement compare with Cold Ashby's?")
+    assert a.found, a.answer
+    assert "4.1 Resettlement" in a.answer and "Good" in a.answer, a.answer
+    assert "Harrowfield" in a.answer, a.answer  # named as having none
+
+
+def test_the_least_good_is_the_worst_not_those_rated_good(rated):
+    a = rated.ask("which Cold Ashby out-of-court standard was the least good?")
+    assert a.found, a.answer
+    assert "3.3 Implementation and delivery" in a.answer, a.answer
+    assert "rated Good" not in a.answer and "3.2 Planning" not in a.answer, a.answer
+
+
+def test_a_list_by_something_no_report_scores_is_not_found(rated):
+    a = rated.ask("list Harrowfield's scores for each school")
+    assert not a.found, a.answer
+    assert "school" in a.answer, a.answer
+    a = rated.ask("list Harrowfield's ratings for each standard")
+    assert a.found and "2.2 Planning" in a.answer, a.answer
+
+
+def test_a_scorecard_is_every_rating(rated):
+    a = rated.ask("Harrowfield's scorecard?")
+    assert a.found, a.answer
+    assert "2.2 Planning" in a.answer and "3.4 Out-of-court" in a.answer, a.answer
+
+
+def test_results_across_a_level_are_its_scores_not_outcomes(wessex):
+    a = wessex.ask("what were Wessex Vale's results across the eight criteria?")
+    assert a.found, a.answer
+    assert "55%" in a.answer and "81%" in a.answer, a.answer
+
+
+def test_the_strongest_and_weakest_bits_are_both_ends(wessex):
+    a = wessex.ask("what are the strongest and weakest bits of the Wessex Vale report")
+    assert a.found, a.answer
+    assert "81%" in a.answer and "49%" in a.answer, a.answer
