@@ -232,6 +232,9 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not (len(c.reports) < 2 and level_targets(c))
         # "what judgement did each area of work get?" with one report loaded: its list
         and not (len(c.reports) < 2 and levels_asked(c.q, s.own_targets))
+        # "the criterion scores from both reports, one list each": each report's list, when
+        # nothing sets one against another
+        and not (levels_asked(c.q, s.own_targets) and not _sets_against(c.q))
     ):
         intent.targets = s.score_targets
         if len(c.named) < 2 and not c.report_filter:
@@ -258,6 +261,17 @@ def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
     intent.targets = targets
     intent.slots = CompareSlots(direction_of(c.q))
     return Route.COMPARE
+
+
+def _sets_against(question: str) -> bool:
+    """The question sets measures against each other ("compare", "than", "vs", a direction,
+    two sides), not only asks for them of several reports ("both", "each")."""
+    return bool(
+        CUES["compared-with"].search(question)
+        or CUES["ordering"].search(question)
+        or direction_of(question)
+        or sides(question)
+    )
 
 
 def _names_unmeasured(c: Clues) -> bool:
