@@ -34,7 +34,7 @@ from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.none_found import listed_none
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from assistant.answers.score_lists import answer_list, levels_asked, list_targets
+from assistant.answers.score_lists import answer_list, levels_asked, list_targets, scores_at
 from assistant.answers.stated import asks_yes_no
 from ingest.model import Report, ReportFormat, Role, Score, Unit
 
@@ -314,7 +314,14 @@ def _kind_name(score: Score) -> str:
 
 
 def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
-    if intent.slots.scope in ("headline", "section", "key-question"):
+    if intent.slots.scope == "key-question":
+        # "in its out-of-court work, which key question scored lowest?": of the parts named
+        named = [t.key for t in intent.targets if t.type == Role.OVERALL]
+        scores = scores_at(report, "key-question", named)
+        if named and not scores:
+            return [], ""
+        return scores, "key question"
+    if intent.slots.scope in ("headline", "section"):
         return scores_of_level(report, intent.slots.scope)
     # only the sections this report has: another report's section name is no filter here
     own = {str(c.section_number) for c in report.criteria}
