@@ -246,3 +246,40 @@ def test_the_strongest_and_weakest_bits_are_both_ends(wessex):
     a = wessex.ask("what are the strongest and weakest bits of the Wessex Vale report")
     assert a.found, a.answer
     assert "81%" in a.answer and "49%" in a.answer, a.answer
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory):
+    store = tmp_path_factory.mktemp("ranked-two") / "store"
+    return make_findings(store, reports=[WESSEX, NORTHBRIDGE])
+
+
+def test_a_level_listed_for_both_reports_is_each_reports_list(two):
+    a = two.ask("could I have the criterion scores from both reports, one list each")
+    assert a.found, a.answer
+    assert "8 criteria" in a.answer and "81%" in a.answer and "54%" in a.answer, a.answer
+    # set against each other, the same level is a comparison
+    a = two.ask("compare the headline scores of the two reports")
+    assert a.found and "highest" in a.answer.lower(), a.answer
+
+
+def test_a_difference_in_points_is_no_count(two):
+    a = two.ask("by how many points did Wessex Vale beat Northbridge on safeguarding?")
+    assert a.found, a.answer
+    assert "64%" in a.answer and "61%" in a.answer, a.answer
+
+
+def test_a_list_per_two_word_noun_no_report_scores_is_not_found(two):
+    a = two.ask("list the scores per case manager for Wessex Vale")
+    assert not a.found, a.answer
+
+
+def test_a_size_set_against_another_asks_for_a_number(two):
+    a = two.ask("was Wessex Vale's management board bigger than Northbridge's?")
+    assert not a.found, a.answer
+
+
+def test_an_extreme_key_question_within_a_named_part(rated):
+    a = rated.ask("in Harrowfield's out-of-court work, which key question scored lowest?")
+    assert a.found and "75%" in a.answer, a.answer
+    assert "39%" not in a.answer, a.answer
