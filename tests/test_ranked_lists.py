@@ -283,3 +283,12 @@ def test_an_extreme_key_question_within_a_named_part(rated):
     a = rated.ask("in Harrowfield's out-of-court work, which key question scored lowest?")
     assert a.found and "75%" in a.answer, a.answer
     assert "39%" not in a.answer, a.answer
+
+
+def test_the_best_of_two_named_choices_is_the_better(tmp_path):
+    eastmere = DATA / "formats" / "inspection-2012-eastmere-2014.txt"
+    redbank = DATA / "formats" / "inspection-2012-mutated-redbank-2016.txt"
+    findings = make_findings(tmp_path / "store", reports=[eastmere, redbank])
+    a = findings.ask("who got judged best on protecting the public, Eastmere or Redbank?")
+    assert a.found, a.answer
+    assert "Unsatisfactory" in a.answer and "Poor" in a.answer, a.answer
