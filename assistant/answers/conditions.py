@@ -352,7 +352,7 @@ def _picked_of(tokens: Sequence[str]) -> list[str]:
 _BOUNDED = re.compile(
     r"\b([a-z]+)\s+(?:(?:was|were|is|are|of)\s+)?(?:below|under|beneath|less than|lower than|"
     r"fewer than|above|over|more than|higher than|greater than|at least|at most|between)\s+"
-    r"(?:the\s+)?\d",
+    r"(?:the\s+)?\d(?!\.\d(?![\d%]))",  # not "the strengths under 2.1", a criterion
     re.IGNORECASE,
 )
 
