@@ -292,3 +292,24 @@ def test_the_best_of_two_named_choices_is_the_better(tmp_path):
     a = findings.ask("who got judged best on protecting the public, Eastmere or Redbank?")
     assert a.found, a.answer
     assert "Unsatisfactory" in a.answer and "Poor" in a.answer, a.answer
+
+
+def test_a_range_across_sections_names_every_standard_between(rated):
+    a = rated.ask("Harrowfield's standards and grades, 1.1 through to 3.4")
+    assert a.found, a.answer
+    for name in ("1.1 Governance", "2.2 Planning", "3.4 Out-of-court"):
+        assert name in a.answer, a.answer
+
+
+def test_a_criterion_number_after_under_is_no_bound(wessex):
+    assert not CUES["threshold"].search("what were the strengths under 2.1?")
+    assert CUES["threshold"].search("which criteria were under 60%?")
+    a = wessex.ask("what were the strengths under 2.1?")
+    assert a.found and "83%" in a.answer, a.answer
+
+
+def test_a_pick_ranked_by_nothing_measured_is_not_overruled_by_its_kind(wessex):
+    a = wessex.ask("which inspector found the most problems in Wessex Vale?")
+    assert not a.found, a.answer
+    a = wessex.ask("which Wessex Vale office had the most late assessments?")
+    assert not a.found, a.answer
