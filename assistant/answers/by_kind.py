@@ -99,9 +99,7 @@ def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Rou
 def _decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:
     if intent.followup or intent.unknown:
         return route
-    # a rule that decided no route has said why ("which inspector found the most problems?"
-    # is ranked by nothing the reports measure): only `overrules` may overrule it
-    allowed = overrulable(rule_name, intent)
+    allowed = overrulable(None if route == Route.FALLBACK else rule_name, intent)
     if not allowed:
         return route
     guess = classify(c.q, tuple(names_of(c)))
