@@ -202,6 +202,8 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
             intent.asks = "ranking"  # ranked by nothing the reports measure
             return None
         slots.many = how_many(c.q)
+        # "its strongest and weakest bits": both ends, as the computation rule reads them
+        slots.both = bool(CUES["min"].search(c.q) and CUES["max"].search(c.q))
     if "scope" not in wanted:
         if level_asked(c.q) == "key-question":
             slots.scope = "key-question"

@@ -319,7 +319,9 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
     if len(tokens) < 2 or tokens[0] not in data["selecting"]:
         return []
     if not any_pick:
-        return [tokens[1]] if ranked_by(question) else []
+        if ranked_by(question):
+            return [tokens[1]]
+        return _picked_of(tokens) if asks_extreme(question) else []
     # "which Sefton case managers had caseloads over 15?": the words that name what is picked
     # run up to the verb, past the area's name; a run holding a level of measure ("which
     # Harrowfield standards fell below ...") picks measures
@@ -332,12 +334,25 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
     return [] if any(_known(t, levels) for t in run) else run or [tokens[1]]
 
 
+def _picked_of(tokens: Sequence[str]) -> list[str]:
+    """ "which of Sefton's three sites performed worst?" picks a site: after "which of", past
+    the report's name, a determiner and a number, the first plural noun is what is picked."""
+    if len(tokens) < 3 or tokens[1] != "of":
+        return []
+    for t in tokens[2:6]:
+        if t in _DETERMINERS or t.isdigit() or word_to_number(t) is not None:
+            continue
+        if len(t) > 3 and t.endswith("s") and t not in STOPWORDS:
+            return [t]
+    return []
+
+
 # "attendance below 80%", "caseloads over 20", "key questions were under 60%": the word a
 # bound is set on, before the comparison (and a verb of being).
 _BOUNDED = re.compile(
     r"\b([a-z]+)\s+(?:(?:was|were|is|are|of)\s+)?(?:below|under|beneath|less than|lower than|"
     r"fewer than|above|over|more than|higher than|greater than|at least|at most|between)\s+"
-    r"(?:the\s+)?\d",
+    r"(?:the\s+)?\d(?!\.\d(?![\d%]))",  # not "the strengths under 2.1", a criterion
     re.IGNORECASE,
 )
 

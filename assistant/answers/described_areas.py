@@ -22,9 +22,14 @@ class Description:
     # masked like a name before the kind is told; not a post ("management board") that a
     # question names as who should act, whose words tell a recommendation from a score
     mask: bool = True
+    # when one of these is asked too, the words are no description: "results across the eight
+    # criteria" are the criteria's scores, not Outcomes
+    unless: tuple[frozenset[str], ...] = ()
 
     def describes(self, asked: frozenset[str]) -> bool:
         if not any(w <= asked for w in self.words):
+            return False
+        if any(w <= asked for w in self.unless):
             return False
         return not self.with_ or any(w <= asked for w in self.with_)
 
@@ -41,7 +46,9 @@ def descriptions() -> tuple[Description, ...]:
     for entry in data:
         words = tuple(p for p in (_phrase(w) for w in entry["words"]) if p)
         with_ = tuple(p for p in (_phrase(w) for w in entry.get("with", ())) if p)
-        out.append(Description(tuple(entry["names"]), words, with_, entry.get("mask", True)))
+        unless = tuple(p for p in (_phrase(w) for w in entry.get("unless", ())) if p)
+        names = tuple(entry["names"])
+        out.append(Description(names, words, with_, entry.get("mask", True), unless))
     return tuple(out)
 
 

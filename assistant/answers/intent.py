@@ -154,6 +154,7 @@ CUES = cue_patterns("assistant.answers", "cues.yaml")
 
 _BAND_RE = re.compile(r"\b(" + "|".join(b.lower() for b in BANDS) + r")\b", re.I)
 _CRITERION_RE = CUES["criterion"]
+_CRITERION_RANGE_RE = CUES["criterion-range"]
 _SECTION_RE = CUES["section"]
 _STRENGTH_RE = CUES["strength"]
 _AREA_RE = CUES["area"]
@@ -606,6 +607,21 @@ def resolve_targets(
     """The measures a question names: by number first, then by the words of their names."""
     explicit: list[Target] = []
     known = {(n.target.type, n.target.key) for n in cat.names}
+    # "1.1 to 1.3" names 1.2 as well (not in "compare 1.1 to 1.3", two sides)
+    ranges = [] if CUES["compared-with"].search(question) else _CRITERION_RANGE_RE.findall(question)
+    for a, b, c, d in ranges:
+        first, last = (int(a), int(b)), (int(c), int(d))
+        between = sorted(
+            {
+                Target("criterion", n.target.key)
+                for n in cat.names
+                if n.target.type == "criterion"
+                and re.fullmatch(r"\d\.\d", n.target.key)
+                and first <= (int(n.target.key[0]), int(n.target.key[2])) <= last
+            },
+            key=lambda t: t.key,
+        )
+        explicit += [t for t in between if t not in explicit]
     for a, b in _CRITERION_RE.findall(question):
         t = Target("criterion", f"{a}.{b}")
         if (t.type, t.key) in known and t not in explicit:

@@ -47,6 +47,8 @@ def levels_asked(question: str, targets: Sequence[Target] = ()) -> tuple[str, ..
     if any(t.type != Role.OVERALL for t in targets):
         return ()
     if targets and not _CUES["including"].pattern.search(question):
+        if _CUES["key-question"].pattern.search(question):
+            return ("key-question",)  # "key question results for court disposals": its own
         return ("section", "criterion")  # "all the scores for section 2": the section's own
     named = tuple(level for level in LEVELS if _CUES[level].pattern.search(question))
     if _CUES["all-levels"].pattern.search(question):

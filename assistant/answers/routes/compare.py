@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,13 +24,14 @@ from assistant.answers.routes.score import answer_earlier
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import levels_asked
 from assistant.answers.sides import compared_targets, level_targets, sides
-from ingest.model import Report, Score, Unit
+from ingest.model import Report, Role, Score, Unit
 
 
 def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Report]) -> Answer:
     """The same measure(s) side by side across reports, or several measures within one."""
     # With no measure named, the headline measures of every report in scope.
-    ranked = bool(_RANK_RE.search(intent.question)) and len(scoped) == 1
+    ranked = bool(CUES["ordering"].search(intent.question)) and len(scoped) == 1
+    worst_first = bool(CUES["worst-first"].search(intent.question))
     targets = (
         (_ranked_targets(intent, scoped[0]) if ranked else [])
         or intent.targets
@@ -46,13 +46,13 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
     out = Composer()
     labels = {n.target: n.label for n in catalog(scoped).names}
     if len(scoped) >= 2:
-        for t in targets:
+        for t in _scored_parts(targets, scoped):
             values = [(r, t.score_in(r)) for r in scoped]
             values = [(r, s) for r, s in values if s]
             if not values:
                 continue
-            if _RANK_RE.search(intent.question):
-                values.sort(key=lambda v: -v[1].value)
+            if CUES["ordering"].search(intent.question):
+                values.sort(key=lambda v: v[1].value if worst_first else -v[1].value)
             name = score_name(values[0][1])
             # The same number may name different criteria in different reports (and the same
             # criterion different numbers): then each report's own name is shown.
@@ -81,8 +81,9 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
         values = [(t, t.score_in(report)) for t in targets]
         values = [(t, s) for t, s in values if s]
         if ranked:
-            # best first; a measure with no value last
-            values.sort(key=lambda v: (merit(v[1]) is None, -(merit(v[1]) or 0.0)))
+            # best first (worst first when asked); a measure with no value last
+            sign = 1.0 if worst_first else -1.0
+            values.sort(key=lambda v: (merit(v[1]) is None, sign * (merit(v[1]) or 0.0)))
         parts = [
             f"{score_name(s)} {s.display()}{f' ({s.band})' if s.band else ''}"
             + out.cite(from_source(report, s.source))
@@ -103,6 +104,19 @@ def answer_compare(intent: Intent, scoped: Sequence[Report], loaded: Sequence[Re
     return out.answer("compare")
 
 
+def _scored_parts(targets: list[Target], scoped: Sequence[Report]) -> list[Target]:
+    """A part no report in scope scores as a whole (a ratings domain, whose standards are rated
+    and it is not: Cold Ashby's Resettlement) stands for its criteria, so that "how does
+    Harrowfield's resettlement compare with Cold Ashby's?" sets out the one that has it."""
+    out: list[Target] = []
+    for t in targets:
+        if t.type == Role.OVERALL and not any(t.score_in(r) for r in scoped):
+            out += criteria_of([t], catalog(scoped)) or [t]
+        else:
+            out.append(t)
+    return list(dict.fromkeys(out))
+
+
 def _ranked_targets(intent: Intent, report: Report) -> list[Target]:
     """What "rank the standards" (or "the court disposals standards in order") puts in order
     within one report: the criteria of the sections it names, else every criterion."""
@@ -112,9 +126,6 @@ def _ranked_targets(intent: Intent, report: Report) -> list[Target]:
     if len(intent.targets) >= 2:
         return []  # measures named one by one: those, as named
     return [Target("criterion", c.number) for c in report.criteria if c.score is not None]
-
-
-_RANK_RE = re.compile(r"\brank\w*|\bsort\w*|\bleague table\b|\bin order\b", re.I)
 
 
 def _like_verdict(
@@ -221,6 +232,9 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not (len(c.reports) < 2 and level_targets(c))
         # "what judgement did each area of work get?" with one report loaded: its list
         and not (len(c.reports) < 2 and levels_asked(c.q, s.own_targets))
+        # "the criterion scores from both reports, one list each": each report's list, when
+        # nothing sets one against another
+        and not (levels_asked(c.q, s.own_targets) and not _sets_against(c.q))
     ):
         intent.targets = s.score_targets
         if len(c.named) < 2 and not c.report_filter:
@@ -247,6 +261,17 @@ def measure_against_measure(intent: Intent, c: Clues) -> Route | None:
     intent.targets = targets
     intent.slots = CompareSlots(direction_of(c.q))
     return Route.COMPARE
+
+
+def _sets_against(question: str) -> bool:
+    """The question sets measures against each other ("compare", "than", "vs", a direction,
+    two sides), not only asks for them of several reports ("both", "each")."""
+    return bool(
+        CUES["compared-with"].search(question)
+        or CUES["ordering"].search(question)
+        or direction_of(question)
+        or sides(question)
+    )
 
 
 def _names_unmeasured(c: Clues) -> bool:

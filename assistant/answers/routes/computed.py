@@ -34,7 +34,7 @@ from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.none_found import listed_none
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from assistant.answers.score_lists import answer_list, levels_asked, list_targets
+from assistant.answers.score_lists import answer_list, levels_asked, list_targets, scores_at
 from assistant.answers.stated import asks_yes_no
 from ingest.model import Report, ReportFormat, Role, Score, Unit
 
@@ -123,6 +123,8 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
         # Nothing matched anywhere: the answer is "none", and it rests on every score looked at.
         for report in scoped:
             scores, _ = _scope_scores(report, intent)
+            if not scores:
+                continue
             out.add(
                 f"{label(report)}'s scores: "
                 + "; ".join(score_line(out, report, s) for s in scores)
@@ -312,11 +314,25 @@ def _kind_name(score: Score) -> str:
 
 
 def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
-    if intent.slots.scope in ("headline", "section", "key-question") or not report.criteria:
+    if intent.slots.scope == "key-question":
+        # "in its out-of-court work, which key question scored lowest?": of the parts named
+        named = [t.key for t in intent.targets if t.type == Role.OVERALL]
+        scores = scores_at(report, "key-question", named)
+        if named and not scores:
+            return [], ""
+        return scores, "key question"
+    if intent.slots.scope in ("headline", "section"):
         return scores_of_level(report, intent.slots.scope)
     # only the sections this report has: another report's section name is no filter here
     own = {str(c.section_number) for c in report.criteria}
-    sections = {t.key for t in intent.targets if t.type == Role.OVERALL} & own
+    named = {t.key for t in intent.targets if t.type == Role.OVERALL}
+    if named and not named & own:
+        # "the weakest resettlement standard in Harrowfield": a part only another report has;
+        # this report's other measures are not what was asked
+        return [], ""
+    if not report.criteria:
+        return scores_of_level(report, intent.slots.scope)
+    sections = named & own
     criteria = [c for c in report.criteria if not sections or str(c.section_number) in sections]
     noun = "standard" if report.format == ReportFormat.RATINGS else "criterion"
     return [c.score for c in criteria], noun

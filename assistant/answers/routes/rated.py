@@ -38,7 +38,7 @@ def asked_rating(question: str, reports: Sequence[Report]) -> str | None:
 
 @rule(Route.RATED, priority=65)
 def rating_condition(intent: Intent, c: Clues) -> Route | None:
-    if not CUES["rated-which"].search(c.q):
+    if not CUES["rated-which"].search(c.q) or CUES["rated-extreme"].search(c.q):
         return None
     rated = [s for r in c.scoped or c.reports for s in rated_measures(r)]
     if not rated or compared_rating(c.q, rated):

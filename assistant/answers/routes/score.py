@@ -18,6 +18,7 @@ from assistant.answers.compose import (
     target_of,
 )
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
+from assistant.answers.list_by import listed_by_unmeasured
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
@@ -258,6 +259,14 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.SCORE)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    by = listed_by_unmeasured(intent.question, ctx.scoped)
+    if by:  # "scores for each school": no report scores anything per school
+        return not_found(
+            f"The loaded reports give no scores by {by}; they score: "
+            + "; ".join(n.label for n in catalog(ctx.scoped).names)
+            + ".",
+            "score",
+        )
     levels = levels_asked(intent.question, intent.targets)
     if levels and not intent.earlier and not intent.bands:
         rated = ratings_only(intent.question)
