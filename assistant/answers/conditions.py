@@ -110,6 +110,9 @@ def _bare_condition(question: str) -> Condition | None:
         low, high = sorted(float(v) for v in m.groups() if v is not None)
         if _BARE[0] <= low and high <= _BARE[1]:
             return Condition("range", low, high)
+    decade = _decade(question)
+    if decade is not None:
+        return decade
     for q in scan(question):
         # a bound in figures or in words ("below sixty", "under 40?", "30 or less")
         if q.kind != "quantity" or q.unit not in ("number", "count") or q.role:
@@ -126,6 +129,24 @@ def _bare_condition(question: str) -> Condition | None:
         ):
             return Condition(q.qualifier, q.value)
     return None
+
+
+def _decade(question: str) -> Condition | None:
+    """ "In the 40s", "in the sixties": every score of the decade, "in the high 60s" the part
+    of it named; a whole decade reaches up to just below the next one (49.9 for the 40s)."""
+    m = _CUES["decade"].pattern.search(question)
+    if not m:
+        return None
+    if m.group("decade"):
+        base = float(m.group("decade"))
+    else:  # "sixties" is the decade of sixty, "teens" of ten
+        word = m.group("word").lower()
+        base = 10.0 if word == "teens" else word_to_number(word[:-3] + "y")
+    if base is None:
+        return None
+    part = (m.group("part") or "").lower()
+    first, last = load_yaml(*_DATA)["decade_parts"].get(part, (0, 9.9))
+    return Condition("range", base + first, base + last)
 
 
 # The word after a bare bound and its qualifier ("20 or more recommendations").

@@ -29,6 +29,7 @@ from assistant.answers.conditions import (
     worst_level,
 )
 from assistant.answers.derived import persisted
+from assistant.answers.earlier_scores import asks_earlier, earlier
 from assistant.answers.intent import CUES, Intent, Target
 from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.none_found import listed_none
@@ -42,7 +43,11 @@ from ingest.model import Report, ReportFormat, Role, Score, Unit
 def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
     """Lowest/highest, counts and lists by band or threshold, means: computed over scores."""
     measures = [t for t in intent.targets if t.type in ("headline", "criterion")]
-    if measures and intent.slots.op in ("count", "list", "above", "below", "equal", "where"):
+    # "the planning key questions under 60%": the named standards pick key questions
+    # (``_of_named_parts``), not themselves
+    key_questions = intent.slots.scope == "key-question"
+    ops = ("count", "list", "above", "below", "equal", "where")
+    if measures and intent.slots.op in ops and not key_questions:
         return _filter_measures(intent, measures, scoped)
     if intent.slots.across and intent.slots.op in ("min", "max") and len(scoped) > 1:
         return _extreme_across(intent, scoped)
@@ -118,6 +123,12 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
                 + "."
             )
     if not out.lines:
+        if asks_earlier(intent.question):
+            return not_found(
+                "The loaded reports give no scores from an earlier inspection to compute that "
+                "from.",
+                "computed",
+            )
         return not_found("The loaded reports give no scores to compute that from.", "computed")
     if not out.citations:
         # Nothing matched anywhere: the answer is "none", and it rests on every score looked at.
@@ -312,7 +323,17 @@ def _kind_name(score: Score) -> str:
 
 
 def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
-    if intent.slots.scope in ("headline", "section", "key-question") or not report.criteria:
+    scores, noun = _level_scores(report, intent)
+    if asks_earlier(intent.question, scores):  # "below 50% at the previous inspection"
+        return earlier(scores), noun
+    return scores, noun
+
+
+def _level_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
+    if intent.slots.scope == "key-question":
+        scores, noun = scores_of_level(report, intent.slots.scope)
+        return _of_named_parts(report, intent, scores), noun
+    if intent.slots.scope in ("headline", "section") or not report.criteria:
         return scores_of_level(report, intent.slots.scope)
     # only the sections this report has: another report's section name is no filter here
     own = {str(c.section_number) for c in report.criteria}
@@ -320,6 +341,20 @@ def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
     criteria = [c for c in report.criteria if not sections or str(c.section_number) in sections]
     noun = "standard" if report.format == ReportFormat.RATINGS else "criterion"
     return [c.score for c in criteria], noun
+
+
+def _of_named_parts(report: Report, intent: Intent, scores: list[Score]) -> list[Score]:
+    """The key questions of the standards or domains a question names ("the resettlement key
+    questions"), when this report has them; a named part with none has none to compute."""
+    standards = {c.score.key for c in report.criteria}
+    domains = {str(c.section_number) for c in report.criteria}
+    named = {t.key for t in intent.targets if t.type == Role.CRITERION} & standards
+    named_domains = {t.key for t in intent.targets if t.type == Role.OVERALL} & domains
+    if not (named or named_domains):
+        return scores
+    return [
+        s for s in scores if s.parent in named or (s.parent or "").split(".", 1)[0] in named_domains
+    ]
 
 
 class Operation(StrEnum):
