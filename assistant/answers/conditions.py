@@ -337,6 +337,13 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
     "which court had the most cases?" picks a court; [] when it picks nothing named."""
     data = load_yaml(*_DATA)
     tokens = words(question.lower())
+    if any_pick and _yes_no_pick(tokens, data):
+        # "were any of the three sites above 70%?": the pick asked yes or no, read as
+        # "which sites were above 70%?"
+        rest = [t for t in tokens[2:4] if t in ("of", *_DETERMINERS)]
+        tokens = ["which", *tokens[2 + len(rest) :]]
+        if tokens[1:] and (tokens[1].isdigit() or word_to_number(tokens[1]) is not None):
+            tokens = ["which", *tokens[2:]]  # "the three sites": the count is no pick
     if len(tokens) < 2 or tokens[0] not in data["selecting"]:
         return []
     if not any_pick:
@@ -351,6 +358,10 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
         run.append(t)
     levels = _stems(" ".join(data["levels"]))
     return [] if any(_known(t, levels) for t in run) else run or [tokens[1]]
+
+
+def _yes_no_pick(tokens: list[str], data: dict) -> bool:
+    return len(tokens) > 2 and tokens[0] in data["yes_no_pick"] and tokens[1] == "any"
 
 
 # "attendance below 80%", "caseloads over 20", "key questions were under 60%": the word a
