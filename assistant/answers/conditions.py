@@ -117,18 +117,33 @@ def _bare_condition(question: str) -> Condition | None:
         # a bound in figures or in words ("below sixty", "under 40?", "30 or less")
         if q.kind != "quantity" or q.unit not in ("number", "count") or q.role:
             continue
-        if q.qualifier not in ("<=", ">=", "<", ">"):
+        # or a comparison only a question makes ("didn't make it to 50", "south of 40")
+        op = q.qualifier if q.qualifier in ("<=", ">=", "<", ">") else None
+        asked = None if op else _asked_op(question[: q.start])
+        if not (op or asked):
             continue
         if _CUES["age-bound"].pattern.search(question[: q.start]):
             continue  # "aged over 10": an age, not a score
         after = _AFTER_BOUND.match(question[q.end :])
         if after and after.group(1).lower() not in _BARE_AFTER:
             continue  # "20 or more recommendations": a count of something, not a score
-        if _BARE[0] <= q.value <= _BARE[1] and not _CUES["negated"].pattern.search(
-            question[: q.start]
-        ):
-            return Condition(q.qualifier, q.value)
+        if not _BARE[0] <= q.value <= _BARE[1]:
+            continue
+        negated = _CUES["negated"].pattern.search(question[: q.start])
+        if op and not negated:
+            return Condition(op, q.value)
+        if asked:  # "didn't make it to 50": below 50
+            return Condition(_NEGATED[asked] if negated else asked, q.value)
     return None
+
+
+def sets_bound(question: str) -> bool:
+    """Whether ``question`` bounds any figure ("waits of over 60 days", "more than 40 staff"),
+    a score or a count of something else: a pick by such a bound asks for a stated figure."""
+    return any(
+        q.kind == "quantity" and q.qualifier in _OPS and q.qualifier != "=" and not q.role
+        for q in scan(question)
+    )
 
 
 def _decade(question: str) -> Condition | None:

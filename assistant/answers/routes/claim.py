@@ -77,9 +77,11 @@ def claim_tagged(intent: Intent, c: Clues) -> Route | None:
     points out of a total, a rating) with a tag asking whether it holds is checked as a claim,
     whatever it is about."""
     tag = CUES["claim-tag"].search(c.q)
-    if not tag or tag.start() < 8:
+    rising = None if tag else CUES["claim-rising"].search(c.q)  # "... was 94%?"
+    end = tag.start() if tag else rising.start("ask") if rising else 0
+    if end < 8:
         return None
-    statement = c.q[: tag.start()].strip(" ,;:-?'\"“”")
+    statement = c.q[:end].strip(" ,;:-?'\"“”")
     if len(figure_pattern().findall(statement)) != 1 or CUES["claim"].match(statement):
         return None
     intent.slots = ClaimSlots(statement)

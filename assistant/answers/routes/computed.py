@@ -26,6 +26,7 @@ from assistant.answers.conditions import (
     level_asked,
     rating_condition,
     scores_of_level,
+    sets_bound,
     worst_level,
 )
 from assistant.answers.derived import persisted
@@ -387,7 +388,9 @@ def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
     the passages are searched, and only one that states such a ranking answers."""
     if c.followup:
         return None
-    condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold
+    # a bound on a count of something else ("waits of over 60 days") is a condition on what
+    # is picked too, though on no score
+    condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold or sets_bound(c.q)
     # "which schools were rated inadequate?": a pick by a rating word is a condition too
     rated = not condition and _picks_by_rating(c)
     if not _unmeasured(c, bool(condition or rated)):

@@ -17,6 +17,7 @@ from assistant.answers.compose import (
     score_name,
     target_of,
 )
+from assistant.answers.conditions import condition_in
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -215,6 +216,8 @@ def levels_listed(intent: Intent, c: Clues) -> Route | None:
         return None
     s = c.s
     if intent.kind or intent.bands or s.minimum or s.maximum or s.threshold or s.many_reports:
+        return None
+    if condition_in(c.q):  # "key questions at 90% plus": a threshold the cue did not name
         return None
     intent.targets = c.s.own_targets
     return Route.SCORE

@@ -16,6 +16,7 @@ from assistant.answers.intent import CUES, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report, Role, Score
+from ingest.text.numbers import scan
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.tokens import words
@@ -87,4 +88,18 @@ def answer_share(question: str, scoped: Sequence[Report]) -> Answer:
 
 @answers(Route.SHARE)
 def answer(intent: Intent, ctx: Context) -> Answer:
-    return answer_share(intent.question, ctx.scoped)
+    found = answer_share(intent.question, ctx.scoped)
+    if found.found or ctx.passages is None:
+        return found
+    # "what share of children had accommodation confirmed before release?": a report with no
+    # key question and no share of cases in its findings (a thematic, a plan) states its
+    # shares as counts of a total ("27 of the 48 children"), in its own sentences; only a
+    # passage that states a figure answers (answer type `number`)
+    intent.asks = intent.asks or "number"
+    stated = ctx.passages.answer(intent, ctx.scoped, ctx.index, Route.SHARE)
+    return stated if stated.found and any(map(_states_share, stated.passages)) else found
+
+
+def _states_share(text: str) -> bool:
+    """A percentage or a count out of a total ("27 of the 48 children") in ``text``."""
+    return any(q.unit == "%" or q.total is not None for q in scan(text) if q.kind == "quantity")
