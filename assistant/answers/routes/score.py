@@ -17,7 +17,6 @@ from assistant.answers.compose import (
     score_name,
     target_of,
 )
-from assistant.answers.conditions import condition_in
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
@@ -217,7 +216,11 @@ def levels_listed(intent: Intent, c: Clues) -> Route | None:
     s = c.s
     if intent.kind or intent.bands or s.minimum or s.maximum or s.threshold or s.many_reports:
         return None
-    if condition_in(c.q):  # "key questions at 90% plus": a threshold the cue did not name
+    # "key questions at 90% plus", "every standard rated below good": a threshold the cue
+    # did not name, on percentages or on a rating scale
+    from assistant.answers.routes.computed import asked_condition
+
+    if asked_condition(c.q, c.scoped or c.reports):
         return None
     intent.targets = c.s.own_targets
     return Route.SCORE
