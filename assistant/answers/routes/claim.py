@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -84,9 +85,19 @@ def claim_tagged(intent: Intent, c: Clues) -> Route | None:
     statement = c.q[:end].strip(" ,;:-?'\"“”")
     if len(figure_pattern().findall(statement)) != 1 or CUES["claim"].match(statement):
         return None
-    intent.slots = ClaimSlots(statement)
+    intent.slots = ClaimSlots(_without_asker(statement))
     intent.targets = c.targets(SCORED)
     return Route.CLAIM
+
+
+def _without_asker(statement: str) -> str:
+    """The statement without who says it ("i heard ...", "my notes say ..."): the check kind's
+    own patterns of what is not the claim (kinds.yaml)."""
+    from assistant.answers.kinds import load_kinds
+
+    for pattern in load_kinds().kinds["check"].strip:
+        statement = re.sub(pattern, "", statement, count=1, flags=re.I)
+    return statement.strip(" ?") or statement
 
 
 @answers(Route.CLAIM, slots=ClaimSlots)
