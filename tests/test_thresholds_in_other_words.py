@@ -104,3 +104,10 @@ def test_a_share_of_people_no_report_states_is_not_answered_with_ratings(formats
     a = formats.ask("what percentage of Redbank children were at risk of sexual exploitation?")
     assert not a.found, a.answer
     assert "Poor" not in a.answer and "Requires improvement" not in a.answer, a.answer
+
+
+def test_a_stated_share_answers_only_when_it_says_what_is_asked(formats):
+    # the thematic states a share of children released with an address, not with a mentor
+    a = formats.ask("what share of children were given a mentor before release?")
+    assert not a.found, a.answer
+    assert "27 of the 48" not in a.answer, a.answer
