@@ -266,3 +266,31 @@ def test_a_bound_on_a_count_of_something_is_no_threshold_on_scores():
     report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
     assert parse("which teams had more than 30 cases each?", [report], set()).route != "computed"
     assert parse("anything under 40 in Northbridge?", [report], set()).route == "computed"
+
+
+def test_a_pick_asked_yes_or_no_picks_what_follows_any():
+    from assistant.answers.conditions import picked
+
+    q = "were any of the three Sefton sites above 70% for reoffending?"
+    assert picked(q, any_pick=True) == ["sefton", "sites"]
+    assert picked("did any workers have caseloads over 20?", any_pick=True) == ["workers"]
+    # a level of measure is no pick of something unmeasured
+    assert picked("were any of the criteria above 70%?", any_pick=True) == []
+    assert picked("were any of the headline scores under 40%?", any_pick=True) == []
+    # without "any" the question picks nothing
+    assert picked("were the sites above 70%?", any_pick=True) == []
+
+
+def test_a_pick_asked_yes_or_no_by_something_unmeasured_is_no_computation():
+    from assistant.answers.routing import parse
+
+    report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
+    for q in (
+        "were any of the three Northbridge sites above 70% for reoffending?",
+        "did any of the three sites get more than 70% for reoffending?",
+    ):
+        intent = parse(q, [report], set())
+        # not a check of the likelihood of reoffending score, nor a computation over scores
+        assert intent.route == "fallback" and intent.asks == "number", q
+    intent = parse("were any of the criteria above 70%?", [report], set())
+    assert intent.route == "computed"

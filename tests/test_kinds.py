@@ -67,6 +67,9 @@ def test_examples_classify_each_other_leave_one_out():
         ("what should the board do now?", "recommendation"),
         ("what was the population of the borough?", "area"),
         ("what was the youth justice budget last year?", "fact-number"),
+        # how often the work did something, asked with a verb: a share of cases, not a date
+        ("how often did the team put victim safety first?", "share"),
+        ("what share of the parents did the workers phone?", "share"),
     ],
 )
 def test_unseen_phrasings_are_told(question, kind):

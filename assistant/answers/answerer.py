@@ -17,6 +17,7 @@ from assistant.answers.dialogue import Dialogue
 from assistant.answers.fanout import fan_out
 from assistant.answers.groups import checked_groups
 from assistant.answers.intent import CUE_WORDS, Intent
+from assistant.answers.lead_in import without_lead_in
 from assistant.answers.part_numbers import with_part_numbers
 from assistant.answers.passages import Passages
 from assistant.answers.phrasing import Phrasing
@@ -66,6 +67,7 @@ class Answerer:
         question = index.correct(question, CUE_WORDS)
         question = put_right(question, loaded, index.surface)  # "Seftn", "coldashby"
         question = with_part_numbers(question)  # "section two", "the second domain"
+        question = without_lead_in(question)  # "for the improvement plan, ..."
         parts = split_question(question, loaded)
         if len(parts) > 1:  # several questions in one: each answered, with its own citations
             return answer_split(parts, lambda part: self._answer_one(part, previous, report))

@@ -99,7 +99,11 @@ def decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Rou
 def _decide(intent: Intent, c: Clues, route: Route, rule_name: str | None) -> Route:
     if intent.followup or intent.unknown:
         return route
-    allowed = overrulable(None if route == Route.FALLBACK else rule_name, intent)
+    # the catch-all leaves the question to its kind; a fallback rule that is sure of what
+    # the question is not ("a pick by something no report measures") says which kinds may
+    # take it, as other rules do
+    weak = route == Route.FALLBACK and rule_name not in load_kinds().overrules
+    allowed = overrulable(None if weak else rule_name, intent)
     if not allowed:
         return route
     guess = classify(c.q, tuple(names_of(c)))

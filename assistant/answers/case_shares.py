@@ -63,6 +63,11 @@ def _stems(text: str) -> frozenset[str]:
     )
 
 
+def stems_of(text: str) -> frozenset[str]:
+    """The words of ``text`` that tell one share of cases from another, said one way."""
+    return _stems(text)
+
+
 def _is_share(text: str) -> bool:
     return any(
         q.unit == "%" and q.kind == "quantity" and _CUES["of-cases"].pattern.match(text[q.end :])

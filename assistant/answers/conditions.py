@@ -110,22 +110,58 @@ def _bare_condition(question: str) -> Condition | None:
         low, high = sorted(float(v) for v in m.groups() if v is not None)
         if _BARE[0] <= low and high <= _BARE[1]:
             return Condition("range", low, high)
+    decade = _decade(question)
+    if decade is not None:
+        return decade
     for q in scan(question):
         # a bound in figures or in words ("below sixty", "under 40?", "30 or less")
         if q.kind != "quantity" or q.unit not in ("number", "count") or q.role:
             continue
-        if q.qualifier not in ("<=", ">=", "<", ">"):
+        # or a comparison only a question makes ("didn't make it to 50", "south of 40")
+        op = q.qualifier if q.qualifier in ("<=", ">=", "<", ">") else None
+        asked = None if op else _asked_op(question[: q.start])
+        if not (op or asked):
             continue
         if _CUES["age-bound"].pattern.search(question[: q.start]):
             continue  # "aged over 10": an age, not a score
         after = _AFTER_BOUND.match(question[q.end :])
         if after and after.group(1).lower() not in _BARE_AFTER:
             continue  # "20 or more recommendations": a count of something, not a score
-        if _BARE[0] <= q.value <= _BARE[1] and not _CUES["negated"].pattern.search(
-            question[: q.start]
-        ):
-            return Condition(q.qualifier, q.value)
+        if not _BARE[0] <= q.value <= _BARE[1]:
+            continue
+        negated = _CUES["negated"].pattern.search(question[: q.start])
+        if op and not negated:
+            return Condition(op, q.value)
+        if asked:  # "didn't make it to 50": below 50
+            return Condition(_NEGATED[asked] if negated else asked, q.value)
     return None
+
+
+def sets_bound(question: str) -> bool:
+    """Whether ``question`` bounds any figure ("waits of over 60 days", "more than 40 staff"),
+    a score or a count of something else: a pick by such a bound asks for a stated figure."""
+    return any(
+        q.kind == "quantity" and q.qualifier in _OPS and q.qualifier != "=" and not q.role
+        for q in scan(question)
+    )
+
+
+def _decade(question: str) -> Condition | None:
+    """ "In the 40s", "in the sixties": every score of the decade, "in the high 60s" the part
+    of it named; a whole decade reaches up to just below the next one (49.9 for the 40s)."""
+    m = _CUES["decade"].pattern.search(question)
+    if not m:
+        return None
+    if m.group("decade"):
+        base = float(m.group("decade"))
+    else:  # "sixties" is the decade of sixty, "teens" of ten
+        word = m.group("word").lower()
+        base = 10.0 if word == "teens" else word_to_number(word[:-3] + "y")
+    if base is None:
+        return None
+    part = (m.group("part") or "").lower()
+    first, last = load_yaml(*_DATA)["decade_parts"].get(part, (0, 9.9))
+    return Condition("range", base + first, base + last)
 
 
 # The word after a bare bound and its qualifier ("20 or more recommendations").
@@ -316,6 +352,13 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
     "which court had the most cases?" picks a court; [] when it picks nothing named."""
     data = load_yaml(*_DATA)
     tokens = words(question.lower())
+    if any_pick and _yes_no_pick(tokens, data):
+        # "were any of the three sites above 70%?": the pick asked yes or no, read as
+        # "which sites were above 70%?"
+        rest = [t for t in tokens[2:4] if t in ("of", *_DETERMINERS)]
+        tokens = ["which", *tokens[2 + len(rest) :]]
+        if tokens[1:] and (tokens[1].isdigit() or word_to_number(tokens[1]) is not None):
+            tokens = ["which", *tokens[2:]]  # "the three sites": the count is no pick
     if len(tokens) < 2 or tokens[0] not in data["selecting"]:
         return []
     if not any_pick:
@@ -345,6 +388,10 @@ def _picked_of(tokens: Sequence[str]) -> list[str]:
         if len(t) > 3 and t.endswith("s") and t not in STOPWORDS:
             return [t]
     return []
+
+
+def _yes_no_pick(tokens: list[str], data: dict) -> bool:
+    return len(tokens) > 2 and tokens[0] in data["yes_no_pick"] and tokens[1] == "any"
 
 
 # "attendance below 80%", "caseloads over 20", "key questions were under 60%": the word a

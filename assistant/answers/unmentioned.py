@@ -34,6 +34,13 @@ def _spaced() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, prefixes))})\s+[a-z]{{2,}}\b", re.I)
 
 
+@cache
+def _asking() -> frozenset[str]:
+    return frozenset(
+        w.lower() for w in load_yaml("assistant.answers", "unmentioned.yaml")["asking"]
+    )
+
+
 def _compounds(question: str) -> list[str]:
     spaced = ["-".join(m.group(0).split()) for m in _spaced().finditer(question)]
     return [m.group(0) for m in _COMPOUND.finditer(question)] + spaced
@@ -45,6 +52,8 @@ def unmentioned(question: str, reports: Sequence[Report]) -> list[str]:
     for compound in _compounds(question):
         parts = compound.lower().split("-")
         if any(p in STOPWORDS or stem(p) in QUESTION_WORDS for p in parts):
+            continue
+        if compound.lower() in _asking():  # "double-checking: ...": a way of asking
             continue
         written = re.compile(r"\b" + r"[\s-]?".join(map(re.escape, parts)) + r"\b", re.I)
         if not any(written.search(r.text) for r in reports):

@@ -21,7 +21,7 @@ from assistant.claims.findings import (
     names_measure,
 )
 from assistant.claims.measure import Resolution, judge_score, resolve_measure
-from assistant.claims.subjects import Measure, ReportIndex
+from assistant.claims.subjects import Measure, ReportIndex, Unit
 from assistant.claims.verdict import (
     CONTRADICTED,
     SUPPORTED,
@@ -177,6 +177,32 @@ def _soft_clauses(text: str) -> list[str]:
     return out
 
 
+# How much of a claim's wording a finding of the measure it names must share when the claim
+# restates that finding's share of cases in other words ("good enough" for "to a sufficient
+# standard"): less than a finding named by its own words.
+_RESTATED_THRESHOLD = FINDING_THRESHOLD / 2
+_NAMED_SCORE = CUES["named-score"]
+
+
+def _restated_finding(
+    text: str, idx: ReportIndex, measure: Measure, ranked: list[tuple[float, Unit]]
+) -> Judgement | None:
+    """ "Only 13% of safeguarding assessments were good enough": a claim that names no score
+    as one, and whose figure a finding of the measure it names states, restates that finding;
+    it is not contradicted by the measure's score (28%)."""
+    if _NAMED_SCORE.search(text):
+        return None
+    for cov, unit in ranked:
+        if cov < _RESTATED_THRESHOLD:
+            break
+        if not names_measure(unit, measure):
+            continue
+        j = judge_finding(text, idx, [(cov, unit)])
+        if j.verdict == SUPPORTED:
+            return j
+    return None
+
+
 def _judge_clause(text: str, idx: ReportIndex, hint: Measure | None = None) -> Judgement:
     parts = split_parts(text)
     for computed in (judge_item_count, judge_count, judge_mean):
@@ -240,6 +266,9 @@ def _judge_clause(text: str, idx: ReportIndex, hint: Measure | None = None) -> J
     if res.measure is not None and has_figure and (cued or explained >= 0.5):
         j = judge_score(text, idx, res)
         if j.verdict == CONTRADICTED:
+            restated = _restated_finding(text, idx, res.measure, ranked)
+            if restated is not None:
+                return restated
             # "Reoffending was 64%": the LoR score is not, but a stated figure may be; say so.
             for cov, unit in ranked:
                 if cov < 0.99:

@@ -167,7 +167,9 @@ _QUAL_RE = re.compile(
 # "50% or more", "half or above": the qualifier follows the number ("70% or better": a higher
 # percentage is the better one on every scale the reports score).
 _SUFFIX_QUAL_RE = re.compile(
-    r"^\s+(or|and)\s+(more|above|higher|over|greater|better|less|below|lower|under|fewer|worse)\b",
+    r"^\s+(or|and)\s+(more|above|higher|over|greater|better|less|below|lower|under|fewer|worse)\b"
+    # "90% plus", "90%+": at least that figure
+    r"|^\s*(\+|plus\b)",
     re.IGNORECASE,
 )
 
@@ -351,6 +353,8 @@ def _qualifier_after(text: str, end: int) -> str | None:
     m = _SUFFIX_QUAL_RE.match(text[end : end + 20])
     if not m:
         return None
+    if m.group(3):
+        return ">="
     up = ("more", "above", "higher", "over", "greater", "better")
     return ">=" if m.group(2).lower() in up else "<="
 

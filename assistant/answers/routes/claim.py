@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,14 +78,26 @@ def claim_tagged(intent: Intent, c: Clues) -> Route | None:
     points out of a total, a rating) with a tag asking whether it holds is checked as a claim,
     whatever it is about."""
     tag = CUES["claim-tag"].search(c.q)
-    if not tag or tag.start() < 8:
+    rising = None if tag else CUES["claim-rising"].search(c.q)  # "... was 94%?"
+    end = tag.start() if tag else rising.start("ask") if rising else 0
+    if end < 8:
         return None
-    statement = c.q[: tag.start()].strip(" ,;:-?'\"“”")
+    statement = c.q[:end].strip(" ,;:-?'\"“”")
     if len(figure_pattern().findall(statement)) != 1 or CUES["claim"].match(statement):
         return None
-    intent.slots = ClaimSlots(statement)
+    intent.slots = ClaimSlots(_without_asker(statement))
     intent.targets = c.targets(SCORED)
     return Route.CLAIM
+
+
+def _without_asker(statement: str) -> str:
+    """The statement without who says it ("i heard ...", "my notes say ..."): the check kind's
+    own patterns of what is not the claim (kinds.yaml)."""
+    from assistant.answers.kinds import load_kinds
+
+    for pattern in load_kinds().kinds["check"].strip:
+        statement = re.sub(pattern, "", statement, count=1, flags=re.I)
+    return statement.strip(" ?") or statement
 
 
 @answers(Route.CLAIM, slots=ClaimSlots)

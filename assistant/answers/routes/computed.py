@@ -26,15 +26,17 @@ from assistant.answers.conditions import (
     level_asked,
     rating_condition,
     scores_of_level,
+    sets_bound,
     worst_level,
 )
 from assistant.answers.derived import persisted
+from assistant.answers.earlier_scores import asks_earlier, earlier
 from assistant.answers.intent import CUES, Intent, Target
 from assistant.answers.like import by_kind, extreme, extremes_of_scores, merit
 from assistant.answers.none_found import listed_none
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
-from assistant.answers.score_lists import answer_list, levels_asked, list_targets, scores_at
+from assistant.answers.score_lists import answer_list, levels_asked, list_targets
 from assistant.answers.stated import asks_yes_no
 from ingest.model import Report, ReportFormat, Role, Score, Unit
 
@@ -42,7 +44,11 @@ from ingest.model import Report, ReportFormat, Role, Score, Unit
 def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
     """Lowest/highest, counts and lists by band or threshold, means: computed over scores."""
     measures = [t for t in intent.targets if t.type in ("headline", "criterion")]
-    if measures and intent.slots.op in ("count", "list", "above", "below", "equal", "where"):
+    # "the planning key questions under 60%": the named standards pick key questions
+    # (``_of_named_parts``), not themselves
+    key_questions = intent.slots.scope == "key-question"
+    ops = ("count", "list", "above", "below", "equal", "where")
+    if measures and intent.slots.op in ops and not key_questions:
         return _filter_measures(intent, measures, scoped)
     if intent.slots.across and intent.slots.op in ("min", "max") and len(scoped) > 1:
         return _extreme_across(intent, scoped)
@@ -118,6 +124,12 @@ def answer_computed(intent: Intent, scoped: Sequence[Report]) -> Answer:
                 + "."
             )
     if not out.lines:
+        if asks_earlier(intent.question):
+            return not_found(
+                "The loaded reports give no scores from an earlier inspection to compute that "
+                "from.",
+                "computed",
+            )
         return not_found("The loaded reports give no scores to compute that from.", "computed")
     if not out.citations:
         # Nothing matched anywhere: the answer is "none", and it rests on every score looked at.
@@ -314,14 +326,19 @@ def _kind_name(score: Score) -> str:
 
 
 def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
+    scores, noun = _level_scores(report, intent)
+    if asks_earlier(intent.question, scores):  # "below 50% at the previous inspection"
+        return earlier(scores), noun
+    return scores, noun
+
+
+def _level_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
     if intent.slots.scope == "key-question":
         # "in its out-of-court work, which key question scored lowest?": of the parts named
-        named = [t.key for t in intent.targets if t.type == Role.OVERALL]
-        scores = scores_at(report, "key-question", named)
-        if named and not scores:
-            return [], ""
-        return scores, "key question"
-    if intent.slots.scope in ("headline", "section"):
+        scores, noun = scores_of_level(report, intent.slots.scope)
+        scores = _of_named_parts(report, intent, scores)
+        return (scores, noun) if scores else ([], "")
+    if intent.slots.scope in ("headline", "section") or not report.criteria:
         return scores_of_level(report, intent.slots.scope)
     # only the sections this report has: another report's section name is no filter here
     own = {str(c.section_number) for c in report.criteria}
@@ -336,6 +353,22 @@ def _scope_scores(report: Report, intent: Intent) -> tuple[list[Score], str]:
     criteria = [c for c in report.criteria if not sections or str(c.section_number) in sections]
     noun = "standard" if report.format == ReportFormat.RATINGS else "criterion"
     return [c.score for c in criteria], noun
+
+
+def _of_named_parts(report: Report, intent: Intent, scores: list[Score]) -> list[Score]:
+    """The key questions of the standards or domains a question names ("the resettlement key
+    questions"), when this report has them; a named part with none has none to compute."""
+    standards = {c.score.key for c in report.criteria}
+    domains = {str(c.section_number) for c in report.criteria}
+    named = {t.key for t in intent.targets if t.type == Role.CRITERION} & standards
+    named_domains = {t.key for t in intent.targets if t.type == Role.OVERALL} & domains
+    if not (named or named_domains):
+        # a domain only another report has: this report's key questions are not what was asked
+        asked = any(t.type == Role.OVERALL for t in intent.targets)
+        return [] if asked else scores
+    return [
+        s for s in scores if s.parent in named or (s.parent or "").split(".", 1)[0] in named_domains
+    ]
 
 
 class Operation(StrEnum):
@@ -368,7 +401,9 @@ def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
     the passages are searched, and only one that states such a ranking answers."""
     if c.followup:
         return None
-    condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold
+    # a bound on a count of something else ("waits of over 60 days") is a condition on what
+    # is picked too, though on no score
+    condition = asked_condition(c.q, c.scoped or c.reports) or c.s.threshold or sets_bound(c.q)
     # "which schools were rated inadequate?": a pick by a rating word is a condition too
     rated = not condition and _picks_by_rating(c)
     if not _unmeasured(c, bool(condition or rated)):

@@ -217,6 +217,12 @@ def levels_listed(intent: Intent, c: Clues) -> Route | None:
     s = c.s
     if intent.kind or intent.bands or s.minimum or s.maximum or s.threshold or s.many_reports:
         return None
+    # "key questions at 90% plus", "every standard rated below good": a threshold the cue
+    # did not name, on percentages or on a rating scale
+    from assistant.answers.routes.computed import asked_condition
+
+    if asked_condition(c.q, c.scoped or c.reports):
+        return None
     intent.targets = c.s.own_targets
     return Route.SCORE
 

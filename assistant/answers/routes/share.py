@@ -7,15 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answers.case_shares import best_shares
+from assistant.answers.case_shares import best_shares, stems_of
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found
 from assistant.answers.conditions import condition_in
 from assistant.answers.groups import names_group
-from assistant.answers.intent import CUES, Intent
+from assistant.answers.intent import CUES, QUESTION_WORDS, Intent
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import Report, Role, Score
+from ingest.text.numbers import scan
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
 from ingest.text.tokens import words
@@ -87,4 +88,29 @@ def answer_share(question: str, scoped: Sequence[Report]) -> Answer:
 
 @answers(Route.SHARE)
 def answer(intent: Intent, ctx: Context) -> Answer:
-    return answer_share(intent.question, ctx.scoped)
+    found = answer_share(intent.question, ctx.scoped)
+    if found.found or ctx.passages is None:
+        return found
+    # "what share of children had accommodation confirmed before release?": a report with no
+    # key question and no share of cases in its findings (a thematic, a plan) states its
+    # shares as counts of a total ("27 of the 48 children"), in its own sentences; only a
+    # passage that states a figure answers (answer type `number`)
+    intent.asks = intent.asks or "number"
+    stated = ctx.passages.answer(intent, ctx.scoped, ctx.index, Route.SHARE)
+    asked = _asked_words(intent.question, ctx.scoped)
+    if stated.found and any(_states_share(p) and asked <= stems_of(p) for p in stated.passages):
+        return stated
+    return found
+
+
+def _states_share(text: str) -> bool:
+    """A percentage or a count out of a total ("27 of the 48 children") in ``text``."""
+    return any(q.unit == "%" or q.total is not None for q in scan(text) if q.kind == "quantity")
+
+
+def _asked_words(question: str, reports: Sequence[Report]) -> frozenset[str]:
+    """What a share is asked of, besides the words every share question has and the reports'
+    areas: a stated share answers only when its sentence says all of it ("what share of
+    victims did the YOT contact?" is not answered by a share of victim safety work)."""
+    areas = set().union(*(stems_of(r.area) for r in reports)) if reports else set()
+    return frozenset(stems_of(question) - areas - QUESTION_WORDS)
