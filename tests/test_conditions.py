@@ -294,3 +294,11 @@ def test_a_pick_asked_yes_or_no_by_something_unmeasured_is_no_computation():
         assert intent.route == "fallback" and intent.asks == "number", q
     intent = parse("were any of the criteria above 70%?", [report], set())
     assert intent.route == "computed"
+
+
+def test_at_most_and_at_least_are_bounds_not_superlatives():
+    from assistant.answers.conditions import ranked_by
+
+    assert ranked_by("which criteria need at most moderate improvement?") == []
+    assert ranked_by("which teams had at least 20 cases?") == []
+    assert ranked_by("which team had the most cases?") == ["cases"]

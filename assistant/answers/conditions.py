@@ -327,7 +327,8 @@ def ranked_by(question: str) -> list[str]:
     if not tokens:
         return []
     for i, w in enumerate(tokens):
-        if w not in extremes:
+        # "at most moderate improvement", "at least 60%": a bound, no superlative
+        if w not in extremes or (i and tokens[i - 1] == "at"):
             continue
         rest = tokens[i + 1 :]
         quantity = len(rest) > 2 and rest[0] in quantities and rest[1] == "of"
