@@ -107,8 +107,12 @@ def _names_quantity(text: str, question: str, named_words: frozenset[str] | None
     """``text`` names the quantity the question asks the figure of, when the question names
     one a report states only in its own words ("what was the caseload?" is not answered by
     "we looked at 24 cases and interviewed 19 case managers")."""
-    named = set(stems(question)) & (_named_quantities() if named_words is None else named_words)
-    return not named or bool(named & set(stems(text)))
+    from assistant.answers.fact_units import said_one_way  # it reads this module's types
+
+    # "HQ" and "head office" name the headquarters a report writes out
+    words = _named_quantities() if named_words is None else named_words
+    named = set(stems(said_one_way(question))) & words
+    return not named or bool(named & set(stems(said_one_way(text))))
 
 
 def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
@@ -136,14 +140,26 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     return None
 
 
+# the words that name a kind of document ("the thematic"): they pick a report, not a thing
+_DOCUMENTS = frozenset(
+    w
+    for kind in load_yaml("assistant.answers", "which_report.yaml")["documents"]
+    for w in kind.split()
+)
+
+
 def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
-    from assistant.answers.fact_units import counted, counts  # it reads this module's types
+    from assistant.answers.fact_units import counted, counts, covers  # reads this module
 
     # the name of the cited report's area ("how many ... in Kestrelford") is no thing counted
     area = set(citation.report.lower().split("-")) if citation is not None else set()
     things = frozenset(t for t in counted(question) if t not in area)
-    return not things or counts(text, things, question)
+    # what names the cited report ("the resettlement thematic") is no more asked about
+    report = frozenset(stems(" ".join(area | _DOCUMENTS)))
+    return not things or (
+        counts(text, things, question) and covers(text, things - report, question)
+    )
 
 
 # A date found by a search for the question's words is about what was asked only when its
