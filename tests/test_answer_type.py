@@ -213,3 +213,14 @@ def test_hq_and_head_office_name_the_headquarters():
     hq = Citation("northam-2010", "context", "YOT", "The headquarters was in Mill House.")
     assert holds("place", hq, hq.quote, "where is the YOT HQ?")
     assert holds("place", hq, hq.quote, "the head office - which building was it in?")
+
+
+def test_a_date_of_the_inspection_answers_only_a_question_about_the_inspection():
+    fieldwork = _answer(
+        ("inspection-data", "Fieldwork for this inspection was undertaken in May 2010.")
+    )
+    visit = Intent(route="fallback", question="what month did the inspectors visit Northam?")
+    assert checked(fieldwork, visit).found
+    fieldwork.route = "context"
+    meeting = Intent(route="context", question="what was the date of the board meeting on reports?")
+    assert not checked(fieldwork, meeting).found

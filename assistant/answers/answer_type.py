@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.answers import dates
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer
 from assistant.answers.groups import names_group
@@ -173,13 +174,23 @@ def _covered() -> dict[str, frozenset[str]]:
 _COVERED = _covered()
 
 
+# the words that ask for a date, not what it is the date of
+_DATE_WORDS = frozenset(stems("date dates month months year years day days time"))
+
+
 def _about(text: str, question: str, citation: Citation) -> bool:
     """``text`` holds at least half the question's own content words (not the words every
     report uses, nor the name of the cited report's area)."""
     from assistant.answers.fact_units import content_words, rules
 
     area = set(citation.report.lower().split("-"))
+    area |= set(stems(" ".join(area)))  # "Moorvale" is stemmed "moorval" in the question
     asked = {w for w in content_words(question) - rules().generic - area if len(w) > 1}
+    if dates.dates_the_report(text):
+        # "what month did the inspectors visit?": a date of the inspection or the report is
+        # about what was asked when the question asks of nothing else ("the board meeting")
+        asked = {w for w in content_words(dates.the_subject(question)) if w in asked}
+        asked -= _DATE_WORDS
     held = content_words(text)
     rest = content_words(TYPES["date"].pattern.sub(" ", text))
     if not asked or all(w.isdigit() for w in rest):
