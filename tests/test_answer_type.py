@@ -224,3 +224,15 @@ def test_a_date_of_the_inspection_answers_only_a_question_about_the_inspection()
     fieldwork.route = "context"
     meeting = Intent(route="context", question="what was the date of the board meeting on reports?")
     assert not checked(fieldwork, meeting).found
+
+
+def test_a_word_of_time_after_the_inspection_needs_progress_whatever_is_asked():
+    board = _answer(("context", "The board was chaired by the Strategic Director."))
+    now = Intent(route="fallback", question="who chairs the board these days?", asks="progress")
+    assert not checked(board, now).found
+
+
+def test_a_count_must_hold_the_figures_the_question_names():
+    one = _answer(("1.1", "In the one case identified as a MAPPA case there was no referral."))
+    asked = Intent(route="fallback", question="how many MAPPA level 3 cases were there?")
+    assert not checked(one, asked).found

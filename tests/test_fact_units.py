@@ -11,6 +11,7 @@ from assistant.answers.fact_units import (
     counts,
     covers,
     figure,
+    names_figures,
     units,
 )
 from ingest.model import Fact, Paragraph, Report, Source
@@ -214,3 +215,11 @@ def test_a_count_names_what_is_asked_and_every_acronym():
         counted("how many VMPs were done?"),
         "how many VMPs were done?",
     )
+
+
+def test_a_figure_the_question_names_is_no_count_and_must_be_held():
+    two = "Two children and young people completed a questionnaire."
+    both = "how many young people did the two YOTs supervise between them?"
+    assert not counts(two, counted(both), both)
+    assert names_figures("MAPPA level 3 applied in four cases.", "how many MAPPA level 3 cases?")
+    assert not names_figures("One case was a MAPPA case.", "how many MAPPA level 3 cases?")

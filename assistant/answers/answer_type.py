@@ -133,6 +133,10 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
         return None
     # what the wording asks for in so many words ("how many", "the name of") before what the
     # kind's examples suggest
+    if intent.asks == "progress":
+        # a word of time after the inspection ("who manages it these days?"): only a unit
+        # stating what happened after answers, whatever else the wording asks for
+        return intent.asks
     if intent.asks:
         return asked_type(intent.question) or intent.asks
     asked = asked_type(intent.question)
@@ -151,15 +155,25 @@ _DOCUMENTS = frozenset(
 
 def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
-    from assistant.answers.fact_units import counted, counts, covers  # reads this module
+    from assistant.answers.fact_units import (  # they read this module's types
+        counted,
+        counts,
+        covers,
+        names_figures,
+    )
 
     # the name of the cited report's area ("how many ... in Kestrelford") is no thing counted
     area = set(citation.report.lower().split("-")) if citation is not None else set()
     things = frozenset(t for t in counted(question) if t not in area)
     # what names the cited report ("the resettlement thematic") is no more asked about
     report = frozenset(stems(" ".join(area | _DOCUMENTS)))
-    return not things or (
-        counts(text, things, question) and covers(text, things - report, question)
+    if not things:
+        return True
+    # every figure the question names is a qualifier the unit must hold ("MAPPA level 3")
+    return (
+        counts(text, things, question)
+        and covers(text, things - report, question)
+        and names_figures(text, question)
     )
 
 

@@ -190,6 +190,8 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
     itself names, like the 10 and 17 of an age range) within ``count_window`` words of it, or
     a labelled figure ("Children supervised at the time: 41") whose label names it."""
     asked_figures = _figures(question)
+    # a figure the question itself names in words ("the two YOTs") counts nothing asked
+    asked_words = {t.lower() for t in _tokens(question)}
     tokens = _counting(text, bool(things & _TIME))
     things = things | rules().countables
     named = [i for i, (_, t_stems, _) in enumerate(tokens) if things & t_stems]
@@ -198,6 +200,8 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
     window = rules().count_window
     for i, (t, _, digits) in enumerate(tokens):
         if not _is_figure(t) or (digits and digits <= asked_figures):
+            continue
+        if not digits and t.lower() in asked_words:
             continue
         if _counts_another(tokens, i, things):
             continue
@@ -254,11 +258,13 @@ def covers(text: str, things: frozenset[str], question: str = "") -> bool:
     things, and every term it writes as an acronym ("how many young people were NEET?" is not
     answered by a count of young people alone)."""
     m = _HOW_MANY.search(question)
+    spelled: set[str] = set()
     for acronym in re.findall(r"\b[A-Z]{3,}(?=s?\b)", m.group(1) if m else ""):
         if rules().generic & set(stems(acronym)):
             continue  # "YOT", "YOS": what every report is about
         if not re.search(rf"\b{acronym}s?\b", text) and not _spelled_out(acronym, text):
             return False
+        spelled |= set(stems(acronym))
     if len(things) < 2:
         return True
     words = content_words(text)
@@ -266,7 +272,12 @@ def covers(text: str, things: frozenset[str], question: str = "") -> bool:
     held = {
         t for t in things if any(w.startswith(t) or t.startswith(w) for w in words if len(w) > 3)
     }
-    return 2 * len(held | (things & words)) >= len(things)
+    return 2 * len(held | (things & words) | (things & spelled)) >= len(things)
+
+
+def names_figures(text: str, question: str) -> bool:
+    """``text`` holds every figure ``question`` names ("level 3", "in 2010", "10 to 17")."""
+    return _figures(question) <= _figures(text)
 
 
 def best_unit(question: str, report: Report, asks: str = "number") -> Unit | None:
