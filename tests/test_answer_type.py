@@ -236,3 +236,11 @@ def test_a_count_must_hold_the_figures_the_question_names():
     one = _answer(("1.1", "In the one case identified as a MAPPA case there was no referral."))
     asked = Intent(route="fallback", question="how many MAPPA level 3 cases were there?")
     assert not checked(one, asked).found
+
+
+def test_a_recommendations_owner_answers_who_must_act_not_who_holds_a_post():
+    rec = Citation("northam-2010", "recommendations", "R", "a liaison post is set up (Director)")
+    assert not holds("person", rec, rec.quote, "who is the liaison officer?")
+    assert holds("person", rec, rec.quote, "who is responsible for the liaison post?")
+    chaired = Citation("northam-2010", "context", "YOT", "The board was chaired by the Director.")
+    assert holds("person", chaired, chaired.quote, "who chaired the board?")

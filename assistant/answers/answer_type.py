@@ -70,13 +70,32 @@ def _unit_may_hold(asks: str, citation: Citation) -> bool:
     return not allowed or section in allowed
 
 
+# a question of who must act ("who should fill the post?", "whose job is it?"), which the
+# owner a recommendation names in brackets answers
+_ASKS_OWNER = re.compile(
+    r"\b(?:should|must|responsib\w*|needs? to|has to|have to|expected|owners?|accountable|"
+    r"tasked|job|charged|recommend\w*|asked to|told to)\b",
+    re.I,
+)
+
+
+def _owner_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\([^()]*\)\s*$", text)]
+
+
 def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
     cue = TYPES[asks]
     if asks in ("person", "people"):
         # a post the question itself names ("who was the board chair?" -> "the board has a
         # new chair") says no more than the question does
         asked = set(stems(question))
-        if any(not set(stems(m.group(0))) <= asked for m in cue.pattern.finditer(text)):
+        # a recommendation's owner in brackets ("(Director of Children's Services)") is who
+        # must act, which answers only a question of who should act, not who holds a post
+        owners = () if _ASKS_OWNER.search(question) else _owner_spans(text)
+        if any(
+            not set(stems(m.group(0))) <= asked and not any(a <= m.start() < b for a, b in owners)
+            for m in cue.pattern.finditer(text)
+        ):
             return True
     if asks == "place":
         # the report's own area places nothing: "where do the inspectors work from?" is not
