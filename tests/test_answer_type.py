@@ -244,3 +244,11 @@ def test_a_recommendations_owner_answers_who_must_act_not_who_holds_a_post():
     assert holds("person", rec, rec.quote, "who is responsible for the liaison post?")
     chaired = Citation("northam-2010", "context", "YOT", "The board was chaired by the Director.")
     assert holds("person", chaired, chaired.quote, "who chaired the board?")
+
+
+def test_a_day_of_the_week_needs_a_weekday():
+    month = _answer(("inspection-data", "Fieldwork was undertaken in April 2009."))
+    month.route = "context"
+    asked = Intent(route="context", question="what day of the week did fieldwork start?")
+    assert asked_type(asked.question) == "weekday"
+    assert not checked(month, asked).found

@@ -223,3 +223,10 @@ def test_a_figure_the_question_names_is_no_count_and_must_be_held():
     assert not counts(two, counted(both), both)
     assert names_figures("MAPPA level 3 applied in four cases.", "how many MAPPA level 3 cases?")
     assert not names_figures("One case was a MAPPA case.", "how many MAPPA level 3 cases?")
+
+
+def test_a_part_of_a_whole_counts_the_whole_it_is_part_of():
+    sites = "The most senior manager was an operational manager for one of the three sites."
+    assert not counts(sites, counted("how many operational managers were there?"), "")
+    plans = "Plans had been completed in only two of the five cases where they were required."
+    assert counts(plans, counted("how many plans were completed?"), "")

@@ -218,11 +218,19 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
 def _counts_another(
     tokens: tuple[tuple[str, frozenset[str], frozenset[str]], ...], i: int, things: frozenset[str]
 ) -> bool:
-    """The figure at ``i`` counts the plural noun right after it, which is none of ``things``:
-    "team managers will audit 10 plans" counts plans, not managers."""
-    if i + 1 >= len(tokens):
+    """The figure at ``i`` counts a plural noun that is none of ``things``: the noun right
+    after it ("team managers will audit 10 plans" counts plans, not managers) or the noun of
+    the whole it is part of ("a manager for one of the three sites" counts sites)."""
+    j = i + 1
+    if j < len(tokens) and tokens[j][0].lower() == "of":
+        j += 1
+        while j < len(tokens) and tokens[j][0].lower() in _PART_OF:
+            j += 1
+        if j < len(tokens) and _is_figure(tokens[j][0]):
+            j += 1
+    if j >= len(tokens) or j == i + 2:
         return False
-    word, word_stems, _ = tokens[i + 1]
+    word, word_stems, _ = tokens[j]
     return (
         word.isalpha()
         and word.islower()
@@ -232,6 +240,10 @@ def _counts_another(
         and word not in STOPWORDS
         and not word_stems & things
     )
+
+
+# the words between "one of" and the whole it is part of ("one of the three sites")
+_PART_OF = frozenset(("the", "these", "those", "its", "their", "all", "our", "his", "her"))
 
 
 def _spelled_out(acronym: str, text: str) -> bool:
