@@ -5,6 +5,7 @@ for a number, or a sentence that shares only the words every report uses."""
 from __future__ import annotations
 
 from assistant.answers.fact_units import (
+    _unframed,
     answer_facts,
     best_unit,
     counted,
@@ -230,3 +231,13 @@ def test_a_part_of_a_whole_counts_the_whole_it_is_part_of():
     assert not counts(sites, counted("how many operational managers were there?"), "")
     plans = "Plans had been completed in only two of the five cases where they were required."
     assert counts(plans, counted("how many plans were completed?"), "")
+
+
+def test_what_a_question_is_for_is_not_what_it_asks():
+    report = _report()
+    unit = best_unit(
+        "For the board paper, Northam - number of children supervised?", report, "count"
+    )
+    assert unit is not None and "57" in unit.text
+    # a qualifier is kept: "for the children in custody" says which children
+    assert "children in custody" in _unframed("for the children in custody, how many had a plan?")
