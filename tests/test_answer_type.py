@@ -252,3 +252,15 @@ def test_a_day_of_the_week_needs_a_weekday():
     asked = Intent(route="context", question="what day of the week did fieldwork start?")
     assert asked_type(asked.question) == "weekday"
     assert not checked(month, asked).found
+
+
+def test_a_when_on_the_recommendations_route_must_be_about_what_was_asked():
+    plan = _answer(("next-steps", "A plan should be submitted two months after publication."))
+    plan.route = "recommendations"
+    again = Intent(route="recommendations", question="when will Northam be reinspected?")
+    assert not checked(plan, again).found
+    due = Intent(route="recommendations", question="when is the plan to be submitted?")
+    assert checked(plan, due).found  # a time set after another answers "when"
+    back = _answer(("next-steps", "We will undertake a reinspection in twelve months time."))
+    back.route = "recommendations"
+    assert checked(back, again).found

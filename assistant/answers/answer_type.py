@@ -161,6 +161,8 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     asked = asked_type(intent.question)
     if answer.route in _checked_routes() or asked in _every_route():
         return asked
+    if asked in _COVERED and answer.route in _COVERED[asked]:
+        return asked  # a route whose answer must be about what was asked (`covered`)
     return None
 
 
@@ -228,7 +230,9 @@ def _about(text: str, question: str, citation: Citation) -> bool:
     rest = content_words(TYPES["date"].pattern.sub(" ", text))
     if not asked or all(w.isdigit() for w in rest):
         return True  # a bare date ("14 September 2023") is a unit chosen for what it is
-    return len(asked & held) / len(asked) >= 0.5
+    # two stemmers: "reinspected" and "reinspection" are one word
+    near = {a for a in asked if any(w.startswith(a) or a.startswith(w) for w in held if len(w) > 3)}
+    return len((asked & held) | near) / len(asked) >= 0.5
 
 
 def checked(answer: Answer, intent: Intent | None) -> Answer:

@@ -42,10 +42,10 @@ def asks_date(question: str) -> bool:
 
 
 def dates_the_report(text: str) -> bool:
-    """``text`` dates the inspection work or the report's publication."""
-    return bool(
-        _CUES["fieldwork"].pattern.search(text) or _CUES["publication"].pattern.search(text)
-    )
+    """``text`` dates the inspection work or the report's publication: it says which, with a
+    month and year ("Fieldwork ... in April 2009"; not "two months after the publication")."""
+    said = _CUES["fieldwork"].pattern.search(text) or _CUES["publication"].pattern.search(text)
+    return bool(said and MONTH_YEAR_RE.search(text))
 
 
 def the_subject(question: str) -> str:
