@@ -168,3 +168,99 @@ def test_a_date_found_by_a_search_is_about_what_was_asked_only_when_it_holds_its
     assert checked(answer, asked).found is False
     asked.question = "when did fieldwork start?"
     assert checked(answer, asked).found is True
+
+
+def test_a_date_asked_by_name_needs_a_month_or_year_on_every_route():
+    ahead = _answer(("next-steps", "We will reinspect in approximately twelve months time."))
+    ahead.route = "recommendations"
+    asked = Intent(route="recommendations", question="on what date did the reinspection happen?")
+    assert asked_type(asked.question) == "calendar"
+    assert not checked(ahead, asked).found
+    dated = _answer(("inspection-data", "Fieldwork was undertaken in April 2009."))
+    dated.route = "recommendations"
+    assert checked(dated, asked).found
+
+
+def test_how_long_needs_a_stretch_of_time():
+    vague = _answer(("foreword", "A deputy manager post had been vacant for some time."))
+    asked = Intent(route="fallback", question="how long had the deputy post been vacant?")
+    assert not checked(vague, asked).found
+    timed = _answer(("foreword", "The deputy manager post had been vacant for eight months."))
+    assert checked(timed, asked).found
+
+
+def test_an_address_needs_a_street_or_a_postcode():
+    centre = _answer(("context", "Most work was delivered from the Mill resource centre."))
+    asked = Intent(route="fallback", question="what is the street address of the Mill centre?")
+    assert not checked(centre, asked).found
+    street = _answer(("context", "The Mill resource centre is at 14 Mill Lane, Northam."))
+    assert checked(street, asked).found
+
+
+def test_when_opening_a_clause_asks_for_a_date():
+    assert asked_type("the foreword mentions an earlier visit - when was that?") == "date"
+    assert asked_type("what happens when a child misses an appointment?") is None
+
+
+def test_who_got_a_post_asks_for_a_name_not_the_post():
+    post = _answer(("recommendations", "a victim liaison officer post is established (Director)"))
+    asked = Intent(route="fallback", question="who got the victim liaison officer job?")
+    assert asked_type(asked.question) == "name"
+    assert not checked(post, asked).found
+
+
+def test_hq_and_head_office_name_the_headquarters():
+    hq = Citation("northam-2010", "context", "YOT", "The headquarters was in Mill House.")
+    assert holds("place", hq, hq.quote, "where is the YOT HQ?")
+    assert holds("place", hq, hq.quote, "the head office - which building was it in?")
+
+
+def test_a_date_of_the_inspection_answers_only_a_question_about_the_inspection():
+    fieldwork = _answer(
+        ("inspection-data", "Fieldwork for this inspection was undertaken in May 2010.")
+    )
+    visit = Intent(route="fallback", question="what month did the inspectors visit Northam?")
+    assert checked(fieldwork, visit).found
+    fieldwork.route = "context"
+    meeting = Intent(route="context", question="what was the date of the board meeting on reports?")
+    assert not checked(fieldwork, meeting).found
+
+
+def test_a_word_of_time_after_the_inspection_needs_progress_whatever_is_asked():
+    board = _answer(("context", "The board was chaired by the Strategic Director."))
+    now = Intent(route="fallback", question="who chairs the board these days?", asks="progress")
+    assert not checked(board, now).found
+
+
+def test_a_count_must_hold_the_figures_the_question_names():
+    one = _answer(("1.1", "In the one case identified as a MAPPA case there was no referral."))
+    asked = Intent(route="fallback", question="how many MAPPA level 3 cases were there?")
+    assert not checked(one, asked).found
+
+
+def test_a_recommendations_owner_answers_who_must_act_not_who_holds_a_post():
+    rec = Citation("northam-2010", "recommendations", "R", "a liaison post is set up (Director)")
+    assert not holds("person", rec, rec.quote, "who is the liaison officer?")
+    assert holds("person", rec, rec.quote, "who is responsible for the liaison post?")
+    chaired = Citation("northam-2010", "context", "YOT", "The board was chaired by the Director.")
+    assert holds("person", chaired, chaired.quote, "who chaired the board?")
+
+
+def test_a_day_of_the_week_needs_a_weekday():
+    month = _answer(("inspection-data", "Fieldwork was undertaken in April 2009."))
+    month.route = "context"
+    asked = Intent(route="context", question="what day of the week did fieldwork start?")
+    assert asked_type(asked.question) == "weekday"
+    assert not checked(month, asked).found
+
+
+def test_a_when_on_the_recommendations_route_must_be_about_what_was_asked():
+    plan = _answer(("next-steps", "A plan should be submitted two months after publication."))
+    plan.route = "recommendations"
+    again = Intent(route="recommendations", question="when will Northam be reinspected?")
+    assert not checked(plan, again).found
+    due = Intent(route="recommendations", question="when is the plan to be submitted?")
+    assert checked(plan, due).found  # a time set after another answers "when"
+    back = _answer(("next-steps", "We will undertake a reinspection in twelve months time."))
+    back.route = "recommendations"
+    assert checked(back, again).found

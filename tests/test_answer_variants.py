@@ -98,6 +98,12 @@ def test_misspellings_are_put_right_only_towards_names_and_cue_words():
     assert index.correct("the concerns about oversight", CUE_WORDS) == (
         "the concerns about oversight"
     )
+    # a post the reports never name is a real word, not a slip of one they use ("office")
+    sefton = ChunkIndex(REPORTS[:1])
+    assert sefton.correct("which police officer was seconded", CUE_WORDS) == (
+        "which police officer was seconded"
+    )
+    assert sefton.correct("how much funding was there", CUE_WORDS) == "how much funding was there"
     # a prefix makes another word, not a slip: "unemployment" is not "employment"
     assert index.correct("the unemployment rate", CUE_WORDS) == "the unemployment rate"
     assert index.correct("the employmnt rate", CUE_WORDS) == "the employment rate"

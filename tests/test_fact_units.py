@@ -4,7 +4,17 @@ for a number, or a sentence that shares only the words every report uses."""
 
 from __future__ import annotations
 
-from assistant.answers.fact_units import answer_facts, best_unit, counted, counts, figure, units
+from assistant.answers.fact_units import (
+    _unframed,
+    answer_facts,
+    best_unit,
+    counted,
+    counts,
+    covers,
+    figure,
+    names_figures,
+    units,
+)
 from ingest.model import Fact, Paragraph, Report, Source
 
 _TEXT = (
@@ -171,3 +181,63 @@ def test_the_number_of_is_a_count_and_on_the_books_is_supervised():
     assert counted(q) >= {"children"}
     unit = best_unit(q, _report(), "count")
     assert unit is not None and unit.text.endswith("57")
+
+
+def test_a_stretch_of_time_counts_no_thing_but_time():
+    review = "review every case where a child is at risk of exploitation within one month"
+    assert not counts(review, counted("how many children were at risk of exploitation?"), "")
+    # unless time is what is counted
+    plan = "The plan should be submitted within four weeks of publication."
+    assert counts(plan, counted("how many weeks after publication is the plan due?"), "")
+
+
+def test_a_figure_counts_the_noun_right_after_it():
+    audit = "Team managers will audit 10 plans each month."
+    assert not counts(audit, counted("how many team managers are there?"), "")
+    assert counts(audit, counted("how many plans will team managers audit?"), "")
+    met = "We spoke to 14 children, 9 parents and 22 staff."
+    assert counts(met, counted("how many parents did they speak to?"), "")
+
+
+def test_a_count_names_what_is_asked_and_every_acronym():
+    seen = "Eleven children and young people completed a questionnaire."
+    neet = "how many young people were NEET?"
+    assert not covers(seen, counted(neet), neet)
+    forms = "how many young people sent back a questionnaire?"
+    assert covers(seen, counted(forms), forms)  # "sent back" is said "completed"
+    live = "how many 10 to 17 year olds live in Northam?"
+    assert covers("Children aged 10 to 17 lived in Northam: 12,340", counted(live), live)
+    # an acronym written out answers for it
+    rmps = "how many RMPs were completed?"
+    plans = "Risk management plans had been completed in only two of the five cases."
+    assert covers(plans, counted(rmps), rmps)
+    assert not covers(
+        "Two plans had been completed.",
+        counted("how many VMPs were done?"),
+        "how many VMPs were done?",
+    )
+
+
+def test_a_figure_the_question_names_is_no_count_and_must_be_held():
+    two = "Two children and young people completed a questionnaire."
+    both = "how many young people did the two YOTs supervise between them?"
+    assert not counts(two, counted(both), both)
+    assert names_figures("MAPPA level 3 applied in four cases.", "how many MAPPA level 3 cases?")
+    assert not names_figures("One case was a MAPPA case.", "how many MAPPA level 3 cases?")
+
+
+def test_a_part_of_a_whole_counts_the_whole_it_is_part_of():
+    sites = "The most senior manager was an operational manager for one of the three sites."
+    assert not counts(sites, counted("how many operational managers were there?"), "")
+    plans = "Plans had been completed in only two of the five cases where they were required."
+    assert counts(plans, counted("how many plans were completed?"), "")
+
+
+def test_what_a_question_is_for_is_not_what_it_asks():
+    report = _report()
+    unit = best_unit(
+        "For the board paper, Northam - number of children supervised?", report, "count"
+    )
+    assert unit is not None and "57" in unit.text
+    # a qualifier is kept: "for the children in custody" says which children
+    assert "children in custody" in _unframed("for the children in custody, how many had a plan?")

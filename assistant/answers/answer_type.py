@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.answers import dates
 from assistant.answers.citations import Citation
 from assistant.answers.compose import Answer
 from assistant.answers.groups import names_group
@@ -69,13 +70,32 @@ def _unit_may_hold(asks: str, citation: Citation) -> bool:
     return not allowed or section in allowed
 
 
+# a question of who must act ("who should fill the post?", "whose job is it?"), which the
+# owner a recommendation names in brackets answers
+_ASKS_OWNER = re.compile(
+    r"\b(?:should|must|responsib\w*|needs? to|has to|have to|expected|owners?|accountable|"
+    r"tasked|job|charged|recommend\w*|asked to|told to)\b",
+    re.I,
+)
+
+
+def _owner_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\([^()]*\)\s*$", text)]
+
+
 def _held(asks: str, citation: Citation, text: str, question: str = "") -> bool:
     cue = TYPES[asks]
     if asks in ("person", "people"):
         # a post the question itself names ("who was the board chair?" -> "the board has a
         # new chair") says no more than the question does
         asked = set(stems(question))
-        if any(not set(stems(m.group(0))) <= asked for m in cue.pattern.finditer(text)):
+        # a recommendation's owner in brackets ("(Director of Children's Services)") is who
+        # must act, which answers only a question of who should act, not who holds a post
+        owners = () if _ASKS_OWNER.search(question) else _owner_spans(text)
+        if any(
+            not set(stems(m.group(0))) <= asked and not any(a <= m.start() < b for a, b in owners)
+            for m in cue.pattern.finditer(text)
+        ):
             return True
     if asks == "place":
         # the report's own area places nothing: "where do the inspectors work from?" is not
@@ -107,8 +127,12 @@ def _names_quantity(text: str, question: str, named_words: frozenset[str] | None
     """``text`` names the quantity the question asks the figure of, when the question names
     one a report states only in its own words ("what was the caseload?" is not answered by
     "we looked at 24 cases and interviewed 19 case managers")."""
-    named = set(stems(question)) & (_named_quantities() if named_words is None else named_words)
-    return not named or bool(named & set(stems(text)))
+    from assistant.answers.fact_units import said_one_way  # it reads this module's types
+
+    # "HQ" and "head office" name the headquarters a report writes out
+    words = _named_quantities() if named_words is None else named_words
+    named = set(stems(said_one_way(question))) & words
+    return not named or bool(named & set(stems(said_one_way(text))))
 
 
 def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
@@ -128,22 +152,50 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
         return None
     # what the wording asks for in so many words ("how many", "the name of") before what the
     # kind's examples suggest
+    if intent.asks == "progress":
+        # a word of time after the inspection ("who manages it these days?"): only a unit
+        # stating what happened after answers, whatever else the wording asks for
+        return intent.asks
     if intent.asks:
         return asked_type(intent.question) or intent.asks
     asked = asked_type(intent.question)
     if answer.route in _checked_routes() or asked in _every_route():
         return asked
+    if asked in _COVERED and answer.route in _COVERED[asked]:
+        return asked  # a route whose answer must be about what was asked (`covered`)
     return None
+
+
+# the words that name a kind of document ("the thematic"): they pick a report, not a thing
+_DOCUMENTS = frozenset(
+    w
+    for kind in load_yaml("assistant.answers", "which_report.yaml")["documents"]
+    for w in kind.split()
+)
 
 
 def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
-    from assistant.answers.fact_units import counted, counts  # it reads this module's types
+    from assistant.answers.fact_units import (  # they read this module's types
+        counted,
+        counts,
+        covers,
+        names_figures,
+    )
 
     # the name of the cited report's area ("how many ... in Kestrelford") is no thing counted
     area = set(citation.report.lower().split("-")) if citation is not None else set()
     things = frozenset(t for t in counted(question) if t not in area)
-    return not things or counts(text, things, question)
+    # what names the cited report ("the resettlement thematic") is no more asked about
+    report = frozenset(stems(" ".join(area | _DOCUMENTS)))
+    if not things:
+        return True
+    # every figure the question names is a qualifier the unit must hold ("MAPPA level 3")
+    return (
+        counts(text, things, question)
+        and covers(text, things - report, question)
+        and names_figures(text, question)
+    )
 
 
 # A date found by a search for the question's words is about what was asked only when its
@@ -157,18 +209,30 @@ def _covered() -> dict[str, frozenset[str]]:
 _COVERED = _covered()
 
 
+# the words that ask for a date, not what it is the date of
+_DATE_WORDS = frozenset(stems("date dates month months year years day days time"))
+
+
 def _about(text: str, question: str, citation: Citation) -> bool:
     """``text`` holds at least half the question's own content words (not the words every
     report uses, nor the name of the cited report's area)."""
     from assistant.answers.fact_units import content_words, rules
 
     area = set(citation.report.lower().split("-"))
+    area |= set(stems(" ".join(area)))  # "Moorvale" is stemmed "moorval" in the question
     asked = {w for w in content_words(question) - rules().generic - area if len(w) > 1}
+    if dates.dates_the_report(text):
+        # "what month did the inspectors visit?": a date of the inspection or the report is
+        # about what was asked when the question asks of nothing else ("the board meeting")
+        asked = {w for w in content_words(dates.the_subject(question)) if w in asked}
+        asked -= _DATE_WORDS
     held = content_words(text)
     rest = content_words(TYPES["date"].pattern.sub(" ", text))
     if not asked or all(w.isdigit() for w in rest):
         return True  # a bare date ("14 September 2023") is a unit chosen for what it is
-    return len(asked & held) / len(asked) >= 0.5
+    # two stemmers: "reinspected" and "reinspection" are one word
+    near = {a for a in asked if any(w.startswith(a) or a.startswith(w) for w in held if len(w) > 3)}
+    return len((asked & held) | near) / len(asked) >= 0.5
 
 
 def checked(answer: Answer, intent: Intent | None) -> Answer:

@@ -41,6 +41,18 @@ def asks_date(question: str) -> bool:
     )
 
 
+def dates_the_report(text: str) -> bool:
+    """``text`` dates the inspection work or the report's publication: it says which, with a
+    month and year ("Fieldwork ... in April 2009"; not "two months after the publication")."""
+    said = _CUES["fieldwork"].pattern.search(text) or _CUES["publication"].pattern.search(text)
+    return bool(said and MONTH_YEAR_RE.search(text))
+
+
+def the_subject(question: str) -> str:
+    """``question`` without its words of the report or its inspection ("visit", "report")."""
+    return _CUES["subject"].pattern.sub(" ", question)
+
+
 def asks_ahead(question: str) -> bool:
     """A question for a date after the report ("when is the next inspection due?")."""
     return bool(_CUES["asks-date"].pattern.search(question) and looks_ahead(question))

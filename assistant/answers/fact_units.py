@@ -26,6 +26,14 @@ from ingest.text.tokens import clean, stems
 
 # a share or a rate ("9%", "38 per 1,000") counts nothing
 _SHARE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per ?cent\b|percent\b|per [\d,]+)", re.I)
+# a stretch of time ("within one month", "every two months") counts no thing but time
+_TIME_WORDS = r"(?:hours?|days?|weeks?|months?|years?|quarters?)"
+_DURATION = re.compile(
+    r"\b(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty)\s+" + _TIME_WORDS + r"\b",
+    re.I,
+)
+_TIME = frozenset(stems("hour hours day days week weeks month months year years quarter"))
 
 
 def figure(text: str, asks: str = "number") -> bool:
@@ -81,6 +89,11 @@ def _said_one_way(text: str) -> str:
     return text
 
 
+def said_one_way(text: str) -> str:
+    """``text`` with the same thing said in other words said one way (``same``)."""
+    return _said_one_way(text)
+
+
 def _words(text: str) -> list[str]:
     return [w for w in stems(_said_one_way(text)) if w not in STOPWORDS and w not in QUESTION_WORDS]
 
@@ -122,7 +135,7 @@ def _holds(text: str, asks: str) -> bool:
     return bool(TYPES[asks].pattern.search(text))
 
 
-_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+(.*)", re.I | re.S)
+_HOW_MANY = re.compile(r"\b(?:(?:how|hw|hwo|ho) many|number of)\s+(.*)", re.I | re.S)
 _TOKEN = re.compile(r"[\w][\w,.'’/-]*%?")
 
 
@@ -132,12 +145,15 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _counting(text: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """(token, its stems, its digit runs) of ``text`` with its shares and rates left out."""
-    return tuple(
-        (t, frozenset(stems(t)), frozenset(re.findall(r"\d+", t)))
-        for t in _tokens(_SHARE.sub(" ", text))
-    )
+def _counting(
+    text: str, of_time: bool = False
+) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(token, its stems, its digit runs) of ``text`` with its shares and rates left out, and
+    its stretches of time unless time is what is counted ("how many months ...?")."""
+    text = _SHARE.sub(" ", text)
+    if not of_time:
+        text = _DURATION.sub(" ", text)
+    return tuple((t, frozenset(stems(t)), frozenset(re.findall(r"\d+", t))) for t in _tokens(text))
 
 
 @lru_cache(maxsize=8192)
@@ -174,7 +190,9 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
     itself names, like the 10 and 17 of an age range) within ``count_window`` words of it, or
     a labelled figure ("Children supervised at the time: 41") whose label names it."""
     asked_figures = _figures(question)
-    tokens = _counting(text)
+    # a figure the question itself names in words ("the two YOTs") counts nothing asked
+    asked_words = {t.lower() for t in _tokens(question)}
+    tokens = _counting(text, bool(things & _TIME))
     things = things | rules().countables
     named = [i for i, (_, t_stems, _) in enumerate(tokens) if things & t_stems]
     if not named and ":" not in text:
@@ -182,6 +200,10 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
     window = rules().count_window
     for i, (t, _, digits) in enumerate(tokens):
         if not _is_figure(t) or (digits and digits <= asked_figures):
+            continue
+        if not digits and t.lower() in asked_words:
+            continue
+        if _counts_another(tokens, i, things):
             continue
         if any(abs(i - j) <= window for j in named):
             return True
@@ -193,10 +215,98 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
     )
 
 
+def _counts_another(
+    tokens: tuple[tuple[str, frozenset[str], frozenset[str]], ...], i: int, things: frozenset[str]
+) -> bool:
+    """The figure at ``i`` counts a plural noun that is none of ``things``: the noun right
+    after it ("team managers will audit 10 plans" counts plans, not managers) or the noun of
+    the whole it is part of ("a manager for one of the three sites" counts sites)."""
+    j = i + 1
+    if j < len(tokens) and tokens[j][0].lower() == "of":
+        j += 1
+        while j < len(tokens) and tokens[j][0].lower() in _PART_OF:
+            j += 1
+        if j < len(tokens) and _is_figure(tokens[j][0]):
+            j += 1
+    if j >= len(tokens) or j == i + 2:
+        return False
+    word, word_stems, _ = tokens[j]
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word not in STOPWORDS
+        and not word_stems & things
+    )
+
+
+# the words between "one of" and the whole it is part of ("one of the three sites")
+_PART_OF = frozenset(("the", "these", "those", "its", "their", "all", "our", "his", "her"))
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """``text`` writes ``acronym`` out: words in a row whose initials spell it, a small word
+    between them spelled or not ("risk management plans" for RMP, "not in education,
+    employment or training" for NEET)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    letters = acronym.lower()
+
+    def spells(i: int, k: int) -> bool:
+        if k == len(letters):
+            return True
+        if i >= len(words):
+            return False
+        if words[i][0] == letters[k] and spells(i + 1, k + 1):
+            return True
+        return words[i] in STOPWORDS and k > 0 and spells(i + 1, k)
+
+    return any(spells(i, 0) for i in range(len(words)) if words[i][0] == letters[0])
+
+
+def covers(text: str, things: frozenset[str], question: str = "") -> bool:
+    """``text`` names what a count asks about: at least half of it, when it asks about several
+    things, and every term it writes as an acronym ("how many young people were NEET?" is not
+    answered by a count of young people alone)."""
+    m = _HOW_MANY.search(question)
+    spelled: set[str] = set()
+    for acronym in re.findall(r"\b[A-Z]{3,}(?=s?\b)", m.group(1) if m else ""):
+        if rules().generic & set(stems(acronym)):
+            continue  # "YOT", "YOS": what every report is about
+        if not re.search(rf"\b{acronym}s?\b", text) and not _spelled_out(acronym, text):
+            return False
+        spelled |= set(stems(acronym))
+    if len(things) < 2:
+        return True
+    words = content_words(text)
+    # two stemmers: "live" and "lived" are one word
+    held = {
+        t for t in things if any(w.startswith(t) or t.startswith(w) for w in words if len(w) > 3)
+    }
+    return 2 * len(held | (things & words) | (things & spelled)) >= len(things)
+
+
+def names_figures(text: str, question: str) -> bool:
+    """``text`` holds every figure ``question`` names ("level 3", "in 2010", "10 to 17")."""
+    return _figures(question) <= _figures(text)
+
+
+@cache
+def _framing() -> re.Pattern:
+    raw = load_yaml("assistant.answers", "fact_units.yaml").get("framing") or []
+    return re.compile("|".join(raw) if raw else r"(?!)", re.I)
+
+
+def _unframed(question: str) -> str:
+    """``question`` without what it is for ("for the board paper, ..."): no unit states that."""
+    return _framing().sub(" ", question)
+
+
 def best_unit(question: str, report: Report, asks: str = "number") -> Unit | None:
     """The unit of ``report`` that shares most of the question's content words, if enough
     (``question`` without the names of the reports it picks)."""
-    asked = set(_words(question)) - rules().generic
+    asked = set(_words(_unframed(question))) - rules().generic
     if not asked:
         return None
     # most of the question's words, then a sentence describing the area or the inspection

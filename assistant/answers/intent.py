@@ -182,6 +182,8 @@ CUE_WORDS = frozenset(
     for w in (_QUESTION_WORDS_TEXT + " recommendations responsible weaknesses strengths").split()
     if len(w) >= 4 and w not in STOPWORDS
 )
+# people's posts a question names: real words, kept as written (``words.yaml``: posts)
+CUE_WORDS |= frozenset(load_yaml("assistant.answers", "words.yaml")["posts"].split())
 
 
 # --- the catalogue of what the reports name -----------------------------------------------
@@ -414,7 +416,7 @@ def _dates_context(report: Report, year: int) -> bool:
 _CALENDAR = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     + ("today", "tomorrow", "yesterday")
-)
+) | frozenset(load_yaml("assistant.answers", "words.yaml")["everyday"].split())
 
 
 def unknown_names(question: str, vocabulary: set[str], areas: Sequence[str]) -> list[str]:

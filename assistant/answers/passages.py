@@ -39,7 +39,8 @@ MIN_COVERAGE = 0.5  # share of the question's content words in the chosen senten
 MAX_UNKNOWN = 0.34  # share of the question's content words the reports never use
 
 
-_REFERS_BACK = re.compile(r"(?:This|These|That|It|Which|Both|The figure)\b")
+# ... and a date labelled after it ("Every plan will be audited. Target date: April 2023.")
+_REFERS_BACK = re.compile(r"(?:This|These|That|It|Which|Both|The figure)\b|[A-Z][a-z]+ date:")
 
 
 _ANSWER_TYPES = (

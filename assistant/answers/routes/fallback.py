@@ -4,10 +4,12 @@ Also a "why" follow-up: a reason, looked for under what the last answer was abou
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answers import dates
 from assistant.answers.answer_type import asked_type
 from assistant.answers.compose import Answer
-from assistant.answers.fact_units import answer_facts
+from assistant.answers.fact_units import answer_facts, said_one_way
 from assistant.answers.intent import QUESTION_WORDS, FindingKind, Intent
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
@@ -52,4 +54,10 @@ def answer(intent: Intent, ctx: Context) -> Answer:
             return dated
     about = ctx.passages.without_areas(intent.question)
     fact = answer_facts(about, asks, ctx.scoped, "fallback")
-    return fact or ctx.passages.answer(intent, ctx.scoped, ctx.index)
+    found = fact or ctx.passages.answer(intent, ctx.scoped, ctx.index)
+    plain = said_one_way(intent.question)
+    if found.found or plain == intent.question:
+        return found
+    # "the head office": the reports write "headquarters"; the same thing said their way
+    # (fact_units.yaml `same`) is searched for when the question's own words find nothing
+    return ctx.passages.answer(replace(intent, question=plain), ctx.scoped, ctx.index)
