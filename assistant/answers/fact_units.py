@@ -292,21 +292,10 @@ def names_figures(text: str, question: str) -> bool:
     return _figures(question) <= _figures(text)
 
 
-@cache
-def _framing() -> re.Pattern:
-    raw = load_yaml("assistant.answers", "fact_units.yaml").get("framing") or []
-    return re.compile("|".join(raw) if raw else r"(?!)", re.I)
-
-
-def _unframed(question: str) -> str:
-    """``question`` without what it is for ("for the board paper, ..."): no unit states that."""
-    return _framing().sub(" ", question)
-
-
 def best_unit(question: str, report: Report, asks: str = "number") -> Unit | None:
     """The unit of ``report`` that shares most of the question's content words, if enough
     (``question`` without the names of the reports it picks)."""
-    asked = set(_words(_unframed(question))) - rules().generic
+    asked = set(_words(question)) - rules().generic
     if not asked:
         return None
     # most of the question's words, then a sentence describing the area or the inspection
