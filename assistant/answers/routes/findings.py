@@ -21,6 +21,8 @@ from assistant.answers.plain_words import in_report_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.section_labels import labelled_sections
+from assistant.answers.topic_words import distinctive, unmentioned_topic
+from assistant.answers.unmentioned import unmentioned
 from ingest.model import Report, Role
 from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
@@ -183,6 +185,7 @@ def _area_topic_findings(
     words = [w for w in topic if w in corpus]
     if not words:
         return False
+    words = distinctive(words, [_stems_of(i.text) for s in sections for i in s.findings])
     need = len(words) if len(words) <= 2 else -(-2 * len(words) // 3)
     shown = False
     for section in sections:
@@ -220,6 +223,20 @@ def _topic_findings(
         # findings asked for ("what did they pick up on about parents?"): parents, not "pick";
         # a question asking no finding ("how many staff did they interview?") is not narrowed
         topic = known
+    # "health work with young people": health, not every finding about young people; when
+    # the rarer words pick nothing together, all of them are read as before
+    rare = distinctive(
+        topic,
+        [_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement)],
+    )
+    for words in (rare, topic) if rare != list(topic) else (rare,):
+        if _picked(out, report, criteria, kinds, words):
+            return
+
+
+def _picked(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> bool:
+    """The findings of ``criteria`` holding enough of ``topic`` added to ``out``; any?"""
+    picked = False
     need = len(topic) if len(topic) <= 2 else -(-2 * len(topic) // 3)
     for c in criteria:
         lines = []
@@ -231,6 +248,7 @@ def _topic_findings(
                     lines.append((title, i))
         if not lines:
             continue
+        picked = True
         s = c.score
         out.add(
             f"{label(report)}, {c.number} {c.name}: {s.display()}{band_text(s)}"
@@ -241,6 +259,7 @@ def _topic_findings(
                 f"- {title} {i.position}: {i.text}"
                 + out.cite(from_source(report, i.source), i.text)
             )
+    return picked
 
 
 @rule(Route.FINDINGS, priority=110)
@@ -261,10 +280,21 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.FINDINGS)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    area_words = ctx.passages.area_words()
+    # "any findings on gang involvement?": a topic no loaded report mentions, not the findings
+    # that share its other words ("involved")
+    missing = unmentioned_topic(
+        intent.question,
+        ctx.index.vocabulary,
+        lambda w: next(iter(in_report_words(content_words(w, area_words))), None),
+        _KIND_WORDS,
+    )
+    if missing and not unmentioned(intent.question, ctx.scoped):  # "self-harm": answered there
+        return not_found(f"The loaded reports do not mention {' or '.join(missing)}.", "findings")
     found = answer_findings(
         intent,
         ctx.scoped,
-        in_report_words(content_words(intent.question, ctx.passages.area_words())),
+        in_report_words(content_words(intent.question, area_words)),
         ctx.index.vocabulary,
     )
     if found.found or intent.targets:

@@ -1,0 +1,79 @@
+"""Which topic words of a findings question count (topic_words.yaml).
+
+A word most findings of a report hold ("young people", "cases") picks no finding of its own;
+with it counted, "health work with young people" picks every finding about young people. And a
+word of what a question is about that no loaded report uses ("any findings on gang
+involvement?") means the reports do not cover it: findings that share only its other words
+("involved") are no answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from functools import cache
+
+from ingest.text.resources import load_yaml
+
+_DATA = load_yaml("assistant.answers", "topic_words.yaml")
+COMMON_SHARE = float(_DATA["common_share"])
+_PREFIX = int(_DATA["prefix"])
+
+
+def distinctive(topic: Sequence[str], findings: Sequence[Collection[str]]) -> list[str]:
+    """``topic`` without the words more than ``COMMON_SHARE`` of ``findings`` (each a set of
+    stems) hold, unless every topic word is that common (then all of them count)."""
+    if not findings:
+        return list(topic)
+    limit = max(1.0, COMMON_SHARE * len(findings))  # one finding's word is never common
+    rare = [w for w in topic if sum(w in f for f in findings) <= limit]
+    return rare if rare else list(topic)
+
+
+@cache
+def _about() -> re.Pattern:
+    opens = "|".join(re.escape(str(w)) for w in _DATA["about"])
+    stops = "|".join(map(re.escape, _DATA["stop_at"]))
+    # the words after "about"/"on", up to punctuation, a dash or a question word
+    return re.compile(
+        rf"\b(?:{opens})\s+((?:(?!\b(?:{stops})\b)(?!\s-\s)[^?.!,;:()\u2013\u2014])+)", re.I
+    )
+
+
+def about_words(question: str) -> list[str]:
+    """The words of what ``question`` says it is about ("gang involvement")."""
+    return [w for phrase in about_phrases(question) for w in phrase]
+
+
+def about_phrases(question: str) -> list[list[str]]:
+    """Each stretch of words ``question`` says it is about, as its words."""
+    return [re.findall(r"[A-Za-z][\w'’]*", m[1]) for m in _about().finditer(question)]
+
+
+def unmentioned_topic(
+    question: str, vocabulary: Collection[str], stem_of, ignore: Collection[str] = ()
+) -> list[str]:
+    """The words of what ``question`` is about that no loaded report uses, each opening a
+    compound with another topic word ("gang involvement", "knife crime"): ``vocabulary`` is
+    every stem they use, ``stem_of`` a word's topic stem or None (a stopword, a word of
+    asking), ``ignore`` stems that name no topic (the loaded areas' names). A lone unknown
+    word ("the way the board is run") or a verb form ("keeping", "stopping") is how a question
+    is put, not a thing asked about."""
+    pairs = [p for words in about_phrases(question) for p in zip(words, words[1:], strict=False)]
+    missing = []
+    for word, after in pairs:
+        s, t = stem_of(word), stem_of(after)
+        if not s or not t or s in ignore or t in ignore or _VERB_FORM.search(word):
+            continue
+        if _known(s, vocabulary):
+            continue
+        missing.append(f"{word} {after}")
+    return list(dict.fromkeys(missing))
+
+
+_VERB_FORM = re.compile(r"(?:ing|ed|ly)$", re.I)
+
+
+def _known(stem: str, vocabulary: Collection[str]) -> bool:
+    """A stem the reports use, or one starting like one ("vacancy" for "vacant")."""
+    head = stem[:_PREFIX]
+    return stem in vocabulary or any(v.startswith(head) for v in vocabulary)
