@@ -21,6 +21,7 @@ from assistant.answers.plain_words import in_report_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.section_labels import labelled_sections
+from assistant.answers.sibling_criteria import with_siblings
 from assistant.answers.topic_words import distinctive, unmentioned_topic
 from assistant.answers.unmentioned import unmentioned
 from ingest.model import Report, Role
@@ -281,6 +282,9 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 @answers(Route.FINDINGS)
 def answer(intent: Intent, ctx: Context) -> Answer:
     area_words = ctx.passages.area_words()
+    if not intent.followup:  # a follow-up keeps to the part of the work asked before
+        # "the reoffending side": 1.2 and 2.2, each named only in part by it
+        intent.targets = with_siblings(intent.question, intent.targets, ctx.scoped)
     # "any findings on gang involvement?": a topic no loaded report mentions, not the findings
     # that share its other words ("involved")
     missing = unmentioned_topic(
