@@ -24,7 +24,7 @@ from assistant.answers.section_labels import labelled_sections
 from assistant.answers.sibling_criteria import with_siblings
 from assistant.answers.topic_words import distinctive, unmentioned_topic
 from assistant.answers.unmentioned import unmentioned
-from ingest.model import Report, Role
+from ingest.model import Report, Role, Section
 from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
@@ -165,15 +165,20 @@ def _area_findings(
         # "what were Eastmere's weaknesses?": no area named, so every area's key findings
         named = [s for s in report.sections if s.findings]
     for section in named:
-        judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
-        head = f"{label(report)}, {section.name}"
-        if judged is not None:
-            head += f": {judged.display()}" + out.cite(from_source(report, judged.source))
-        out.add(head)
-        out.add(f"Key findings ({len(section.findings)}):")
-        for i in section.findings:
-            out.add(f"{i.position}. {i.text}" + out.cite(from_source(report, i.source), i.text))
+        add_area_findings(out, report, section)
     return bool(named)
+
+
+def add_area_findings(out: Composer, report: Report, section: Section) -> None:
+    """An area of work's judgement and its key findings, each cited."""
+    judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
+    head = f"{label(report)}, {section.name}"
+    if judged is not None:
+        head += f": {judged.display()}" + out.cite(from_source(report, judged.source))
+    out.add(head)
+    out.add(f"Key findings ({len(section.findings)}):")
+    for i in section.findings:
+        out.add(f"{i.position}. {i.text}" + out.cite(from_source(report, i.source), i.text))
 
 
 def _area_topic_findings(

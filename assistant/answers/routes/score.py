@@ -17,9 +17,11 @@ from assistant.answers.compose import (
     score_name,
     target_of,
 )
+from assistant.answers.how_it_went import how_it_went
 from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
 from assistant.answers.passages import content_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routes.findings import add_area_findings
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import (
     answer_list,
@@ -272,6 +274,10 @@ def answer(intent: Intent, ctx: Context) -> Answer:
         intent.targets = list(dict.fromkeys(listed)) or intent.targets
     if intent.earlier:
         return answer_earlier(intent, ctx.scoped)
+    # "how did Eastmere do on its work in courts?": the area's judgement with its key findings
+    went = how_it_went(intent, ctx.scoped, add_area_findings)
+    if went is not None and not levels and not intent.bands:
+        return went
     topic = content_words(intent.question, ctx.passages.area_words())
     if _judgements_asked(intent, ctx.scoped, topic):
         return answer_list(("area",), ctx.scoped, [], "score", True)
