@@ -63,3 +63,34 @@ def test_a_measure_without_key_findings_keeps_the_score_answer(fictional_report)
         _went("how did they do on assessment and sentence planning?", [target], [fictional_report])
         is None
     )
+
+
+def _by_topic(question: str, report):
+    from assistant.answers.intent import FindingKind
+    from assistant.answers.passages import content_words
+    from assistant.answers.plain_words import in_report_words
+    from assistant.answers.routes.findings import answer_findings
+
+    asking = Intent(route=Route.FINDINGS, question=question, kind=FindingKind.BOTH)
+    topic = in_report_words(content_words(question))
+    return lambda: answer_findings(asking, [report], topic, None, asked=True)
+
+
+def test_how_something_no_measure_names_went_is_read_from_the_findings(fictional_report):
+    question = "how did young people moving on to adult services fare?"
+    a = _went_by_topic(question, fictional_report)
+    assert a is not None and a.found
+    assert "transition to adult services" in a.answer
+
+
+def test_a_value_or_no_how_it_went_cue_keeps_the_score_answer(fictional_report):
+    for question in (
+        "what proportion of cases were on a referral order?",  # asks a value
+        "adult services?",  # asks nothing of how it went
+    ):
+        assert _went_by_topic(question, fictional_report) is None, question
+
+
+def _went_by_topic(question: str, report):
+    intent = Intent(route=Route.SCORE, question=question)
+    return how_it_went(intent, [report], add_area_findings, _by_topic(question, report))

@@ -63,3 +63,10 @@ def test_words_the_report_uses_or_ways_of_asking_are_not_unmentioned(fictional_r
         "anything on vulnerability plan completion?",  # "completion" starts like "completed"
     ):
         assert unmentioned_topic(question, vocabulary, _stem) == [], question
+
+
+def test_words_naming_who_the_work_is_for_never_narrow_beside_another_word():
+    findings = _findings("plans for the transition to adult services", "young people were seen")
+    topic = stems("young people adult services")
+    assert distinctive(topic, findings) == stems("adult services")
+    assert distinctive(stems("young people"), findings) == stems("young people")

@@ -21,12 +21,19 @@ def judged_sections(intent: Intent, report: Report) -> list[Section]:
     return [s for s in report.sections if str(s.number) in keys and s.findings]
 
 
-def how_it_went(intent: Intent, scoped: Sequence[Report], add_area) -> Answer | None:
+def how_it_went(intent: Intent, scoped: Sequence[Report], add_area, by_topic=None) -> Answer | None:
     """The judgement and key findings of each area of work asked how it went, or None when
     the question asks for the value or names no such area. ``add_area(out, report, section)``
-    writes one area's lines."""
+    writes one area's lines. Naming no measure at all ("how did young people moving on to
+    adult services fare?"), the findings ``by_topic()`` picks by the question's words, when
+    any hold them."""
     if CUES["value-asked"].search(intent.question):
         return None
+    if not intent.targets and by_topic is not None:
+        if not CUES["how-it-went"].search(intent.question):
+            return None
+        found = by_topic()
+        return found if found is not None and found.found else None
     named = [(r, s) for r in scoped for s in judged_sections(intent, r)]
     if not named:
         return None

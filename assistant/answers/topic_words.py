@@ -13,19 +13,20 @@ from collections.abc import Collection, Sequence
 from functools import cache
 
 from ingest.text.resources import load_yaml
+from ingest.text.tokens import stems
 
 _DATA = load_yaml("assistant.answers", "topic_words.yaml")
 COMMON_SHARE = float(_DATA["common_share"])
 _PREFIX = int(_DATA["prefix"])
+_POPULATION = frozenset(stems(" ".join(map(str, _DATA["population"]))))
 
 
 def distinctive(topic: Sequence[str], findings: Sequence[Collection[str]]) -> list[str]:
     """``topic`` without the words more than ``COMMON_SHARE`` of ``findings`` (each a set of
-    stems) hold, unless every topic word is that common (then all of them count)."""
-    if not findings:
-        return list(topic)
+    stems) hold and the words naming who the work is for (``population``), unless every topic
+    word is that common (then all of them count)."""
     limit = max(1.0, COMMON_SHARE * len(findings))  # one finding's word is never common
-    rare = [w for w in topic if sum(w in f for f in findings) <= limit]
+    rare = [w for w in topic if w not in _POPULATION and sum(w in f for f in findings) <= limit]
     return rare if rare else list(topic)
 
 

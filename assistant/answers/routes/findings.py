@@ -43,6 +43,7 @@ def answer_findings(
     scoped: Sequence[Report],
     topic: Sequence[str] = (),
     corpus: frozenset[str] | set[str] | None = None,
+    asked: bool | None = None,
 ) -> Answer:
     """The numbered strengths and/or areas for improvement of criteria, with their scores.
 
@@ -62,7 +63,8 @@ def answer_findings(
         if not intent.targets and topic:
             described = _described_criterion(criteria, topic)
             if described is None:
-                asked = kind_asked(intent.question) is not None
+                if asked is None:  # (a caller may know findings are asked for)
+                    asked = kind_asked(intent.question) is not None
                 before = len(out.lines)
                 _topic_findings(out, report, criteria, kinds, topic, asked, corpus)
                 if len(out.lines) > before:
