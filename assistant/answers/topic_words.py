@@ -78,3 +78,23 @@ def _known(stem: str, vocabulary: Collection[str]) -> bool:
     """A stem the reports use, or one starting like one ("vacancy" for "vacant")."""
     head = stem[:_PREFIX]
     return stem in vocabulary or any(v.startswith(head) for v in vocabulary)
+
+
+def held_by_findings(topic: Sequence[str], reports: Sequence, most: int) -> list[str]:
+    """The words of ``topic`` some finding of ``reports`` holds (a strength, an area for
+    improvement or an area of work's key finding): what a question names that the findings
+    are about ("reparation"). None read when more than ``most`` reports are in question: a
+    question across that many is not told apart by reading every finding."""
+    if not topic or len(reports) > most:
+        return []
+    held: set[str] = set()
+    for r in reports:
+        items = [i for c in r.criteria for i in (*c.strengths, *c.areas_for_improvement)]
+        items += [i for s in r.sections for i in s.findings]
+        held.update(w for i in items for w in _item_stems(i.text))
+    return [w for w in topic if w in held]
+
+
+@cache
+def _item_stems(text: str) -> frozenset[str]:
+    return frozenset(stems(text))

@@ -35,6 +35,7 @@ _KIND_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["findings"]
 
 
 _KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
+KIND_WORDS = _KIND_WORDS  # words that ask for findings, not name their topic
 _STOP = frozenset(stem(w) for w in STOPWORDS)
 
 
@@ -307,6 +308,9 @@ def answer(intent: Intent, ctx: Context) -> Answer:
         ctx.scoped,
         in_report_words(content_words(intent.question, area_words)),
         ctx.index.vocabulary,
+        # routed here, findings are asked for, by a cue or by the question's nearest examples
+        # ("what's the verdict on their MAPPA work?": MAPPA, not "verdict")
+        asked=True if intent.kind else None,
     )
     if found.found or intent.targets:
         return found
