@@ -9,6 +9,8 @@ from assistant.answers.topic_words import (
     COMMON_SHARE,
     about_words,
     distinctive,
+    held_by_findings,
+    in_findings_words,
     unmentioned_topic,
 )
 from ingest.text.tokens import stems
@@ -70,3 +72,21 @@ def test_words_naming_who_the_work_is_for_never_narrow_beside_another_word():
     topic = stems("young people adult services")
     assert distinctive(topic, findings) == stems("adult services")
     assert distinctive(stems("young people"), findings) == stems("young people")
+
+
+def test_a_word_the_glossary_spells_out_is_read_as_the_abbreviation_findings_use(
+    fictional_report,
+):
+    # the findings write "ETE staff"; the glossary spells ETE out as employment, training and
+    # education
+    topic = stems("education training")
+    assert in_findings_words(topic, [fictional_report], most=12) == stems("ETE")
+    assert held_by_findings(topic, [fictional_report], most=12) == topic
+    # one word of a longer spelled-out form is no abbreviation ("training new staff")
+    assert stems("training")[0] in in_findings_words(
+        stems("training new staff"), [fictional_report], most=12
+    )
+    # a word the findings hold stays as it is; too many reports: nothing is read
+    assert in_findings_words(stems("diversity"), [fictional_report], most=12) == stems("diversity")
+    assert in_findings_words(topic, [fictional_report], most=0) == topic
+    assert held_by_findings(topic, [fictional_report], most=0) == []

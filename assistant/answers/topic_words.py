@@ -82,17 +82,60 @@ def _known(stem: str, vocabulary: Collection[str]) -> bool:
 
 def held_by_findings(topic: Sequence[str], reports: Sequence, most: int) -> list[str]:
     """The words of ``topic`` some finding of ``reports`` holds (a strength, an area for
-    improvement or an area of work's key finding): what a question names that the findings
-    are about ("reparation"). None read when more than ``most`` reports are in question: a
+    improvement or an area of work's key finding), or holds by the abbreviation the reports'
+    glossary spells it out in ("education": ETE): what a question names that the findings are
+    about ("reparation"). None read when more than ``most`` reports are in question: a
     question across that many is not told apart by reading every finding."""
     if not topic or len(reports) > most:
         return []
+    held = _finding_stems(reports)
+    return [w for w in topic if w in held or _glossary_forms(w, reports, held, topic)]
+
+
+def in_findings_words(topic: Sequence[str], reports: Sequence, most: int) -> list[str]:
+    """``topic`` with each word no finding holds put as the abbreviation that findings use
+    and the reports' glossary spells out with it ("education and training": ETE,
+    "Employment, training and education"), once each; as it is with more than ``most``
+    reports in question."""
+    if not topic or len(reports) > most:
+        return list(topic)
+    held = _finding_stems(reports)
+    out: list[str] = []
+    for w in topic:
+        forms = [w] if w in held else (_glossary_forms(w, reports, held, topic) or [w])
+        out += [f for f in forms if f not in out]
+    return out
+
+
+def _finding_stems(reports: Sequence) -> set[str]:
     held: set[str] = set()
     for r in reports:
         items = [i for c in r.criteria for i in (*c.strengths, *c.areas_for_improvement)]
         items += [i for s in r.sections for i in s.findings]
         held.update(w for i in items for w in _item_stems(i.text))
-    return [w for w in topic if w in held]
+    return held
+
+
+def _glossary_forms(
+    word: str, reports: Sequence, held: Collection[str], topic: Collection[str] = ()
+) -> list[str]:
+    """The abbreviations findings use that the glossary spells out with ``word`` and, when
+    the spelled-out form has more than two words, with another word of ``topic`` ("education
+    and training" is ETE, Employment, training and education; "training new staff" is not)."""
+    out: list[str] = []
+    for r in reports:
+        for e in r.glossary:
+            head = _head_stems(e.definition)
+            if word not in head or (len(head) > 2 and len(head & {word, *topic}) < 2):
+                continue
+            out += [t for t in _item_stems(" ".join(e.terms)) if t in held and t not in out]
+    return out
+
+
+@cache
+def _head_stems(definition: str) -> frozenset[str]:
+    """The stems of a definition's spelled-out form: up to its first colon, full stop or dash."""
+    return _item_stems(re.split(r"[:.\n]|\s[-\u2013\u2014]\s", definition, maxsplit=1)[0])
 
 
 @cache

@@ -22,7 +22,7 @@ from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.section_labels import labelled_sections
 from assistant.answers.sibling_criteria import with_siblings
-from assistant.answers.topic_words import distinctive, unmentioned_topic
+from assistant.answers.topic_words import distinctive, in_findings_words, unmentioned_topic
 from assistant.answers.unmentioned import unmentioned
 from ingest.model import Report, Role, Section
 from ingest.text.layout import slug
@@ -36,6 +36,8 @@ _KIND_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["findings"]
 
 _KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
 KIND_WORDS = _KIND_WORDS  # words that ask for findings, not name their topic
+# Up to this many reports in question, a topic word is read in the glossary's abbreviation too
+GLOSSARY_TOPIC_REPORTS = 12
 _STOP = frozenset(stem(w) for w in STOPWORDS)
 
 
@@ -306,7 +308,12 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     found = answer_findings(
         intent,
         ctx.scoped,
-        in_report_words(content_words(intent.question, area_words)),
+        # "education and training": ETE, as the findings write it
+        in_findings_words(
+            in_report_words(content_words(intent.question, area_words)),
+            ctx.scoped,
+            most=GLOSSARY_TOPIC_REPORTS,
+        ),
         ctx.index.vocabulary,
         # routed here, findings are asked for, by a cue or by the question's nearest examples
         # ("what's the verdict on their MAPPA work?": MAPPA, not "verdict")
