@@ -94,3 +94,18 @@ def test_a_value_or_no_how_it_went_cue_keeps_the_score_answer(fictional_report):
 def _went_by_topic(question: str, report):
     intent = Intent(route=Route.SCORE, question=question)
     return how_it_went(intent, [report], add_area_findings, _by_topic(question, report))
+
+
+def test_an_area_of_work_report_answers_by_topic_when_findings_are_known_to_be_asked(eastmere):
+    # "were children helped with alcohol?" has no cue asking findings: routed to findings by
+    # its nearest examples, the route says findings are asked, and the topic picks them
+    from assistant.answers.intent import FindingKind
+    from assistant.answers.routes.findings import answer_findings
+    from ingest.text.tokens import stems
+
+    question = "were children helped with alcohol?"
+    intent = Intent(route=Route.FINDINGS, question=question, kind=FindingKind.BOTH)
+    topic = stems("alcohol")
+    assert not answer_findings(intent, [eastmere], topic).found
+    a = answer_findings(intent, [eastmere], topic, asked=True)
+    assert a.found and "use of alcohol" in a.answer

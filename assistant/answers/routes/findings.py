@@ -59,7 +59,7 @@ def answer_findings(
     )
     topic = [w for w in topic if w not in _KIND_WORDS]
     for report in scoped:
-        if _area_findings(out, report, intent.question, topic, corpus):
+        if _area_findings(out, report, intent.question, topic, corpus, asked):
             continue
         criteria = [find_criterion(report, t) for t in intent.targets if t.type == "criterion"]
         criteria = [c for c in criteria if c] if intent.targets else list(report.criteria)
@@ -144,6 +144,7 @@ def _area_findings(
     question: str,
     topic: Sequence[str] = (),
     corpus: frozenset[str] | set[str] | None = None,
+    asks_findings: bool | None = None,
 ) -> bool:
     """The key findings of the areas of work the question names by name ("protecting the
     public"), for a report whose findings stand under its areas rather than its criteria; with
@@ -164,9 +165,11 @@ def _area_findings(
     named = labelled_sections(question, report) or named
     # only when it asks for strengths or weaknesses: "which workers did they speak to?" shares
     # a word with a finding but asks for no finding
-    if not named and topic and not report.criteria and kind_asked(question):
+    if asks_findings is None:  # (a caller may know findings are asked for)
+        asks_findings = kind_asked(question) is not None
+    if not named and topic and not report.criteria and asks_findings:
         return _area_topic_findings(out, report, topic, corpus)
-    if not named and not topic and not report.criteria and kind_asked(question):
+    if not named and not topic and not report.criteria and asks_findings:
         # "what were Eastmere's weaknesses?": no area named, so every area's key findings
         named = [s for s in report.sections if s.findings]
     for section in named:
