@@ -21,7 +21,10 @@ from assistant.answers.plain_words import in_report_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.section_labels import labelled_sections
-from ingest.model import Report, Role
+from assistant.answers.sibling_criteria import with_siblings
+from assistant.answers.topic_words import distinctive, in_findings_words, unmentioned_topic
+from assistant.answers.unmentioned import unmentioned
+from ingest.model import Report, Role, Section
 from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
@@ -32,6 +35,9 @@ _KIND_WORDS_TEXT = load_yaml("assistant.answers", "words.yaml")["findings"]
 
 
 _KIND_WORDS = frozenset(stem(w) for w in _KIND_WORDS_TEXT.split())
+KIND_WORDS = _KIND_WORDS  # words that ask for findings, not name their topic
+# Up to this many reports in question, a topic word is read in the glossary's abbreviation too
+GLOSSARY_TOPIC_REPORTS = 12
 _STOP = frozenset(stem(w) for w in STOPWORDS)
 
 
@@ -40,6 +46,7 @@ def answer_findings(
     scoped: Sequence[Report],
     topic: Sequence[str] = (),
     corpus: frozenset[str] | set[str] | None = None,
+    asked: bool | None = None,
 ) -> Answer:
     """The numbered strengths and/or areas for improvement of criteria, with their scores.
 
@@ -52,14 +59,15 @@ def answer_findings(
     )
     topic = [w for w in topic if w not in _KIND_WORDS]
     for report in scoped:
-        if _area_findings(out, report, intent.question, topic, corpus):
+        if _area_findings(out, report, intent.question, topic, corpus, asked):
             continue
         criteria = [find_criterion(report, t) for t in intent.targets if t.type == "criterion"]
         criteria = [c for c in criteria if c] if intent.targets else list(report.criteria)
         if not intent.targets and topic:
             described = _described_criterion(criteria, topic)
             if described is None:
-                asked = kind_asked(intent.question) is not None
+                if asked is None:  # (a caller may know findings are asked for)
+                    asked = kind_asked(intent.question) is not None
                 before = len(out.lines)
                 _topic_findings(out, report, criteria, kinds, topic, asked, corpus)
                 if len(out.lines) > before:
@@ -136,6 +144,7 @@ def _area_findings(
     question: str,
     topic: Sequence[str] = (),
     corpus: frozenset[str] | set[str] | None = None,
+    asks_findings: bool | None = None,
 ) -> bool:
     """The key findings of the areas of work the question names by name ("protecting the
     public"), for a report whose findings stand under its areas rather than its criteria; with
@@ -156,21 +165,28 @@ def _area_findings(
     named = labelled_sections(question, report) or named
     # only when it asks for strengths or weaknesses: "which workers did they speak to?" shares
     # a word with a finding but asks for no finding
-    if not named and topic and not report.criteria and kind_asked(question):
+    if asks_findings is None:  # (a caller may know findings are asked for)
+        asks_findings = kind_asked(question) is not None
+    if not named and topic and not report.criteria and asks_findings:
         return _area_topic_findings(out, report, topic, corpus)
-    if not named and not topic and not report.criteria and kind_asked(question):
+    if not named and not topic and not report.criteria and asks_findings:
         # "what were Eastmere's weaknesses?": no area named, so every area's key findings
         named = [s for s in report.sections if s.findings]
     for section in named:
-        judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
-        head = f"{label(report)}, {section.name}"
-        if judged is not None:
-            head += f": {judged.display()}" + out.cite(from_source(report, judged.source))
-        out.add(head)
-        out.add(f"Key findings ({len(section.findings)}):")
-        for i in section.findings:
-            out.add(f"{i.position}. {i.text}" + out.cite(from_source(report, i.source), i.text))
+        add_area_findings(out, report, section)
     return bool(named)
+
+
+def add_area_findings(out: Composer, report: Report, section: Section) -> None:
+    """An area of work's judgement and its key findings, each cited."""
+    judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
+    head = f"{label(report)}, {section.name}"
+    if judged is not None:
+        head += f": {judged.display()}" + out.cite(from_source(report, judged.source))
+    out.add(head)
+    out.add(f"Key findings ({len(section.findings)}):")
+    for i in section.findings:
+        out.add(f"{i.position}. {i.text}" + out.cite(from_source(report, i.source), i.text))
 
 
 def _area_topic_findings(
@@ -183,6 +199,7 @@ def _area_topic_findings(
     words = [w for w in topic if w in corpus]
     if not words:
         return False
+    words = distinctive(words, [_stems_of(i.text) for s in sections for i in s.findings])
     need = len(words) if len(words) <= 2 else -(-2 * len(words) // 3)
     shown = False
     for section in sections:
@@ -220,6 +237,20 @@ def _topic_findings(
         # findings asked for ("what did they pick up on about parents?"): parents, not "pick";
         # a question asking no finding ("how many staff did they interview?") is not narrowed
         topic = known
+    # "health work with young people": health, not every finding about young people; when
+    # the rarer words pick nothing together, all of them are read as before
+    rare = distinctive(
+        topic,
+        [_stems_of(i.text) for c in criteria for i in (*c.strengths, *c.areas_for_improvement)],
+    )
+    for words in (rare, topic) if rare != list(topic) else (rare,):
+        if _picked(out, report, criteria, kinds, words):
+            return
+
+
+def _picked(out: Composer, report: Report, criteria, kinds, topic: Sequence[str]) -> bool:
+    """The findings of ``criteria`` holding enough of ``topic`` added to ``out``; any?"""
+    picked = False
     need = len(topic) if len(topic) <= 2 else -(-2 * len(topic) // 3)
     for c in criteria:
         lines = []
@@ -231,6 +262,7 @@ def _topic_findings(
                     lines.append((title, i))
         if not lines:
             continue
+        picked = True
         s = c.score
         out.add(
             f"{label(report)}, {c.number} {c.name}: {s.display()}{band_text(s)}"
@@ -241,6 +273,7 @@ def _topic_findings(
                 f"- {title} {i.position}: {i.text}"
                 + out.cite(from_source(report, i.source), i.text)
             )
+    return picked
 
 
 @rule(Route.FINDINGS, priority=110)
@@ -261,11 +294,33 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.FINDINGS)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    area_words = ctx.passages.area_words()
+    if not intent.followup:  # a follow-up keeps to the part of the work asked before
+        # "the reoffending side": 1.2 and 2.2, each named only in part by it
+        intent.targets = with_siblings(intent.question, intent.targets, ctx.scoped)
+    # "any findings on gang involvement?": a topic no loaded report mentions, not the findings
+    # that share its other words ("involved")
+    missing = unmentioned_topic(
+        intent.question,
+        ctx.index.vocabulary,
+        lambda w: next(iter(in_report_words(content_words(w, area_words))), None),
+        _KIND_WORDS,
+    )
+    if missing and not unmentioned(intent.question, ctx.scoped):  # "self-harm": answered there
+        return not_found(f"The loaded reports do not mention {' or '.join(missing)}.", "findings")
     found = answer_findings(
         intent,
         ctx.scoped,
-        in_report_words(content_words(intent.question, ctx.passages.area_words())),
+        # "education and training": ETE, as the findings write it
+        in_findings_words(
+            in_report_words(content_words(intent.question, area_words)),
+            ctx.scoped,
+            most=GLOSSARY_TOPIC_REPORTS,
+        ),
         ctx.index.vocabulary,
+        # routed here, findings are asked for, by a cue or by the question's nearest examples
+        # ("what's the verdict on their MAPPA work?": MAPPA, not "verdict")
+        asked=True if intent.kind else None,
     )
     if found.found or intent.targets:
         return found

@@ -17,10 +17,21 @@ from assistant.answers.compose import (
     score_name,
     target_of,
 )
-from assistant.answers.intent import CUES, SCORED, Intent, Target, catalog, is_bare_target
+from assistant.answers.how_it_went import how_it_went
+from assistant.answers.intent import (
+    CUES,
+    SCORED,
+    FindingKind,
+    Intent,
+    Target,
+    catalog,
+    is_bare_target,
+)
 from assistant.answers.list_by import listed_by_unmeasured
 from assistant.answers.passages import content_words
+from assistant.answers.plain_words import in_report_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
+from assistant.answers.routes.findings import add_area_findings, answer_findings
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import (
     answer_list,
@@ -287,6 +298,12 @@ def answer(intent: Intent, ctx: Context) -> Answer:
         intent.targets = list(dict.fromkeys(listed)) or intent.targets
     if intent.earlier:
         return answer_earlier(intent, ctx.scoped)
+    # "how did Eastmere do on its work in courts?": the area's judgement with its key findings
+    went = how_it_went(
+        intent, ctx.scoped, add_area_findings, lambda: _findings_by_topic(intent, ctx)
+    )
+    if went is not None and not levels and not intent.bands:
+        return went
     topic = content_words(intent.question, ctx.passages.area_words())
     if _judgements_asked(intent, ctx.scoped, topic):
         return answer_list(("area",), ctx.scoped, [], "score", True)
@@ -295,6 +312,13 @@ def answer(intent: Intent, ctx: Context) -> Answer:
         if listed:  # "every criterion in the risk section"
             return answer_list(("criterion",), ctx.scoped, [], "score", only=listed)
     return answer_score(intent, ctx.scoped, topic, ctx.loaded)
+
+
+def _findings_by_topic(intent: Intent, ctx: Context) -> Answer:
+    """The findings holding the words of a question that asks how something went."""
+    asking = Intent(route=Route.FINDINGS, question=intent.question, kind=FindingKind.BOTH)
+    topic = in_report_words(content_words(intent.question, ctx.passages.area_words()))
+    return answer_findings(asking, ctx.scoped, topic, ctx.index.vocabulary, asked=True)
 
 
 def _list_topic(topic: Sequence[str]) -> list[str]:

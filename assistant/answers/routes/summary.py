@@ -9,11 +9,18 @@ from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, not_found, score_line
 from assistant.answers.intent import CUES, Intent, describes_area
 from assistant.answers.like import extremes_of_scores
+from assistant.answers.passages import content_words
+from assistant.answers.plain_words import in_report_words
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from assistant.answers.score_lists import scores_at
+from assistant.answers.topic_words import held_by_findings
 from ingest.model import Report, Role
 from ingest.text.resources import load_cues
+
+# Up to this many reports in question, a summary cue with a topic the findings hold reads as
+# findings of that topic; beyond, every finding is not read per question.
+SUMMARY_TOPIC_REPORTS = 12
 
 
 def answer_summary(scoped: Sequence[Report]) -> Answer:
@@ -99,8 +106,22 @@ def measures_named(c: Clues) -> list:
 def summary_asked(intent: Intent, c: Clues) -> Route | None:
     summary = CUES["summary"]
     if (summary.search(c.q) or summary.search(c.qg)) and not measures_named(c):
+        if _finding_topic(c):
+            return None  # "what did inspectors think of reparation?": the findings about it
         return Route.SUMMARY
     return None
+
+
+def _finding_topic(c: Clues) -> list[str]:
+    """The words besides the asking ("in a sentence", "the verdict on") when the findings of
+    the reports in question hold every one: a topic of findings. Any other word ("for the
+    management board") says who the summary is for."""
+    from assistant.answers.routes.findings import KIND_WORDS
+
+    rest = CUES["summary"].sub(" ", c.qg)
+    topic = [w for w in in_report_words(content_words(rest)) if w not in KIND_WORDS]
+    held = held_by_findings(topic, c.scoped or c.reports, most=SUMMARY_TOPIC_REPORTS)
+    return held if len(held) == len(topic) else []
 
 
 @answers(Route.SUMMARY)
