@@ -35,6 +35,17 @@ def test_the_sentence_that_fits_the_question_best_answers_it():
     assert best_shares("what percentage of cases were girls?", report) == []
 
 
+def test_a_sentence_sharing_only_a_few_of_the_words_asked_is_no_answer():
+    report = _report()
+    # "plans" and "cases" alone: what was asked of them (visits at home) is in no sentence
+    assert best_shares("how many plans did staff check at home visits in cases?", report) == []
+    # the report's own area is no word the sentence must say
+    best = best_shares("how often had Northbridge plans been reviewed on time?", report)
+    assert [s.sentence for s in best] == [
+        "Plans had been reviewed at the required intervals in only 58% of cases."
+    ]
+
+
 def test_a_share_of_cases_question_of_a_core_case_report_is_a_share_route():
     report = _report()
     assert parse("how often had plans been reviewed on time?", [report], set()).route == "share"

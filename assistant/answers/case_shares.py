@@ -99,11 +99,13 @@ def stated_shares(report: Report) -> list[StatedShare]:
 
 
 def best_shares(question: str, report: Report) -> list[StatedShare]:
-    """The stated shares whose words fit ``question`` best (at least two words in common; a
-    tie goes to the sentence with fewest other words)."""
-    asked = _stems(question)
+    """The stated shares whose words fit ``question`` best (at least two words in common, and
+    at least half of what the question asks of besides the report's area: "how many victims
+    did YOT staff visit at home?" is no share of work with substance misuse services that
+    YOT staff did; a tie goes to the sentence with fewest other words)."""
+    asked = _stems(question) - _stems(report.area)
     fits = [(len(asked & s.stems), -len(s.stems - asked), s) for s in stated_shares(report)]
-    fits = [f for f in fits if f[0] >= 2]
+    fits = [f for f in fits if f[0] >= 2 and 2 * f[0] >= len(asked)]
     if not fits:
         return []
     best = max(f[:2] for f in fits)
