@@ -264,3 +264,15 @@ def test_a_when_on_the_recommendations_route_must_be_about_what_was_asked():
     back = _answer(("next-steps", "We will undertake a reinspection in twelve months time."))
     back.route = "recommendations"
     assert checked(back, again).found
+
+
+def test_a_count_of_things_is_not_answered_by_the_rating_of_a_measure_it_names():
+    rated = _answer(("3.4", "Out-of-court disposal policy and provision: Outstanding"))
+    rated.route = "score"
+    things = Intent(route="score", question="how many out-of-court disposals did Northam give?")
+    assert not checked(rated, things).found
+    # a count of the measure's own value is the score
+    score = _answer(("summary", "Score 15/33"))
+    score.route = "score"
+    for q in ("how many points did Northam get out of 33?", "how many percent for 1.2?"):
+        assert checked(score, Intent(route="score", question=q)).found, q

@@ -161,9 +161,34 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     asked = asked_type(intent.question)
     if answer.route in _checked_routes() or asked in _every_route():
         return asked
+    if asked == "count" and answer.route in _MEASURE_COUNTS[0]:
+        return None if _counts_a_value(intent.question) else asked
     if asked in _COVERED and answer.route in _COVERED[asked]:
         return asked  # a route whose answer must be about what was asked (`covered`)
     return None
+
+
+def _measure_counts() -> tuple[frozenset[str], frozenset[str]]:
+    spec = load_yaml("assistant.answers", "asked_types.yaml")["measure_counts"]
+    return frozenset(spec["routes"]), frozenset(stems(spec["words"]))
+
+
+_MEASURE_COUNTS = _measure_counts()
+
+
+def _counts_a_value(question: str) -> bool:
+    """A count asked of a measure's own value ("how many points did it get?"), or of nothing
+    the question names."""
+    from assistant.answers.fact_units import counted  # it reads this module's types
+
+    first = _FIRST_COUNTED.search(question)  # "how many percent": "percent" is no thing
+    if first and set(stems(first.group(1))) & _MEASURE_COUNTS[1]:
+        return True
+    things = counted(question)
+    return not things or bool(things & _MEASURE_COUNTS[1])
+
+
+_FIRST_COUNTED = re.compile(r"\b(?:how|hw|hwo|ho) many\s+([\w-]+)", re.I)
 
 
 # the words that name a kind of document ("the thematic"): they pick a report, not a thing
