@@ -248,6 +248,24 @@ def test_rating_claim_naming_several_reports_is_judged_against_each(rated, claim
     assert cited is None or {e.report for e in result.evidence} == cited
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # something no standard is called is not the overall rating
+        ("Harrowfield got Outstanding for resources.", UNVERIFIABLE),
+        ("Harrowfield was rated Good for its parenting support.", UNVERIFIABLE),
+        # the service itself, in any words, is the overall rating
+        ("Harrowfield got Outstanding.", CONTRADICTED),
+        ("The Harrowfield youth justice service was rated Requires improvement.", SUPPORTED),
+        ("Harrowfield was rated Good at its latest inspection.", CONTRADICTED),
+        ("Harrowfield was rated Outstanding overall, wasn't it? Right?", CONTRADICTED),
+    ],
+)
+def test_a_rating_of_something_no_standard_is_called_is_not_the_overall(rated, claim, verdict):
+    result = check_claim(claim, [rated["h"]])
+    assert result.verdict == verdict, result.explanation
+
+
 # --- every qualifier counts ---------------------------------------------------------------------
 
 # A fictional note in no inspection format (read by the general reader): its figures are each

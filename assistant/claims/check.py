@@ -313,7 +313,12 @@ def _measure_each(text: str, scope: Scope) -> Judgement | None:
         later = [pos for pos, i in starts if i is not idx and pos > mine[0]] if mine else []
         piece = text[mine[0] : later[0] if later else len(text)] if mine else text
         j = judge_measure_claim(piece, _only(idx)) if piece != text else None
-        j = j or judge_measure_claim(text, _only(idx))
+        # the other reports' names are no words of this report's claim
+        own = text
+        for other in scope.reports:
+            if other is not idx and other.report.area:
+                own = area_pattern(other.report.area).sub(" ", own)
+        j = j or judge_measure_claim(own, _only(idx))
         if j is None:
             return None
         subs.append((idx, j))

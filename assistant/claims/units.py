@@ -96,6 +96,17 @@ def _content_of(text: str) -> frozenset[str]:
     return frozenset({stem(w) for w in words(text.lower()) if w not in STOPWORDS} - _GENERIC)
 
 
+def _unrated_words(text: str, idx: ReportIndex) -> tuple[str, ...]:
+    """The words of a rating claim that name something besides the report and the rating
+    ("resources" in "Harrowfield got Outstanding for resources")."""
+    said = {w for w in _content(text) if not w.isdigit()}
+    own = {stem(w) for w in words(f"{idx.report.area} {idx.report.id}".lower())}
+    scale = {stem(w) for r in RATINGS for w in words(str(r).lower())}
+    left = said - own - scale
+    # as written, not as stemmed: the words go back to the user
+    return tuple(dict.fromkeys(w for w in words(text.lower()) if stem(w) in left))
+
+
 def _overall_rating(idx: ReportIndex) -> Score | None:
     return next(
         (
@@ -139,6 +150,14 @@ def _judge_rating(text: str, scope: Scope) -> Judgement | None:
                 + f"; a rating (“{word}”) cannot be compared with a percentage.",
             )
         named = _named(text, ratings)
+        unnamed = _unrated_words(text, idx)
+        if not named and unnamed:
+            return Judgement(
+                UNVERIFIABLE,
+                [],
+                f"No rating of {idx.report.id} is for “{' '.join(unnamed)}”; name "
+                "the standard or area.",
+            )
         if not named:
             overall = _overall_rating(idx)
             named = [overall] if overall else []
