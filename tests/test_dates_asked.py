@@ -32,3 +32,15 @@ def test_a_question_about_after_the_report_asks_no_date_it_states():
 def test_whether_something_was_done_well_asks_for_both_sides():
     assert kind_asked("were risk management plans done well?") == FindingKind.BOTH
     assert kind_asked("what did the YOT do well?") == FindingKind.STRENGTH
+
+
+def test_a_question_for_the_fieldwork_is_not_answered_by_the_publication_date():
+    report = _report("Inspection of Northam\nPublished 14 September 2023\n", "September 2023")
+    assert answer_dates("what date did the fieldwork start?", [report], "context") is None
+    assert answer_dates("when were the inspectors on site?", [report], "context") is None
+    # asked when the inspection was, the report's own date is the one it gives
+    answer = answer_dates("when was the Northam inspection?", [report], "context")
+    assert answer is not None and "published" in answer.answer
+    fielded = _report("Fieldwork was undertaken in June 2023.\nPublished 14 September 2023\n", "")
+    answer = answer_dates("what date did the fieldwork start?", [fielded], "context")
+    assert answer is not None and "June 2023" in answer.answer

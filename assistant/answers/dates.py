@@ -129,9 +129,14 @@ def answer_dates(question: str, scoped: Sequence[Report], route: str) -> Answer 
     """The dates ``question`` asks for, per report, cited; None when no report states one."""
     out = Composer()
     publication = asks_publication(question)
+    # "when did the fieldwork start?" names the inspection's own dates: a publication date
+    # is no answer to it
+    only_fieldwork = not publication and bool(_CUES["fieldwork"].pattern.search(question))
     for report in scoped:
         published = publication_date(report)
         fieldwork = [] if publication else fieldwork_dates(report)
+        if only_fieldwork:
+            published = None
         # the inspection's own dates when it states them; else (or when asked) publication
         for d in fieldwork or ([published] if published else []):
             said = "was published" if d.what == "published" else "fieldwork was done"
