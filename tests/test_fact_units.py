@@ -239,3 +239,14 @@ def test_what_a_question_is_for_is_not_what_it_asks():
     asked = without_lead_in("For the board paper, Northam - number of children supervised?")
     unit = best_unit(asked, report, "count")
     assert unit is not None and "57" in unit.text
+
+
+def test_a_count_of_the_population_alone_is_no_count_of_which_of_them():
+    forms = "Two children and young people completed a questionnaire for the inspection."
+    school = "how many young people were in education?"
+    assert not covers(forms, counted(school), school)
+    filled = "how many young people filled in the questionnaire?"
+    assert covers(forms, counted(filled), filled)
+    # a count of the population asked about alone is still one
+    alone = "how many children and young people were there?"
+    assert covers("41 children and young people were supervised.", counted(alone), alone)

@@ -54,6 +54,7 @@ class Rules:
     parts: tuple[str, ...]
     same: tuple[tuple[re.Pattern, str], ...]
     describing: frozenset[str] = frozenset()  # sections that describe the area or inspection
+    populations: frozenset[str] = frozenset()  # who is counted, not which of them
 
 
 @cache
@@ -72,6 +73,7 @@ def rules() -> Rules:
             for s in data["same"]
         ),
         frozenset(str(p) for p in data.get("describing") or ()),
+        frozenset(w for p in data.get("populations") or () for w in stems(str(p))),
     )
 
 
@@ -284,7 +286,13 @@ def covers(text: str, things: frozenset[str], question: str = "") -> bool:
     held = {
         t for t in things if any(w.startswith(t) or t.startswith(w) for w in words if len(w) > 3)
     }
-    return 2 * len(held | (things & words) | (things & spelled)) >= len(things)
+    named = held | (things & words) | (things & spelled)
+    # "how many young people were in education?": a count of children that says nothing of
+    # education counts children, not the ones asked about
+    which = things - rules().populations
+    if which and which != things and not named & which:
+        return False
+    return 2 * len(named) >= len(things)
 
 
 def names_figures(text: str, question: str) -> bool:
