@@ -35,3 +35,16 @@ def test_an_answer_for_two_rating_words_lists_the_measures_rated_either():
     assert "2.4 Reviewing" not in answer.answer  # rated Inadequate
     assert "1.1 Governance and leadership (Outstanding)" in answer.answer
     assert "1.2 Staff (Good)" in answer.answer
+
+
+def test_a_pick_by_a_rating_of_reports_that_give_percentages_says_they_give_none():
+    from assistant.answers.routing import parse
+
+    formats = Path(__file__).parent / "data" / "formats"
+    core = read_report((formats / "core-reinspection-northbridge-2011.txt").read_text())
+    for q in ("which criteria were rated good?", "was anything rated inadequate?"):
+        assert parse(q, [core], set()).route == "rated", q
+        answer = answer_rated(q, [core])
+        assert not answer.found and "give no ratings" in answer.answer
+    # "good enough" is no rating
+    assert parse("which criteria were rated good enough?", [core], set()).route != "rated"

@@ -17,6 +17,13 @@ from ingest.model import RATINGS, Report, ReportFormat, Role, Score, Unit
 from ingest.text.resources import load_cues
 
 _FORMS = load_cues("assistant.answers", "rating_forms.yaml")
+# a word of the ratings framework's scale said as what something was rated
+_RATED_ON_SCALE = re.compile(
+    r"\b(?:rated|judged|graded)\s+(?:as\s+)?(?:"
+    + "|".join(r"\s+".join(map(re.escape, str(r).split())) for r in RATINGS)
+    + r")\b(?!\s+enough)",
+    re.I,
+)
 
 
 def rated_measures(report: Report) -> list[Score]:
@@ -41,6 +48,10 @@ def rating_condition(intent: Intent, c: Clues) -> Route | None:
     if not CUES["rated-which"].search(c.q) or CUES["rated-extreme"].search(c.q):
         return None
     rated = [s for r in c.scoped or c.reports for s in rated_measures(r)]
+    if not rated and _RATED_ON_SCALE.search(c.q):
+        # "which criteria were rated good?" of reports that give percentages: none is rated,
+        # which is said, rather than their scores listed as if they answered
+        return Route.RATED
     if not rated or compared_rating(c.q, rated):
         return None  # "rated below Good": a condition on the scale, computed over the ratings
     return Route.RATED if asked_rating(c.qg, c.reports) else None
@@ -86,6 +97,8 @@ def asked_ratings(question: str, reports: Sequence[Report]) -> list[str]:
 
 
 def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
+    if not any(rated_measures(r) for r in scoped):
+        return _unrated()
     words = asked_ratings(question, scoped)
     if not words:
         return not_found("The question names no rating to look for.", Route.RATED)
@@ -113,12 +126,16 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
     if elsewhere and out.lines:
         out.add(f"{loaded_list(elsewhere)}: rated on another scale, without {word}.")
     if not out.lines:
-        return not_found(
-            "The reports in question give no ratings (their scores are percentages), so none "
-            "can be picked by a rating.",
-            Route.RATED,
-        )
+        return _unrated()
     return out.answer(Route.RATED)
+
+
+def _unrated() -> Answer:
+    return not_found(
+        "The reports in question give no ratings (their scores are percentages), so none "
+        "can be picked by a rating.",
+        Route.RATED,
+    )
 
 
 @answers(Route.RATED)
