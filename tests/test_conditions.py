@@ -302,3 +302,16 @@ def test_at_most_and_at_least_are_bounds_not_superlatives():
     assert ranked_by("which criteria need at most moderate improvement?") == []
     assert ranked_by("which teams had at least 20 cases?") == []
     assert ranked_by("which team had the most cases?") == ["cases"]
+
+
+def test_a_pick_by_a_condition_ends_at_its_verb_and_reads_past_which_of():
+    from assistant.answers.conditions import picked
+
+    # "scored" is no level of measure, though "score" is
+    assert picked("which offices scored above 70%?", any_pick=True) == ["offices"]
+    assert picked("which of Northam's three offices scored above 70%?", any_pick=True) == [
+        "northam",
+        "offices",
+    ]
+    assert picked("which of the criteria scored above 70%?", any_pick=True) == []
+    assert picked("which key questions scored under 60%?", any_pick=True) == []

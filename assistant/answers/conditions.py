@@ -369,9 +369,20 @@ def picked(question: str, any_pick: bool = False) -> list[str]:
     # "which Sefton case managers had caseloads over 15?": the words that name what is picked
     # run up to the verb, past the area's name; a run holding a level of measure ("which
     # Harrowfield standards fell below ...") picks measures
+    if tokens[1:2] == ["of"]:
+        # "which of Wessex Vale's offices scored above 70%?": what follows "of the", the count
+        tokens = [
+            "which",
+            *(
+                t
+                for t in tokens[2:]
+                if t not in _DETERMINERS and not t.isdigit() and word_to_number(t) is None
+            ),
+        ]
+    verbs = set(data["pick_verbs"])
     run: list[str] = []
     for t in tokens[1:4]:
-        if t in STOPWORDS:
+        if t in STOPWORDS or t in verbs:  # up to the verb: "offices scored above ..."
             break
         run.append(t)
     levels = _stems(" ".join(data["levels"]))
