@@ -276,3 +276,13 @@ def test_a_count_of_things_is_not_answered_by_the_rating_of_a_measure_it_names()
     score.route = "score"
     for q in ("how many points did Northam get out of 33?", "how many percent for 1.2?"):
         assert checked(score, Intent(route="score", question=q)).found, q
+
+
+def test_a_share_asked_of_an_acronym_needs_a_unit_that_names_it():
+    population = _answer(("context", "Of the 171,500 people, 9.8% were aged ten to 17."))
+    population.route = "context"
+    neet = Intent(route="context", question="what proportion of young people were NEET?")
+    assert not checked(population, neet).found
+    named = _answer(("context", "Of the young people supervised, 12% were NEET."))
+    named.route = "context"
+    assert checked(named, neet).found

@@ -142,9 +142,17 @@ def holds(asks: str, citation: Citation, passage: str = "", question: str = "") 
     text = passage or citation.quote
     if asks in ("number", "share") and not _names_quantity(text, question):
         return False
+    if asks in ("number", "share", "case_share") and not _names_acronyms(text, question):
+        return False  # "what proportion were NEET?": not a share of all young people
     if asks == "place" and not _names_quantity(text, question, _named_places()):
         return False  # "where is the headquarters?": not "located in the South West"
     return _unit_may_hold(asks, citation) and _held(asks, citation, text, question)
+
+
+def _names_acronyms(text: str, question: str) -> bool:
+    from assistant.answers.fact_units import acronyms_named  # it reads this module's types
+
+    return acronyms_named(text, question) is not None
 
 
 def _asks(answer: Answer, intent: Intent | None) -> str | None:

@@ -267,18 +267,28 @@ def _spelled_out(acronym: str, text: str) -> bool:
     return any(spells(i, 0) for i in range(len(words)) if words[i][0] == letters[0])
 
 
+def acronyms_named(text: str, asked: str) -> set[str] | None:
+    """The stems of the acronyms ``asked`` uses, when ``text`` names every one of them (or
+    writes it out); None when it misses one ("NEET" is not answered by a sentence about
+    young people in general). "YOT", "YOS": what every report is about, need not be named."""
+    spelled: set[str] = set()
+    for acronym in re.findall(r"\b[A-Z]{3,}(?=s?\b)", asked):
+        if rules().generic & set(stems(acronym)):
+            continue
+        if not re.search(rf"\b{acronym}s?\b", text) and not _spelled_out(acronym, text):
+            return None
+        spelled |= set(stems(acronym))
+    return spelled
+
+
 def covers(text: str, things: frozenset[str], question: str = "") -> bool:
     """``text`` names what a count asks about: at least half of it, when it asks about several
     things, and every term it writes as an acronym ("how many young people were NEET?" is not
     answered by a count of young people alone)."""
     m = _HOW_MANY.search(question)
-    spelled: set[str] = set()
-    for acronym in re.findall(r"\b[A-Z]{3,}(?=s?\b)", m.group(1) if m else ""):
-        if rules().generic & set(stems(acronym)):
-            continue  # "YOT", "YOS": what every report is about
-        if not re.search(rf"\b{acronym}s?\b", text) and not _spelled_out(acronym, text):
-            return False
-        spelled |= set(stems(acronym))
+    spelled = acronyms_named(text, m.group(1) if m else "")
+    if spelled is None:
+        return False
     if len(things) < 2:
         return True
     words = content_words(text)
