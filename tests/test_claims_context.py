@@ -612,3 +612,15 @@ def test_people_living_in_the_area_is_its_population(sample_report):
     assert [e["value"] for e in r["evidence"]] == ["283,000"]
     r = to_dict(check_claim("about 400,000 people lived in Sefton", [sample_report]))
     assert r["verdict"] != SUPPORTED
+
+
+def test_a_figure_of_something_the_report_never_mentions_is_not_contradicted():
+    from ingest.readers import read_report
+
+    report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
+    claim = "Plans had been reviewed by a psychologist in 40% of cases."
+    result = check_claim(claim, [report])
+    assert result.verdict == UNVERIFIABLE, result.explanation
+    assert "psychologist" in result.explanation
+    restated = "Plans had been reviewed at the required intervals in 40% of cases."
+    assert check_claim(restated, [report]).verdict == CONTRADICTED

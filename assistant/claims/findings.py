@@ -32,6 +32,7 @@ from ingest.text.numbers import numbers_in as _numbers_in
 from ingest.text.resources import cue_patterns
 from ingest.text.stemming import prefix_stem
 from ingest.text.stopwords import CLAIM_STOPWORDS
+from ingest.text.tokens import words
 
 CUES = cue_patterns("assistant.claims", "cues.yaml")
 
@@ -328,6 +329,13 @@ def judge_finding(text: str, idx: ReportIndex, ranked: list[tuple[float, Unit]])
             verdicts.append(comp[0])
             notes.append(comp[1])
         verdict = combine_verdicts(verdicts)
+        unsaid = _never_said(text, idx)
+        if verdict == CONTRADICTED and unsaid:
+            # "60% of staff had a social work qualification" against "staff had worked with
+            # social care in 57% of cases": a figure of something the report never mentions
+            # is not contradicted by a figure of what it does
+            verdict = UNVERIFIABLE
+            notes.append(f"the report never mentions '{' '.join(unsaid)}'")
         around = " ".join(idx.units[i].text for i in idx.groups.get(unit.group, []))
         conflicts = qualifier_conflicts(text, unit.text, around, frozenset(report_years(idx)))
         if conflicts:
@@ -370,6 +378,14 @@ _DIRECTION_RE = (
 
 
 _AVERAGE_AREAS = {"england": "England", "english": "England", "wales": "Wales", "welsh": "Wales"}
+
+
+def _never_said(text: str, idx: ReportIndex) -> list[str]:
+    """The claim's words that no sentence of the report uses (an acronym counts as said when
+    its expansion is)."""
+    unsaid = [g[0] for g in claim_groups(text, idx) if not any(s in idx.idf for s in g)]
+    # as written, not as stemmed: the words go back to the user
+    return [next((w for w in words(text) if w.startswith(s)), s) for s in unsaid]
 
 
 def _phrase(direction: str) -> str:
