@@ -27,11 +27,13 @@ def how_it_went(intent: Intent, scoped: Sequence[Report], add_area, by_topic=Non
     writes one area's lines. Naming no measure at all ("how did young people moving on to
     adult services fare?"), the findings ``by_topic()`` picks by the question's words, when
     any hold them."""
-    if CUES["value-asked"].search(intent.question):
+    # "did Greyhaven get Poor for protecting the public?" checks a value; only a question of
+    # how the work went ("how did ... do", "how well ...") is asked how it went
+    if CUES["value-asked"].search(intent.question) or not CUES["how-it-went"].search(
+        intent.question
+    ):
         return None
     if not intent.targets and by_topic is not None:
-        if not CUES["how-it-went"].search(intent.question):
-            return None
         found = by_topic()
         return found if found is not None and found.found else None
     named = [(r, s) for r in scoped for s in judged_sections(intent, r)]
