@@ -286,3 +286,12 @@ def test_a_share_asked_of_an_acronym_needs_a_unit_that_names_it():
     named = _answer(("context", "Of the young people supervised, 12% were NEET."))
     named.route = "context"
     assert checked(named, neet).found
+
+
+def test_a_share_found_by_a_search_is_about_what_was_asked_not_the_figure_it_names():
+    review = _answer(("1.2", "The intervention plan had been reviewed in only 18% of cases."))
+    review.route = "fallback"
+    asked = Intent(route="fallback", question="what percentage of the population was under 18?")
+    assert not checked(review, asked).found
+    plans = Intent(route="fallback", question="what share of intervention plans were reviewed?")
+    assert checked(review, plans).found

@@ -50,3 +50,12 @@ def test_a_share_of_cases_question_of_a_core_case_report_is_a_share_route():
     report = _report()
     assert parse("how often had plans been reviewed on time?", [report], set()).route == "share"
     assert parse("what percentage of cases were girls?", [report], set()).route != "share"
+
+
+def test_the_cases_a_share_is_of_are_not_what_it_says_of_them():
+    wessex = read_report((Path(__file__).parent / "data" / "wessex-vale-yot-2011.txt").read_text())
+    # "in 90% of community cases": the share of community cases that had ETE work, not the
+    # share of young people in the community
+    assert best_shares("what share of young people were in the community?", wessex) == []
+    best = best_shares("how often did staff work with ETE staff in community cases?", wessex)
+    assert best and "90% of community cases" in best[0].sentence

@@ -624,3 +624,9 @@ def test_a_figure_of_something_the_report_never_mentions_is_not_contradicted():
     assert "psychologist" in result.explanation
     restated = "Plans had been reviewed at the required intervals in 40% of cases."
     assert check_claim(restated, [report]).verdict == CONTRADICTED
+
+
+def test_a_count_of_one_thing_is_not_judged_by_a_share_of_another(sample_report):
+    # the sample's foreword: an operational manager "for one of the three sites"
+    result = check_claim("Sefton had 15 case managers.", [sample_report])
+    assert result.verdict == UNVERIFIABLE, result.explanation

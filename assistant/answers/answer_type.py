@@ -253,7 +253,12 @@ def _about(text: str, question: str, citation: Citation) -> bool:
 
     area = set(citation.report.lower().split("-"))
     area |= set(stems(" ".join(area)))  # "Moorvale" is stemmed "moorval" in the question
-    asked = {w for w in content_words(question) - rules().generic - area if len(w) > 1}
+    # a figure the question names ("under 18") is what it asks of, not what it is about
+    asked = {
+        w
+        for w in content_words(question) - rules().generic - area
+        if len(w) > 1 and not w.isdigit()
+    }
     if dates.dates_the_report(text):
         # "what month did the inspectors visit?": a date of the inspection or the report is
         # about what was asked when the question asks of nothing else ("the board meeting")

@@ -98,6 +98,30 @@ def stated_shares(report: Report) -> list[StatedShare]:
     return found
 
 
+def _of_whom(sentence: str) -> frozenset[str]:
+    """The words of the cases a sentence's share is of ("custody" in "in 86% of custody
+    cases")."""
+    out: set[str] = set()
+    for q in scan(sentence):
+        m = _CUES["of-cases"].pattern.match(sentence[q.end :]) if q.unit == "%" else None
+        if m:
+            out |= _stems(m.group(0))
+    return frozenset(out)
+
+
+def _says_what_is_asked(asked: frozenset[str], share: StatedShare) -> bool:
+    """The sentence holds something the question asks of besides who is counted, outside the
+    words of the cases its share is of: "what share of young people were in custody?" is not
+    answered by work done "in 86% of custody cases"."""
+    said = share.stems - _of_whom(share.sentence) - _populations()
+    return bool(asked & said)
+
+
+@cache
+def _populations() -> frozenset[str]:
+    return frozenset(stem(w) for w in load_yaml(*_WORDS).get("populations") or ())
+
+
 def best_shares(question: str, report: Report) -> list[StatedShare]:
     """The stated shares whose words fit ``question`` best (at least two words in common, and
     at least half of what the question asks of besides the report's area: "how many victims
@@ -105,7 +129,9 @@ def best_shares(question: str, report: Report) -> list[StatedShare]:
     YOT staff did; a tie goes to the sentence with fewest other words)."""
     asked = _stems(question) - _stems(report.area)
     fits = [(len(asked & s.stems), -len(s.stems - asked), s) for s in stated_shares(report)]
-    fits = [f for f in fits if f[0] >= 2 and 2 * f[0] >= len(asked)]
+    fits = [
+        f for f in fits if f[0] >= 2 and 2 * f[0] >= len(asked) and _says_what_is_asked(asked, f[2])
+    ]
     if not fits:
         return []
     best = max(f[:2] for f in fits)

@@ -118,10 +118,11 @@ def _window(text: str, q: Quantity, others: list[Quantity], idx: ReportIndex) ->
     return out
 
 
-def _head(text: str, q: Quantity, idx: ReportIndex) -> frozenset[str]:
+def _head(text: str, q: Quantity, idx: ReportIndex, of_total: bool = False) -> frozenset[str]:
     """What a count counts: the first words after it ("three victims", "Eleven children and
-    young people"); empty for percentages and rates."""
-    if unit_class(q) != "num" or q.total is not None:
+    young people"; with ``of_total``, "sites" in "one of the three sites"); empty for
+    percentages and rates."""
+    if unit_class(q) != "num" or (q.total is not None and not of_total):
         return frozenset()
     after = re.split(r"[,;:.]|\d", text[q.end : q.end + 60])[0]
     if HEADLESS.match(after):
@@ -161,6 +162,10 @@ def _align(
             if (q.role == "average") == (sq.role == "average"):
                 score += 50.0  # an average stands for an average, an area's figure for one
             qh, sh = _head(claim, q, idx), _head(u.text, sq, idx)
+            if qh and sq.total is not None and q.total is None:
+                whole = _head(u.text, sq, idx, of_total=True)
+                if whole and not qh & whole:
+                    continue  # "15 case managers" is no "one of the three sites"
             if qh and sh:
                 # "three victims" is not a count of "children and young people".
                 score += 20.0 if qh & sh else -20.0
