@@ -315,3 +315,14 @@ def test_a_pick_by_a_condition_ends_at_its_verb_and_reads_past_which_of():
     ]
     assert picked("which of the criteria scored above 70%?", any_pick=True) == []
     assert picked("which key questions scored under 60%?", any_pick=True) == []
+
+
+def test_an_ordinal_extreme_asks_for_the_extremes_up_to_it():
+    from assistant.answers.conditions import how_many
+
+    assert how_many("which was the second worst criterion?") == 2
+    assert how_many("what was the 3rd highest score?") == 3
+    assert how_many("the two lowest scores") == 2
+    assert how_many("which was the worst criterion?") == 1
+    # an ordinal of something else is no count of extremes
+    assert how_many("in the second section, which criterion was lowest?") == 1

@@ -217,8 +217,27 @@ def asks_extreme(question: str) -> bool:
     return any(w in extremes for w in words(question.lower()))
 
 
+@cache
+def _ordinal_pattern() -> tuple[re.Pattern, dict[str, int]]:
+    ordinals = {
+        str(k): int(v)
+        for k, v in load_yaml("assistant.answers", "part_numbers.yaml")["ordinals"].items()
+    }
+    extremes = load_yaml(*_DATA)["extreme_words"]
+    alt = "|".join(re.escape(w) for w in sorted(extremes, key=len, reverse=True))
+    words_ = "|".join(ordinals)
+    pattern = re.compile(rf"\b(?:(\d)(?:st|nd|rd|th)|({words_}))[\s-]+(?:{alt})\b", re.I)
+    return pattern, ordinals
+
+
 def how_many(question: str) -> int:
-    """How many of the lowest or highest measures are asked for: "the two lowest" is 2."""
+    """How many of the lowest or highest measures are asked for: "the two lowest" is 2; "the
+    second worst" is the worst two, the answer listing the one asked for with the one before."""
+    ordinal, ordinals = _ordinal_pattern()
+    o = ordinal.search(question)
+    if o:
+        n = int(o.group(1)) if o.group(1) else ordinals[o.group(2).lower()]
+        return n if 1 <= n <= 20 else 1
     m = _count_pattern().search(question)
     if not m:
         return 1
