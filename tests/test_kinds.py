@@ -179,3 +179,16 @@ def test_a_kinds_own_examples_pass_its_refuse_and_require_patterns():
                 assert re.search(kind.require, example, re.I), (kind.name, example)
     extremes = kinds.load_kinds().kinds["extremes"]
     assert not re.search(extremes.require, "which centre did they go to?", re.I)
+
+
+def test_the_loaded_reports_named_as_a_group_are_compared_on_one_measure(
+    sample_report, fictional_report
+):
+    from assistant.answers.routing import parse
+
+    reports = [sample_report, fictional_report]
+    intent = parse("what was the gap between the two on risk of harm?", reports, set())
+    assert intent.route == "compare" and intent.slots.across
+    # two measures of one report are no group of reports
+    intent = parse("what was the gap between the two criteria on risk of harm?", reports, set())
+    assert not (intent.route == "compare" and intent.slots.across)

@@ -232,7 +232,8 @@ def _compare(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     intent.kind = None
     if len(c.scoped) == 1 and len(named_parts(c.q, c.scoped[0])) >= 2:
         return Route.DOMAINS
-    across = len(c.scoped) >= 2 and len(c.named) >= 2
+    # "the gap between the two on risk of harm": the loaded reports, named as a group
+    across = len(c.scoped) >= 2 and (len(c.named) >= 2 or (not c.named and bool(c.s.many_reports)))
     # "did they get better at safeguarding since the last inspection?": one measure against
     # its earlier value, which a reinspection states
     if len(targets) >= 2 or ((across or intent.earlier) and targets):
