@@ -40,3 +40,19 @@ def test_a_figure_no_finding_states_is_still_contradicted(findings):
 def test_a_score_named_as_one_is_judged_as_the_score(findings):
     a = findings.ask("is it true that Sefton scored 13% for safeguarding?")
     assert a.answer.startswith("No"), a.answer
+
+
+def test_a_measure_sharing_one_word_with_the_claim_is_not_named_by_it():
+    from assistant.answers.routes.claim import _names
+    from ingest.model import Role, Score, Source
+
+    def score(key: str, name: str) -> Score:
+        return Score(key, name, 50, None, Role.CRITERION, Source("1", name, name, 0))
+
+    harm = score("1.1", "1.1 Risk of Harm to Others")
+    # "risk" alone is not Risk of Harm to Others: no Yes or No from its score
+    assert not _names("did 45% of cases have a risk management plan?", harm)
+    assert _names("did it get 60% for risk of harm to others?", harm)
+    assert _names("is it true 1.1 was 60%?", harm)
+    safeguarding = score("safeguarding", "Safeguarding")
+    assert _names("a colleague says it got 50% on safeguarding - true?", safeguarding)

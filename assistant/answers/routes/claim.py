@@ -14,7 +14,8 @@ from assistant.answers.kinds import figure_pattern
 from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routes.score import answer_earlier, answer_score
 from assistant.answers.routing import Clues
-from ingest.model import Report
+from ingest.model import Report, Score
+from ingest.text.tokens import stems
 
 
 def answer_claim(intent: Intent, scoped: Sequence[Report], narrowing=None) -> Answer:
@@ -50,9 +51,21 @@ def _states_value(intent: Intent, scoped: Sequence[Report]) -> bool:
     target = intent.targets[0]
     return any(
         (score := target.score_in(r)) is not None
+        and _names(intent.question, score)
         and stated.verdict(intent.question, score, earlier=intent.earlier)
         for r in scoped
     )
+
+
+def _names(question: str, score: Score) -> bool:
+    """The question names the measure: by its number, or by more than half the words of its
+    name. "did 45% of cases have a risk management plan?" shares only "risk" with Risk of
+    Harm to Others, and states no value of it."""
+    number = score.key if re.fullmatch(r"\d+(?:\.\d+)*", score.key or "") else ""
+    if number and re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", question):
+        return True
+    name = set(stems(re.sub(r"^\s*\d+(?:\.\d+)*\s*", "", score.name)))
+    return bool(name) and 2 * len(name & set(stems(question))) > len(name)
 
 
 @dataclass
