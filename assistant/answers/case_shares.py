@@ -14,6 +14,7 @@ from functools import cache
 
 from assistant.answers.citations import Citation, from_source, narrow, sentences
 from assistant.answers.conditions import _CUES
+from assistant.answers.fact_units import rules
 from assistant.answers.lexicon import per_report
 from ingest.model import Report, Source
 from ingest.text.numbers import scan
@@ -113,13 +114,8 @@ def _says_what_is_asked(asked: frozenset[str], share: StatedShare) -> bool:
     """The sentence holds something the question asks of besides who is counted, outside the
     words of the cases its share is of: "what share of young people were in custody?" is not
     answered by work done "in 86% of custody cases"."""
-    said = share.stems - _of_whom(share.sentence) - _populations()
+    said = share.stems - _of_whom(share.sentence) - rules().populations
     return bool(asked & said)
-
-
-@cache
-def _populations() -> frozenset[str]:
-    return frozenset(stem(w) for w in load_yaml(*_WORDS).get("populations") or ())
 
 
 def best_shares(question: str, report: Report) -> list[StatedShare]:
