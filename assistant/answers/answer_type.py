@@ -187,16 +187,13 @@ _MEASURE_COUNTS = _measure_counts()
 def _counts_a_value(question: str) -> bool:
     """A count asked of a measure's own value ("how many points did it get?"), or of nothing
     the question names."""
-    from assistant.answers.fact_units import counted  # it reads this module's types
+    from assistant.answers.fact_units import counted, counted_words  # they read this module
 
-    first = _FIRST_COUNTED.search(question)  # "how many percent": "percent" is no thing
-    if first and set(stems(first.group(1))) & _MEASURE_COUNTS[1]:
+    first = counted_words(question)[:1]  # "how many percent": "percent" is no thing
+    if first and set(stems(first[0])) & _MEASURE_COUNTS[1]:
         return True
     things = counted(question)
     return not things or bool(things & _MEASURE_COUNTS[1])
-
-
-_FIRST_COUNTED = re.compile(r"\b(?:how|hw|hwo|ho) many\s+([\w-]+)", re.I)
 
 
 # the words that name a kind of document ("the thematic"): they pick a report, not a thing

@@ -173,6 +173,12 @@ def _is_figure(token: str) -> bool:
     return bool(TYPES["count"].pattern.fullmatch(token) or re.fullmatch(r"\d[\d,./-]*", token))
 
 
+def counted_words(question: str) -> list[str]:
+    """The words after "how many" or "number of", as written ("percent", "disposals")."""
+    m = _HOW_MANY.search(question)
+    return m.group(1).split() if m else []
+
+
 def counted(question: str) -> frozenset[str]:
     """The stems of what "how many ..." counts ("how many kids sent back a form" ->
     children, form): the words after it less the figures and the words every question uses."""
