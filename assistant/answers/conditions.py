@@ -206,9 +206,13 @@ _COUNT = re.compile(
 
 @cache
 def _count_pattern() -> re.Pattern:
+    return re.compile(_COUNT.pattern.replace("{ext}", _extremes_alternation()), re.IGNORECASE)
+
+
+def _extremes_alternation() -> str:
+    """The extreme words as one regex alternation, longest first."""
     extremes = load_yaml(*_DATA)["extreme_words"]
-    alt = "|".join(re.escape(w) for w in sorted(extremes, key=len, reverse=True))
-    return re.compile(_COUNT.pattern.replace("{ext}", alt), re.IGNORECASE)
+    return "|".join(re.escape(w) for w in sorted(extremes, key=len, reverse=True))
 
 
 def asks_extreme(question: str) -> bool:
@@ -223,8 +227,7 @@ def _ordinal_pattern() -> tuple[re.Pattern, dict[str, int]]:
         str(k): int(v)
         for k, v in load_yaml("assistant.answers", "part_numbers.yaml")["ordinals"].items()
     }
-    extremes = load_yaml(*_DATA)["extreme_words"]
-    alt = "|".join(re.escape(w) for w in sorted(extremes, key=len, reverse=True))
+    alt = _extremes_alternation()
     words_ = "|".join(ordinals)
     pattern = re.compile(rf"\b(?:(\d)(?:st|nd|rd|th)|({words_}))[\s-]+(?:{alt})\b", re.I)
     return pattern, ordinals
