@@ -10,6 +10,7 @@ from assistant.answers.fact_units import (
     counted,
     counts,
     covers,
+    done_as_asked,
     figure,
     names_figures,
     units,
@@ -250,3 +251,34 @@ def test_a_count_of_the_population_alone_is_no_count_of_which_of_them():
     # a count of the population asked about alone is still one
     alone = "how many children and young people were there?"
     assert covers("41 children and young people were supervised.", counted(alone), alone)
+
+
+def test_what_a_count_asks_was_done_must_be_what_the_unit_says_was_done():
+    forms = "Four questionnaires were completed by victims of offending."
+    assert not done_as_asked(forms, "how many questionnaires were sent out to victims?")
+    assert done_as_asked(forms, "how many questionnaires were completed by victims?")
+    # "returned" is said "completed"
+    assert done_as_asked(forms, "how many questionnaires were returned by victims?")
+    plans = "Risk management plans had been completed in only two of the five cases."
+    assert not done_as_asked(plans, "how many risk management plans were reviewed by a manager?")
+    # a clause of time says when, not what was done to what is counted
+    supervised = "Children supervised at the time of the inspection: 41"
+    assert done_as_asked(supervised, "how many kids was Northam supervising when it was inspected")
+    assert done_as_asked(forms, "how many victims filled in a questionnaire?")
+
+
+def test_no_counts_only_what_it_stands_before():
+    later = "Plans had been reviewed no later than three months from the start in 15% of cases."
+    assert not counts(later, counted("how many plans were reviewed?"), "")
+    assert counts("There were no victims.", counted("how many victims were there?"), "")
+
+
+def test_a_figure_of_another_noun_counts_none_of_what_is_asked():
+    audit = "Team managers will audit 10 plans each month."
+    q = "how many areas did the plan cover?"
+    assert not covers(audit, counted(q), q)
+    assert covers("The plan covered 4 areas of work.", counted(q), q)
+    # what a count counts may be counted through another noun ("four questionnaires were
+    # completed by victims" counts the victims who filled one in)
+    q = "how many victims filled the questionnaire in?"
+    assert covers("Four questionnaires were completed by victims.", counted(q), q)

@@ -55,6 +55,9 @@ class Rules:
     same: tuple[tuple[re.Pattern, str], ...]
     describing: frozenset[str] = frozenset()  # sections that describe the area or inspection
     populations: frozenset[str] = frozenset()  # who is counted, not which of them
+    done_after: frozenset[str] = frozenset()  # the words before a passive verb ("were")
+    done_words: frozenset[str] = frozenset()  # passive verbs that do not end in -ed ("sent")
+    clause_words: frozenset[str] = frozenset()  # the words that start a clause ("when")
 
 
 @cache
@@ -74,6 +77,9 @@ def rules() -> Rules:
         ),
         frozenset(str(p) for p in data.get("describing") or ()),
         frozenset(w for p in data.get("populations") or () for w in stems(str(p))),
+        frozenset(str(w) for w in data.get("done_after") or ()),
+        frozenset(str(w) for w in data.get("done_words") or ()),
+        frozenset(str(w) for w in data.get("clause_words") or ()),
     )
 
 
@@ -173,6 +179,24 @@ def _is_figure(token: str) -> bool:
     return bool(TYPES["count"].pattern.fullmatch(token) or re.fullmatch(r"\d[\d,./-]*", token))
 
 
+def _head(question: str) -> frozenset[str]:
+    """The stems of the noun "how many" counts, its first word after it ("how many areas did
+    the plan cover?" counts areas); empty when no noun follows ("how many of the cases", "how
+    many were done")."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return frozenset()
+    for token in _tokens(_said_one_way(m.group(1))):
+        if _is_figure(token):
+            continue
+        # "how many were done?", "how many of the cases": no noun named
+        low = token.lower()
+        if low in STOPWORDS or low in QUESTION_WORDS:
+            return frozenset()
+        return frozenset(stems(token))
+    return frozenset()
+
+
 def counted_words(question: str) -> list[str]:
     """The words after "how many" or "number of", as written ("percent", "disposals")."""
     m = _HOW_MANY.search(question)
@@ -190,7 +214,9 @@ def counted(question: str) -> frozenset[str]:
         if _is_figure(token) or token.lower() in STOPWORDS:
             continue
         out |= {w for w in stems(token) if w not in QUESTION_WORDS and w not in rules().generic}
-    return frozenset(out)
+    # the noun counted, though a word every report uses ("how many areas did the plan cover?"
+    # is not answered by "audit 10 plans")
+    return frozenset(out | _head(question))
 
 
 def counts(text: str, things: frozenset[str], question: str) -> bool:
@@ -210,6 +236,9 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
         if not _is_figure(t) or (digits and digits <= asked_figures):
             continue
         if not digits and t.lower() in asked_words:
+            continue
+        # "no" counts only what it stands before ("no victims"), not "no later than"
+        if t.lower() == "no" and not (i + 1 < len(tokens) and things & tokens[i + 1][1]):
             continue
         if _counts_another(tokens, i, things):
             continue
@@ -295,6 +324,14 @@ def covers(text: str, things: frozenset[str], question: str = "") -> bool:
     spelled = acronyms_named(text, m.group(1) if m else "")
     if spelled is None:
         return False
+    # the noun counted is named ("how many areas did the plan cover?": not "10 plans"); an
+    # acronym is named when written out, as read above
+    head = _head(question) & things
+    said = spelled | set(stems(_said_one_way(text)))
+    if head and not any(
+        h.startswith(w) or w.startswith(h) for h in head for w in said if len(w) > 2
+    ):
+        return False
     if len(things) < 2:
         return True
     words = content_words(text)
@@ -309,6 +346,31 @@ def covers(text: str, things: frozenset[str], question: str = "") -> bool:
     if which and which != things and not named & which:
         return False
     return 2 * len(named) >= len(things)
+
+
+def done_as_asked(text: str, question: str) -> bool:
+    """``text`` says that what a count asks was done to its things was done: "how many
+    questionnaires were sent out?" is not answered by "four questionnaires were completed"."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return True
+    tokens = [t.lower() for t in _tokens(m.group(1))]
+    # a clause of time ("... when it was inspected") says when, not what was done to them
+    ends = [i for i, t in enumerate(tokens) if t in rules().clause_words]
+    tokens = tokens[: ends[0]] if ends else tokens
+    done: set[str] = set()
+    for i, t in enumerate(tokens):
+        # the verb right after "were" (or one word on: "were actually sent")
+        before = tokens[max(0, i - 2) : i]
+        if not before or not (set(before) & rules().done_after):
+            continue
+        if (t.endswith("ed") and len(t) > 4) or t in rules().done_words:
+            done |= {w for w in stems(t) if w not in rules().generic}
+    if not done:
+        return True
+    held = content_words(text)
+    # two stemmers: "reviewed" and "review" are one word
+    return all(any(w.startswith(d) or d.startswith(w) for w in held if len(w) > 3) for d in done)
 
 
 def names_figures(text: str, question: str) -> bool:
