@@ -295,3 +295,37 @@ def test_a_share_found_by_a_search_is_about_what_was_asked_not_the_figure_it_nam
     assert not checked(review, asked).found
     plans = Intent(route="fallback", question="what share of intervention plans were reviewed?")
     assert checked(review, plans).found
+
+
+def test_the_number_of_a_part_counts_nothing():
+    # "1.2 Staff" is a standard's number and name, no count of staff
+    rating = _answer(("1.2", "1.2 Staff | Inadequate"))
+    rating.route = "score"
+    asked = Intent(route="score", question="how many staff work at Northam?")
+    assert not checked(rating, asked).found
+    staffed = _answer(("context", "Northam employed 42 staff."))
+    staffed.route = "score"
+    assert checked(staffed, asked) is staffed
+
+
+def test_a_share_is_about_what_is_done_not_its_own_words_or_who_it_counts():
+    answer = _answer(
+        ("3.1", "In only half of the relevant cases had children been kept safe."),
+        ("service-users", "Two children completed a questionnaire."),
+    )
+    asked = Intent(
+        route="fallback", question="did over half the young people send back the questionnaire?"
+    )
+    out = checked(answer, asked)
+    assert not out.found and "share" in out.answer
+    kept = Intent(route="fallback", question="were over half the children kept safe?")
+    assert checked(answer, kept) is answer
+
+
+def test_a_count_of_the_measures_themselves_is_answered_by_the_scores():
+    listing = _answer(("1", "Does planning focus sufficiently on keeping the child safe? 47%"))
+    listing.route = "score"
+    asked = Intent(route="score", question="how many key questions does Northam have?")
+    assert checked(listing, asked) is listing
+    asked = Intent(route="score", question="how many staff does Northam have?")
+    assert not checked(listing, asked).found

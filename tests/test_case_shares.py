@@ -21,7 +21,19 @@ def test_every_stated_share_quotes_the_report_exactly():
     assert shares
     for s in shares:
         assert s.citation.quote in report.text
-        assert "%" in s.sentence
+    # a share in figures, and one in words
+    sentences = [s.sentence for s in shares]
+    assert "Plans had been reviewed at the required intervals in only 58% of cases." in sentences
+    assert any("only two of the six cases" in s for s in sentences)
+
+
+def test_a_share_in_words_answers_what_it_is_a_share_of():
+    report = _report()
+    best = best_shares("what share of risk management plans were of sufficient quality?", report)
+    assert [s.sentence for s in best] == [
+        "Risk management plans were of sufficient quality in only two of the six cases that "
+        "needed one."
+    ]
 
 
 def test_the_sentence_that_fits_the_question_best_answers_it():

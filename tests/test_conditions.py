@@ -326,3 +326,21 @@ def test_an_ordinal_extreme_asks_for_the_extremes_up_to_it():
     assert how_many("which was the worst criterion?") == 1
     # an ordinal of something else is no count of extremes
     assert how_many("in the second section, which criterion was lowest?") == 1
+
+
+def test_a_bound_on_a_share_of_a_group_is_no_threshold_on_scores():
+    from assistant.answers.conditions import bounds_a_share
+    from assistant.answers.routing import parse
+
+    assert bounds_a_share("did more than half of the victims get a visit?")
+    assert bounds_a_share("did over a third of children have a plan?")
+    assert bounds_a_share("did more than half of the cases have a timely assessment?")
+    # a share of the measures themselves is about the scores
+    assert not bounds_a_share("were more than half of the criteria below 50%?")
+    assert not bounds_a_share("which criteria scored below half?")
+    report = read_report((FORMATS / "core-reinspection-northbridge-2011.txt").read_text())
+    intent = parse("did more than half of the victims get a visit?", [report], set())
+    assert intent.route != "computed" and intent.asks == "share"
+    intent = parse("did more than half of the cases have a timely assessment?", [report], set())
+    assert intent.route != "computed"
+    assert parse("which criteria scored below half?", [report], set()).route == "computed"

@@ -50,6 +50,12 @@ def _every_route() -> frozenset[str]:
     return frozenset(load_yaml("assistant.answers", "asked_types.yaml")["every_route"])
 
 
+@cache
+def _also_routes() -> dict[str, frozenset[str]]:
+    data = load_yaml("assistant.answers", "asked_types.yaml").get("also_routes") or {}
+    return {name: frozenset(routes) for name, routes in data.items()}
+
+
 def asked_type(question: str) -> str | None:
     """The type of answer ``question`` asks for by its wording, if any."""
     return next((name for name, pattern, _, _ in _asked() if pattern.search(question)), None)
@@ -169,6 +175,8 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
     asked = asked_type(intent.question)
     if answer.route in _checked_routes() or asked in _every_route():
         return asked
+    if answer.route in _also_routes().get(asked or "", ()):
+        return asked
     if asked == "count" and answer.route in _MEASURE_COUNTS[0]:
         return None if _counts_a_value(intent.question) else asked
     if asked in _COVERED and answer.route in _COVERED[asked]:
@@ -204,15 +212,22 @@ _DOCUMENTS = frozenset(
 )
 
 
+# a part's number at the start of a unit or of a line: a heading, not a figure
+_PART_NUMBER = re.compile(r"(?:^|(?<=\n)|(?<=\|))\s*\d{1,2}(?:\.\d{1,2})+(?=\s+[A-Z])")
+
+
 def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
     """``text`` gives a count of what "how many ..." asks about (when the question says)."""
     from assistant.answers.fact_units import (  # they read this module's types
         counted,
         counts,
         covers,
+        done_as_asked,
         names_figures,
     )
 
+    # the number of the cited part ("1.2 Staff: Inadequate") counts no staff
+    text = _PART_NUMBER.sub(" ", text)
     # the name of the cited report's area ("how many ... in Kestrelford") is no thing counted
     area = set(citation.report.lower().split("-")) if citation is not None else set()
     things = frozenset(t for t in counted(question) if t not in area)
@@ -225,6 +240,7 @@ def _counts(text: str, question: str, citation: Citation | None = None) -> bool:
         counts(text, things, question)
         and covers(text, things - report, question)
         and names_figures(text, question)
+        and done_as_asked(text, question)
     )
 
 
@@ -243,13 +259,21 @@ _COVERED = _covered()
 _DATE_WORDS = frozenset(stems("date dates month months year years day days time"))
 
 
-def _about(text: str, question: str, citation: Citation) -> bool:
+@cache
+def _share_words() -> frozenset[str]:
+    return frozenset(stems(str(load_yaml("assistant.answers", "asked_types.yaml")["share_words"])))
+
+
+def _about(text: str, question: str, citation: Citation, asks: str = "") -> bool:
     """``text`` holds at least half the question's own content words (not the words every
-    report uses, nor the name of the cited report's area)."""
+    report uses, nor the name of the cited report's area; for a share, not its own words nor
+    who it counts)."""
     from assistant.answers.fact_units import content_words, rules
 
     area = set(citation.report.lower().split("-"))
     area |= set(stems(" ".join(area)))  # "Moorvale" is stemmed "moorval" in the question
+    if asks in ("share", "case_share"):
+        area |= _share_words() | set(stems(" ".join(rules().populations)))
     # a figure the question names ("under 18") is what it asks of, not what it is about
     asked = {
         w
@@ -288,7 +312,7 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
     if asks in ("share", "case_share"):
         held = [(c, p) for c, p in held if names_group(p or c.quote, question)]
     if asks in _COVERED and answer.route in _COVERED[asks]:
-        held = [(c, p) for c, p in held if _about(p or c.quote, intent.question, c)]
+        held = [(c, p) for c, p in held if _about(p or c.quote, intent.question, c, asks)]
     if held:
         return answer
     what = _SAYS.get(asks, asks)

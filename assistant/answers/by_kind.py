@@ -184,13 +184,24 @@ def _score(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
 
 def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
-    from assistant.answers.conditions import asks_extreme, how_many, level_asked, unmeasured
+    from assistant.answers.conditions import (
+        asks_extreme,
+        bounds_a_share,
+        how_many,
+        level_asked,
+        unmeasured,
+    )
     from assistant.answers.routes.computed import ComputedSlots, Operation, asked_condition
 
     wanted = kind.slots_for(c.q)
     slots = ComputedSlots(op=Operation(wanted["op"]), scope=wanted.get("scope", "criterion"))
     condition = asked_condition(c.q, c.scoped or c.reports)
     if slots.op in (Operation.ABOVE, Operation.BELOW) and not condition:
+        return None
+    if condition and bounds_a_share(c.q):
+        # "did more than half of the victims get a visit?": a share of a group, not the
+        # scores above 50%
+        intent.asks = "share"
         return None
     if condition and unmeasured(c.q, c.scoped or c.reports, names_of(c), True):
         intent.asks = "number"  # "which schools had attendance below 80%?": not the scores

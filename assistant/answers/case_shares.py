@@ -3,7 +3,8 @@
 questions (a core case inspection) answers "how often ...?" and "in what share of cases ...?"
 with the sentence of its findings or foreword whose words best fit the question. A sentence is
 a share of cases when the language layer reads a percentage in it that a cue of
-``conditions.yaml`` (``of-cases``) follows."""
+``conditions.yaml`` (``of-cases``) follows, or when it gives one in words ("in two of the five
+cases", "less than half of the screenings")."""
 
 from __future__ import annotations
 
@@ -70,7 +71,9 @@ def stems_of(text: str) -> frozenset[str]:
 
 
 def _is_share(text: str) -> bool:
-    return any(
+    """A percentage of cases, or a share of them in words ("less than half of RoSH screenings",
+    "in two of the five cases"; not "seven of the eight criteria")."""
+    return _CUES["share-in-words"].pattern.search(text) is not None or any(
         q.unit == "%" and q.kind == "quantity" and _CUES["of-cases"].pattern.match(text[q.end :])
         for q in scan(text)
     )

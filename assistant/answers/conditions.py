@@ -445,6 +445,27 @@ def compared_noun(question: str) -> list[str]:
     return [m.group(1).lower()] if m else []
 
 
+def share_group(question: str) -> list[str]:
+    """The words of the group a bound is set on a share of ("did more than half of the victims
+    get a visit?" -> victims, get); [] when the bound is on no share of a group."""
+    m = _CUES["share-of-group"].pattern.search(question)
+    return [w for w in words(m.group("group").lower()) if w not in STOPWORDS] if m else []
+
+
+def bounds_a_share(question: str) -> bool:
+    """The question's bound is set on a share of a group that is no level of measure: "did more
+    than half of the cases have a plan?" asks for a share of cases, not for the scores above
+    50% ("were more than half of the criteria below 50%?" is about the scores)."""
+    group = share_group(question)
+    levels = _level_stems()
+    return bool(group) and not any(_known(w, levels) for w in group)
+
+
+@cache
+def _level_stems() -> frozenset[str]:
+    return frozenset(w for phrase in load_yaml(*_DATA)["levels"] for w in _stems(phrase))
+
+
 def unmeasured(
     question: str, reports: Iterable[Report], names: Iterable[str], condition: bool = False
 ) -> list[str]:
@@ -454,7 +475,7 @@ def unmeasured(
     workers had caseloads above 20?"). Empty when it is about what the reports measure."""
     asked = picked(question, condition) + ranked_by(question)
     if condition:
-        asked += compared_noun(question)
+        asked += compared_noun(question) + share_group(question)
     asked = [w for w in asked if len(w) > 2 and w not in STOPWORDS]
     asked = [w for w in dict.fromkeys(asked) if not w.isdigit() and not _known(w, _known_stems())]
     if not asked:

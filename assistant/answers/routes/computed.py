@@ -21,6 +21,7 @@ from assistant.answers.conditions import (
     Condition,
     asks_proportion,
     at_worst_level,
+    bounds_a_share,
     condition_in,
     how_many,
     level_asked,
@@ -410,7 +411,9 @@ def ranked_by_unmeasured(intent: Intent, c: Clues) -> Route | None:
         return None
     # a ranking, or for a condition ("which workers had caseloads above 20?") a figure, or for
     # a rating a passage that gives the thing picked a judgement
-    intent.asks = "judgement" if rated else "number" if condition else "ranking"
+    # ("did more than half of the victims get a visit?": a share of the group)
+    figure = "share" if bounds_a_share(c.q) else "number"
+    intent.asks = "judgement" if rated else figure if condition else "ranking"
     return Route.FALLBACK
 
 
@@ -442,6 +445,8 @@ def computation(intent: Intent, c: Clues) -> Route | None:
     if (
         not has_op
         or intent.kind
+        # "did more than half of the cases have a plan?": a share of cases, not the scores
+        or (condition and bounds_a_share(q))
         # "where was it judged most harshly?" asks for a part of the work, not a place
         or (intent.context_kinds and not (s.minimum or s.maximum))
         or (
