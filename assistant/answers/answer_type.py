@@ -19,7 +19,7 @@ from assistant.answers.compose import Answer
 from assistant.answers.groups import names_group
 from assistant.answers.intent import Intent
 from ingest.text.resources import load_cues, load_yaml
-from ingest.text.tokens import stems
+from ingest.text.tokens import stems, words
 
 _DATA = ("assistant.answers", "answer_types.yaml")
 TYPES = load_cues(*_DATA)
@@ -136,9 +136,18 @@ def _names_quantity(text: str, question: str, named_words: frozenset[str] | None
     from assistant.answers.fact_units import said_one_way  # it reads this module's types
 
     # "HQ" and "head office" name the headquarters a report writes out
-    words = _named_quantities() if named_words is None else named_words
-    named = set(stems(said_one_way(question))) & words
+    known = _named_quantities() if named_words is None else named_words
+    named = set(stems(said_one_way(question))) & known
     return not named or bool(named & set(stems(said_one_way(text))))
+
+
+def _unnamed_quantity(question: str, texts: list[str]) -> str | None:
+    """The quantity the question names ("caseload") when none of ``texts`` names it, as the
+    question writes it: what the answer says it does not give."""
+    if any(_names_quantity(t, question) for t in texts):
+        return None
+    named = _named_quantities()
+    return next((w for w in words(question) if set(stems(w)) & named), None)
 
 
 def holds(asks: str, citation: Citation, passage: str = "", question: str = "") -> bool:
@@ -146,7 +155,10 @@ def holds(asks: str, citation: Citation, passage: str = "", question: str = "") 
     if asks not in TYPES:
         return True  # a type this check does not know is never held against an answer
     text = passage or citation.quote
-    if asks in ("number", "share") and not _names_quantity(text, question):
+    # "was the ISSP caseload 12 at the time of the inspection?" is not answered by the date
+    # of the inspection, whatever type the question asks for (but a street address or a
+    # definition answers without naming itself)
+    if asks not in ("definition", "address") and not _names_quantity(text, question):
         return False
     if asks in ("number", "share", "case_share") and not _names_acronyms(text, question):
         return False  # "what proportion were NEET?": not a share of all young people
@@ -316,8 +328,12 @@ def checked(answer: Answer, intent: Intent | None) -> Answer:
     if held:
         return answer
     what = _SAYS.get(asks, asks)
+    unnamed = _unnamed_quantity(
+        question, [p or c.quote for c, p in zip(answer.citations, passages, strict=False)]
+    )
     return Answer(
-        f"The loaded reports do not give the {what} this asks for. The passages below share "
+        f"The loaded reports do not give the {unnamed or what} this asks for. The passages below "
+        "share "
         "its words but do not answer it; they are listed as related, not as an answer.",
         False,
         [],

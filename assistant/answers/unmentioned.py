@@ -1,5 +1,9 @@
-"""A question about a thing no loaded report mentions ("self-harm") is not answered by passages
-that share only its parts ("Risk of Harm"): found is false and they are offered as related.
+"""A question about a thing no loaded report mentions ("self-harm", "caseloads") is not answered
+by passages that share only its parts ("Risk of Harm") or its other words ("staff"): found is
+false and they are offered as related.
+
+A thing a report names whenever it says anything of it (a caseload, a budget, staff turnover:
+``unmentioned.yaml``, ``named``) is mentioned when a report writes a word starting with it.
 
 Only a written compound is judged this way (words joined by hyphens): its parts are common
 words, so the search and the routes match them one by one, while the thing asked about is the
@@ -46,9 +50,25 @@ def _compounds(question: str) -> list[str]:
     return [m.group(0) for m in _COMPOUND.finditer(question)] + spaced
 
 
+@cache
+def _named() -> tuple[re.Pattern, ...]:
+    """The things a report names whenever it says anything of them (``unmentioned.yaml``:
+    ``named``), each the start of a word ("caseload" in "caseloads")."""
+    words = load_yaml("assistant.answers", "unmentioned.yaml").get("named") or ()
+    return tuple(
+        re.compile(r"\b" + r"\s+".join(map(re.escape, str(w).split())) + r"[\w-]*", re.I)
+        for w in words
+    )
+
+
+def _named_in(question: str) -> list[re.Match]:
+    return [m for m in (p.search(question) for p in _named()) if m]
+
+
 def unmentioned(question: str, reports: Sequence[Report]) -> list[str]:
-    """The compounds of ``question`` that none of ``reports`` writes."""
-    out = []
+    """The compounds of ``question``, and the things a report names whenever it speaks of them
+    ("caseloads"), that none of ``reports`` writes."""
+    out = [m.group(0) for m in _named_in(question) if not any(m.re.search(r.text) for r in reports)]
     for compound in _compounds(question):
         parts = compound.lower().split("-")
         if any(p in STOPWORDS or stem(p) in QUESTION_WORDS for p in parts):
@@ -63,7 +83,9 @@ def unmentioned(question: str, reports: Sequence[Report]) -> list[str]:
 
 def checked_mentions(answer: Answer, question: str, reports: Sequence[Report]) -> Answer:
     """``answer``, or not found when the question asks about something no report mentions."""
-    if not answer.found or not answer.citations or not _compounds(question):
+    if not answer.found or not answer.citations:
+        return answer
+    if not _compounds(question) and not _named_in(question):
         return answer
     missing = unmentioned(question, reports)
     if not missing:
