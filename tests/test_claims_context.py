@@ -326,6 +326,7 @@ NOTE_QUALIFIED = [
     ("Plans were reviewed on time in 58% of custodial cases.", SUPPORTED),
     ("Plans were reviewed on time in 60% of custodial cases.", CONTRADICTED),
     ("Plans were reviewed on time in 58% of community cases.", UNVERIFIABLE),
+    ("Plans were reviewed on time in 30% of cases.", CONTRADICTED),
 ]
 
 
@@ -630,3 +631,16 @@ def test_a_count_of_one_thing_is_not_judged_by_a_share_of_another(sample_report)
     # the sample's foreword: an operational manager "for one of the three sites"
     result = check_claim("Sefton had 15 case managers.", [sample_report])
     assert result.verdict == UNVERIFIABLE, result.explanation
+
+
+def test_a_share_of_a_population_is_not_contradicted_by_a_share_of_a_group_of_cases(
+    sample_report,
+):
+    # the sample's only figure near "custody" is work done "in 86% of custody cases": a share
+    # of those cases, not of all young people
+    result = check_claim("20% of young people were in custody.", [sample_report])
+    assert result.verdict == UNVERIFIABLE, result.explanation
+    assert "for custody cases only" in result.explanation
+    # a share of cases is still judged against it
+    result = check_claim("The YOT worked with ETE staff in 50% of custody cases.", [sample_report])
+    assert result.verdict == CONTRADICTED, result.explanation

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.claims.measure import dated_quantity, qualifier
-from assistant.claims.qualifiers import qualifier_conflicts
+from assistant.claims.qualifiers import narrower_groups, qualifier_conflicts
 from assistant.claims.scope import is_national, report_years
 from assistant.claims.subjects import (
     SCORE_WORDS,
@@ -341,6 +341,10 @@ def judge_finding(text: str, idx: ReportIndex, ranked: list[tuple[float, Unit]])
             # is not contradicted by a figure of what it does
             verdict = UNVERIFIABLE
             notes.append(f"the report never mentions '{' '.join(unsaid)}'")
+        narrower = narrower_groups(text, unit.text) if verdict == CONTRADICTED else []
+        if narrower:
+            verdict = UNVERIFIABLE
+            notes += narrower
         around = " ".join(idx.units[i].text for i in idx.groups.get(unit.group, []))
         conflicts = qualifier_conflicts(text, unit.text, around, frozenset(report_years(idx)))
         if conflicts:

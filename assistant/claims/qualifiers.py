@@ -6,6 +6,8 @@ equal the numbers; such a claim is unverifiable, never supported.
 
 from __future__ import annotations
 
+import re
+
 from ingest.text.qualifiers import Qualifiers, qualifiers_in
 from ingest.text.stemming import prefix_stem
 from ingest.text.tokens import letter_words
@@ -57,3 +59,18 @@ def qualifier_conflicts(
         if prefix_stem(g) not in words:
             notes.append(f"the claim is about {g} cases; the report's figure is not said to be")
     return notes
+
+
+def narrower_groups(claim: str, statement: str) -> list[str]:
+    """Why a figure the statement gives for a group of cases ("in 86% of custody cases") does
+    not contradict a claim that does not say it is about that group ("20% of young people were
+    in custody" is a share of another whole): one note for each such group."""
+    if re.search(r"\bcases?\b", claim, re.I):
+        # a share of cases: the group's cases are part of the claim's ("50% of cases" is
+        # borne out or not by the figures of every group of them)
+        return []
+    said = qualifiers_in(claim).groups
+    return [
+        f"the report's figure is for {g} cases only; the claim does not say it is about them"
+        for g in sorted(qualifiers_in(statement).groups - said)
+    ]
