@@ -329,3 +329,12 @@ def test_a_count_of_the_measures_themselves_is_answered_by_the_scores():
     assert checked(listing, asked) is listing
     asked = Intent(route="score", question="how many staff does Northam have?")
     assert not checked(listing, asked).found
+
+
+def test_a_count_on_the_recommendations_route_counts_recommendations_only():
+    rec = _answer(("recommendations", "agree how call-outs are passed on (Chair of the Board)"))
+    rec.route = "recommendations"
+    asked = Intent(route="recommendations", question="how many times did the board meet?")
+    assert not checked(rec, asked).found
+    asked = Intent(route="recommendations", question="how many recommendations were there?")
+    assert checked(rec, asked) is rec

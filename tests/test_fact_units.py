@@ -282,3 +282,10 @@ def test_a_figure_of_another_noun_counts_none_of_what_is_asked():
     # completed by victims" counts the victims who filled one in)
     q = "how many victims filled the questionnaire in?"
     assert covers("Four questionnaires were completed by victims.", counted(q), q)
+
+
+def test_an_age_counts_no_one():
+    crime = "Reported crime for children aged 10 to 17 across the area was 38 per 1,000."
+    q = "how many children did the YOT work with in 2008?"
+    assert not counts(crime, counted(q), q)
+    assert counts("The YOT worked with 412 children in 2008.", counted(q), q)

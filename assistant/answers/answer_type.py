@@ -189,31 +189,37 @@ def _asks(answer: Answer, intent: Intent | None) -> str | None:
         return asked
     if answer.route in _also_routes().get(asked or "", ()):
         return asked
-    if asked == "count" and answer.route in _MEASURE_COUNTS[0]:
-        return None if _counts_a_value(intent.question) else asked
+    if asked == "count" and answer.route in _MEASURE_COUNTS:
+        return None if _counts_a_value(intent.question, answer.route) else asked
     if asked in _COVERED and answer.route in _COVERED[asked]:
         return asked  # a route whose answer must be about what was asked (`covered`)
     return None
 
 
-def _measure_counts() -> tuple[frozenset[str], frozenset[str]]:
+def _measure_counts() -> dict[str, tuple[frozenset[str], bool]]:
     spec = load_yaml("assistant.answers", "asked_types.yaml")["measure_counts"]
-    return frozenset(spec["routes"]), frozenset(stems(spec["words"]))
+    return {
+        route: (frozenset(stems(str(s["words"]))), bool(s.get("anywhere")))
+        for route, s in spec.items()
+    }
 
 
 _MEASURE_COUNTS = _measure_counts()
 
 
-def _counts_a_value(question: str) -> bool:
-    """A count asked of a measure's own value ("how many points did it get?"), or of nothing
-    the question names."""
+def _counts_a_value(question: str, route: str) -> bool:
+    """A count of what ``route`` answers from ("how many points did it get?", "how many
+    recommendations were there?"), or of nothing the question names."""
     from assistant.answers.fact_units import counted, counted_words  # they read this module
 
+    own, anywhere = _MEASURE_COUNTS.get(route, (frozenset(), False))
+    if anywhere and set(stems(question)) & own:
+        return True
     first = counted_words(question)[:1]  # "how many percent": "percent" is no thing
-    if first and set(stems(first[0])) & _MEASURE_COUNTS[1]:
+    if first and set(stems(first[0])) & own:
         return True
     things = counted(question)
-    return not things or bool(things & _MEASURE_COUNTS[1])
+    return not things or bool(things & own)
 
 
 # the words that name a kind of document ("the thematic"): they pick a report, not a thing

@@ -237,6 +237,9 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
             continue
         if not digits and t.lower() in asked_words:
             continue
+        # an age ("children aged 10 to 17") counts no one
+        if i and tokens[i - 1][0].lower() in _AGE_WORDS:
+            continue
         # "no" counts only what it stands before ("no victims"), not "no later than"
         if t.lower() == "no" and not (i + 1 < len(tokens) and things & tokens[i + 1][1]):
             continue
@@ -250,6 +253,9 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
         and re.fullmatch(r"\s*[\d,.]+\s*", value)
         and bool(things & set(stems(_said_one_way(label))))
     )
+
+
+_AGE_WORDS = frozenset(("aged", "age", "ages"))
 
 
 def _counts_another(
