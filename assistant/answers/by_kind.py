@@ -36,6 +36,7 @@ from assistant.answers.kinds import Guess, Kind, Kinds, classify, figure_pattern
 from assistant.answers.registry import Route
 from assistant.answers.score_lists import levels_asked
 from ingest.model import Report, Role
+from ingest.text.tokens import stems
 
 if TYPE_CHECKING:
     from assistant.answers.routing import Clues
@@ -287,7 +288,20 @@ def _summary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
 
     if levels_asked(c.q, c.s.own_targets):
         return None  # "what marks did it give for each criterion?": a list of scores
+    if _about_a_topic(c):
+        return None  # "what does the report say about exploitation?": that, not the gist
     return Route.SUMMARY if not measures_named(c) else None
+
+
+def _about_a_topic(c: Clues) -> bool:
+    """The question says what it is about ("... about exploitation?"), in words other than
+    the report's, the service's or a reader's own ("about the report", "about Sefton")."""
+    from assistant.answers.fact_units import rules
+    from assistant.answers.topic_words import SERVICE_WORDS, about_heads
+
+    own = rules().generic | set(SERVICE_WORDS)
+    own |= {w for r in c.reports for w in stems(f"{r.area} {r.id.replace('-', ' ')}")}
+    return any(w not in own for w in stems(" ".join(about_heads(c.qg))))
 
 
 def _claim(kind: Kind, intent: Intent, c: Clues) -> Route | None:

@@ -20,6 +20,7 @@ from assistant.answers.intent import (
 from assistant.answers.lexicon import per_reports
 from assistant.answers.retrieve import ChunkIndex, expand_query
 from ingest.model import Report
+from ingest.text.numbers import scan
 from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
@@ -311,7 +312,9 @@ class Passages:
         # ("which service had ...?" names the services compared, not Partnerships and services)
         named = set(stems(CUES["level-noun"].sub(" ", question)))
         topic = set(content) & catalog(self.findings.reports()).name_words & named
-        topic |= {w for w in content if w.isdigit()}
+        # (not a bound: "more than 90% of their appointments" is answered by "88%")
+        bounds = {d for q in scan(question) if q.qualifier for d in re.findall(r"\d+", q.text)}
+        topic |= {w for w in content if w.isdigit() and w not in bounds}
         counted = _counted_noun(question, synonyms)
         # Words no chunk uses are question phrasing ("handled"): the word count weighs them.
         total_idf = sum(index.idf[w] for w in content if w in index.idf) or 1.0

@@ -75,8 +75,9 @@ def for_post(items: Sequence[Item], posts: frozenset[str]) -> list[Item]:
 
 
 def about(items: Sequence[Item], topic: frozenset[str]) -> list[Item]:
-    """The recommendations whose text holds a word of ``topic``."""
-    return [i for i in items if set(stems(i.text)) & topic] if topic else []
+    """The recommendations whose text, or the name of the part they stand under ("Protecting
+    the public: Recommendations"), holds a word of ``topic``."""
+    return [i for i in items if set(stems(f"{i.text} {i.source.heading}")) & topic] if topic else []
 
 
 def by_position(items: Sequence[Item], numbers: Sequence[int], question: str) -> list[Item]:

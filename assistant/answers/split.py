@@ -10,6 +10,7 @@ from functools import cache
 
 from assistant.answers.compose import Answer, Composer
 from assistant.answers.intent import (
+    CUES,
     QUESTION_WORDS,
     definition_phrase,
     find_reports,
@@ -85,8 +86,11 @@ def _content(text: str) -> list[str]:
 def _topic(first: str) -> str:
     """What the first question asks about: its term, or its words less the stopwords."""
     starts = {w.lower() for w in load_yaml("assistant.answers", "kinds.yaml")["split"]["starts"]}
+    # "what went wrong with protecting the public": the words asking for findings ask, the
+    # rest is the topic
+    asked = CUES["findings"].sub(" ", CUES["area"].sub(" ", CUES["strength"].sub(" ", first)))
     topic = definition_phrase(first) or " ".join(
-        w for w in first.split() if w.lower().strip("?") not in STOPWORDS | starts
+        w for w in asked.split() if w.lower().strip("?") not in STOPWORDS | starts
     )
     return topic.strip(" ?")
 

@@ -21,6 +21,10 @@ _PREFIX = int(_DATA["prefix"])
 _POPULATION = frozenset(stems(" ".join(map(str, _DATA["population"]))))
 
 
+# the words naming the service every report is about, by whatever name (``service``)
+SERVICE_WORDS = stems(" ".join(map(str, _DATA.get("service") or ())))
+
+
 def distinctive(topic: Sequence[str], findings: Sequence[Collection[str]]) -> list[str]:
     """``topic`` without the words more than ``COMMON_SHARE`` of ``findings`` (each a set of
     stems) hold and the words naming who the work is for (``population``), unless every topic
@@ -43,6 +47,19 @@ def _about() -> re.Pattern:
 def about_words(question: str) -> list[str]:
     """The words of what ``question`` says it is about ("gang involvement")."""
     return [w for phrase in about_phrases(question) for w in phrase]
+
+
+def about_heads(question: str) -> list[str]:
+    """The words of each thing ``question`` says it is about, up to where its name ends
+    (``about_ends``): "the verdict on Harrowfield in a few words" -> Harrowfield."""
+    ends = {str(w) for w in _DATA.get("about_ends") or ()}
+    out: list[str] = []
+    for phrase in about_phrases(question):
+        for word in phrase:
+            if word.lower() in ends:
+                break
+            out.append(word)
+    return out
 
 
 def about_phrases(question: str) -> list[list[str]]:

@@ -230,6 +230,8 @@ def across_reports(intent: Intent, c: Clues) -> Route | None:
         and not _names_rating(c)  # "which standards were rated Inadequate across the reports?"
         # "compare the three headline scores" with one report loaded: its measures of a level
         and not (len(c.reports) < 2 and level_targets(c))
+        # "which area got the worst judgement?" with one report loaded: its areas of work
+        and not (len(c.reports) < 2 and (s.minimum or s.maximum))
         # "what judgement did each area of work get?" with one report loaded: its list
         and not (len(c.reports) < 2 and levels_asked(c.q, s.own_targets))
         # "the criterion scores from both reports, one list each": each report's list, when

@@ -22,9 +22,14 @@ from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.section_labels import labelled_sections
 from assistant.answers.sibling_criteria import with_siblings
-from assistant.answers.topic_words import distinctive, in_findings_words, unmentioned_topic
+from assistant.answers.topic_words import (
+    SERVICE_WORDS,
+    distinctive,
+    in_findings_words,
+    unmentioned_topic,
+)
 from assistant.answers.unmentioned import unmentioned
-from ingest.model import Report, Role, Section
+from ingest.model import Report, Role, Section, Unit
 from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
@@ -170,11 +175,31 @@ def _area_findings(
     if not named and topic and not report.criteria and asks_findings:
         return _area_topic_findings(out, report, topic, corpus)
     if not named and not topic and not report.criteria and asks_findings:
-        # "what were Eastmere's weaknesses?": no area named, so every area's key findings
-        named = [s for s in report.sections if s.findings]
+        # "what were Eastmere's weaknesses?": no area named, so every area's key findings,
+        # the worst judged first for weaknesses and the best first for strengths (the key
+        # findings of an area are not split into the two)
+        named = _by_judgement(report, [s for s in report.sections if s.findings], question)
     for section in named:
         add_area_findings(out, report, section)
     return bool(named)
+
+
+def _by_judgement(report: Report, sections: list[Section], question: str) -> list[Section]:
+    """``sections`` in the order of their judgements when the question asks for weaknesses
+    (worst first) or strengths (best first); as the report orders them otherwise."""
+    kind = kind_asked(question)
+    if kind not in (FindingKind.AREA, FindingKind.STRENGTH):
+        return sections
+
+    def badness(section: Section) -> float:
+        judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
+        if judged is None or judged.value is None:
+            return 0.0  # unjudged: between the best and the worst, as the report orders them
+        # a rating's value is its rank (1 is best); any other value is better the higher
+        return float(judged.value) if judged.unit == Unit.RATING else -float(judged.value)
+
+    worst_first = kind == FindingKind.AREA
+    return sorted(sections, key=lambda s: -badness(s) if worst_first else badness(s))
 
 
 def add_area_findings(out: Composer, report: Report, section: Section) -> None:
@@ -294,7 +319,10 @@ def inherit(intent: Intent, previous: dict, c: Clues) -> Route:
 
 @answers(Route.FINDINGS)
 def answer(intent: Intent, ctx: Context) -> Answer:
+    # "the YOT" over reports that say YOS names the service, no topic; where a report says
+    # YOT, its findings that do ("the YOT manager vacancy") are the ones asked about
     area_words = ctx.passages.area_words()
+    area_words += [w for w in SERVICE_WORDS if w not in ctx.index.vocabulary]
     if not intent.followup:  # a follow-up keeps to the part of the work asked before
         # "the reoffending side": 1.2 and 2.2, each named only in part by it
         intent.targets = with_siblings(intent.question, intent.targets, ctx.scoped)
