@@ -48,3 +48,19 @@ def test_a_pick_by_a_rating_of_reports_that_give_percentages_says_they_give_none
         assert not answer.found and "give no ratings" in answer.answer
     # "good enough" is no rating
     assert parse("which criteria were rated good enough?", [core], set()).route != "rated"
+
+
+def test_a_pick_by_a_rating_of_a_named_measure_keeps_to_that_measure():
+    formats = Path(__file__).parent / "data" / "formats"
+    reports = [
+        read_report((formats / name).read_text())
+        for name in ("ratings-harrowfield-2021.txt", "ratings-markdown-penmarrow-2024.txt")
+    ]
+    answer = answer_rated("which reports were rated Inadequate for planning?", reports)
+    assert answer.found
+    assert "Planning (Inadequate)" in answer.answer
+    # Penmarrow's other Inadequate standards are no planning
+    assert "1.2 Staff" not in answer.answer and "Out-of-court disposal policy" not in answer.answer
+    # a rating word names no measure: "Requires improvement" is not a measure of improvement
+    every = answer_rated("which standards were rated requires improvement?", reports)
+    assert "1.3 Partnerships and services" in every.answer

@@ -508,6 +508,28 @@ def unmeasured_words(question: str, reports: Iterable[Report], names: Iterable[s
     ]
 
 
+def measure_words(question: str, reports: Iterable[Report]) -> set[str]:
+    """The words of ``question`` that name what the loaded reports measure ("planning" in
+    "which reports were rated Inadequate for planning?"), besides the words of asking, the
+    levels of measure and the reports' areas."""
+    reports = list(reports)
+    areas: set[str] = set()
+    measured: set[str] = set()
+    for report in reports:
+        areas |= _stems(report.area) | _stems(report.id.replace("-", " "))
+        measured |= _measured_stems(report)
+    return {
+        w
+        for w in _stems(question)
+        if w in measured - areas and not w.isdigit() and not _known(w, _known_stems())
+    }
+
+
+def name_words(name: str) -> set[str]:
+    """The stems of a measure's name, as ``measure_words`` reads a question's."""
+    return _stems(name)
+
+
 def only_asking(question: str, names: Iterable[str]) -> bool:
     """Every word of ``question`` is a word of asking, a level of measure or one of ``names``
     (the loaded reports' areas): "how did the two YOTs compare?" is about the reports

@@ -4,6 +4,7 @@ parents): a question's topic stems read in the reports' words. The words are dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -25,3 +26,20 @@ def in_report_words(topic: Sequence[str]) -> list[str]:
         if w not in out:
             out.append(w)
     return out
+
+
+@lru_cache(maxsize=1)
+def _everyday_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    data = {
+        str(k).lower(): str(v)
+        for k, v in load_yaml("assistant.answers", "plain_words.yaml")["everyday"].items()
+    }
+    words = sorted(data, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I), data
+
+
+def in_report_wording(question: str) -> str:
+    """``question`` with each everyday word written as the reports write it ("what did they
+    find about housing?" -> "... about accommodation?"), for a search of their sentences."""
+    pattern, data = _everyday_pattern()
+    return pattern.sub(lambda m: data[m.group(0).lower()], question)

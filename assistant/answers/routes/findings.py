@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from assistant.answers.citations import from_source
@@ -17,7 +18,7 @@ from assistant.answers.intent import (
     kind_asked,
 )
 from assistant.answers.passages import content_words
-from assistant.answers.plain_words import in_report_words
+from assistant.answers.plain_words import in_report_wording, in_report_words
 from assistant.answers.registry import Context, Route, answers, follow_up, rule
 from assistant.answers.routing import Clues
 from assistant.answers.section_labels import labelled_sections
@@ -352,4 +353,7 @@ def answer(intent: Intent, ctx: Context) -> Answer:
     )
     if found.found or intent.targets:
         return found
-    return ctx.passages.answer(intent, ctx.scoped, ctx.index, route="findings")
+    # a document with no findings of its own: its sentences, searched in its own words
+    # ("housing" is what it calls accommodation)
+    searched = replace(intent, question=in_report_wording(intent.question))
+    return ctx.passages.answer(searched, ctx.scoped, ctx.index, route="findings")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from assistant.answers.citations import from_source
 from assistant.answers.compose import Answer, Composer, label, loaded_list, not_found
+from assistant.answers.conditions import measure_words, name_words
 from assistant.answers.conditions import rating_condition as compared_rating
 from assistant.answers.intent import CUES, Intent
 from assistant.answers.lexicon import per_reports
@@ -104,10 +105,14 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
         return not_found("The question names no rating to look for.", Route.RATED)
     word = " or ".join(words)
     wanted = {w.lower() for w in words}
+    # "which reports were rated Inadequate for planning?": only the measures it names
+    named = measure_words(_without(question, words), scoped)
     out = Composer()
     elsewhere = []  # rated on a scale without the word: like is looked for only among like
     for report in scoped:
         rated = rated_measures(report)
+        if named:
+            rated = [s for s in rated if name_words(s.name) & named]
         if not rated:
             continue
         if not wanted & _scale(report, scoped):
@@ -128,6 +133,16 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
     if not out.lines:
         return _unrated()
     return out.answer(Route.RATED)
+
+
+def _without(question: str, words: Sequence[str]) -> str:
+    """``question`` without the rating words it names ("Requires improvement" names no
+    measure of improvement)."""
+    for word in words:
+        question = re.sub(
+            r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", " ", question, flags=re.I
+        )
+    return question
 
 
 def _unrated() -> Answer:
