@@ -31,9 +31,7 @@ def test_a_document_with_no_findings_is_searched_in_its_own_words(tmp_path):
 
     from assistant.embeddings import get_embedder
 
-    thematic = (
-        Path(__file__).parent / "data" / "formats" / "general-thematic-resettlement-2019.txt"
-    )
+    thematic = Path(__file__).parent / "data" / "formats" / "general-thematic-resettlement-2019.txt"
     assert "housing" not in thematic.read_text().lower()  # what the test rests on
     findings = make_findings(tmp_path / "store", embedder=get_embedder(), reports=[thematic])
     a = findings.ask("what did the resettlement thematic find about housing?")
