@@ -604,7 +604,12 @@ def check_text(
     for a, b in sentence_spans(text):
         sentence = text[a:b]
         named = find_scope(" ".join(sentence.split()), indexes) if indexes else None
-        if named is not None and (named.explicit or named.unknown):
+        subject = _pronoun_subject(sentence, scope, named)
+        if subject is not None:
+            # "Its safeguarding score was 64%, well above Sefton's 38%": the area carried is
+            # the subject, the one named is compared with it, and the text stays about the first
+            sentence = subject
+        elif named is not None and (named.explicit or named.unknown):
             scope = named  # later sentences that name no area are about the last one named
             areas_named.update(i.report.id for i in named.reports if named.explicit)
         if not _checkable(sentence, indexes):
@@ -630,5 +635,25 @@ def check_text(
                 "reports.",
             )
         result.span = (a, b)
+        result.claim = text[a:b] if subject is not None else result.claim
         results.append(result)
     return results
+
+
+_PRONOUN_SUBJECT = CUES["pronoun-subject"]
+
+
+def _pronoun_subject(sentence: str, carried: Scope | None, named: Scope | None) -> str | None:
+    """``sentence`` with its opening pronoun written as the one area carried from the sentences
+    before, when it names another area too (which it then compares with it); None otherwise."""
+    m = _PRONOUN_SUBJECT.match(sentence)
+    if m is None or carried is None or not carried.explicit or len(carried.reports) != 1:
+        return None
+    if named is None or not named.explicit:
+        return None  # naming no other area, it is about the carried one anyway
+    area = carried.reports[0].report.area
+    if any(i.report.id == carried.reports[0].report.id for i in named.reports):
+        return None
+    word = m.group("pronoun").lower()
+    said = f"{area}'s" if word in ("its", "their") else area
+    return sentence[: m.start("pronoun")] + said + sentence[m.end("pronoun") :]
