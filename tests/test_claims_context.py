@@ -646,17 +646,13 @@ def test_a_share_of_a_population_is_not_contradicted_by_a_share_of_a_group_of_ca
     assert result.verdict == CONTRADICTED, result.explanation
 
 
-def test_a_sentence_opening_on_a_pronoun_is_about_the_area_carried(
-    sample_report, fictional_report
-):
+def test_a_sentence_opening_on_a_pronoun_is_about_the_area_carried(sample_report, fictional_report):
     text = (
         "Wessex Vale was inspected in 2011. Its safeguarding score was 64%, well above "
         "Sefton's 38%. Risk of harm work was done well enough 57% of the time."
     )
     results = check_text(text, [sample_report, fictional_report])
-    assert [r.verdict for r in results] == [SUPPORTED, SUPPORTED], [
-        r.explanation for r in results
-    ]
+    assert [r.verdict for r in results] == [SUPPORTED, SUPPORTED], [r.explanation for r in results]
     # each result quotes the sentence as written, and the area named in a comparison does not
     # become the subject of the sentences after it
     assert results[0].claim.startswith("Its safeguarding score")
