@@ -64,3 +64,38 @@ def test_a_pick_by_a_rating_of_a_named_measure_keeps_to_that_measure():
     # a rating word names no measure: "Requires improvement" is not a measure of improvement
     every = answer_rated("which standards were rated requires improvement?", reports)
     assert "1.3 Partnerships and services" in every.answer
+    # nor does the rating said in other words
+    needed = answer_rated("how many Harrowfield standards needed improvement?", reports[:1])
+    assert "4 of the 12" in needed.answer
+
+
+def test_which_report_had_more_of_a_rating_compares_the_counts():
+    from assistant.answers.routing import parse
+
+    formats = Path(__file__).parent / "data" / "formats"
+    reports = [
+        read_report((formats / name).read_text())
+        for name in ("ratings-harrowfield-2021.txt", "ratings-markdown-penmarrow-2024.txt")
+    ]
+    q = "which had more inadequate standards, Harrowfield or Penmarrow?"
+    assert parse(q, reports, set()).route == "rated"
+    answer = answer_rated(q, reports)
+    assert "Most rated Inadequate: Penmarrow (2024), with 6." in answer.answer
+    fewest = answer_rated("which YOS got the fewest inadequate ratings?", reports)
+    assert "Fewest rated Inadequate: Harrowfield (2021), with 2." in fewest.answer
+    # ranked by a rating the reports give: no pick by something unmeasured
+    assert parse("which YOS got the most outstanding ratings?", reports, set()).route == "rated"
+
+
+def test_a_measure_named_in_a_report_s_own_words_is_its_own():
+    from assistant.answers.routing import parse
+
+    formats = Path(__file__).parent / "data" / "formats"
+    reports = [
+        read_report((formats / name).read_text())
+        for name in ("ratings-harrowfield-2021.txt", "inspection-2012-eastmere-2014.txt")
+    ]
+    # "court work" is Harrowfield's Court disposals, though Eastmere has "Work in courts"
+    intent = parse("harrowfield court work rating", reports, set())
+    assert [str(t) for t in intent.targets] == ["overall:2"]
+    assert intent.reports == ["harrowfield-2021"]

@@ -551,7 +551,8 @@ def _measured_stems(report: Report) -> frozenset[str]:
     """The words of what ``report`` measures: its area, its measures' and sections' names."""
     known = set(_stems(report.area) | _stems(report.id.replace("-", " ")))
     for s in report.all_scores():
-        known |= _stems(s.name)
+        # (and its rating words: "the most outstanding ratings" counts what it rated)
+        known |= _stems(s.name) | _stems(s.rating or "")
     for section in report.sections:
         known |= _stems(section.name)
     return frozenset(known)

@@ -739,7 +739,10 @@ def words_named(question: str, cat: Catalog, types: Sequence[str], reports) -> i
     """How many of the question's words the best matching measure name of ``cat`` covers:
     a measure named in full in another loaded report, but only in part in the report asked
     about, is a measure that report does not have."""
-    q = _question_tokens(question, cat, reports)
+    from assistant.answers.fact_units import rules  # it reads this module's words
+
+    # "court work": "work" names every measure's subject, it tells none from another
+    q = _question_tokens(question, cat, reports) - rules().generic
     return max(
         (len(n.tokens & q) for n in cat.names if n.target.type in types and n.tokens),
         default=0,

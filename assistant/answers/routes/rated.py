@@ -106,8 +106,11 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
     word = " or ".join(words)
     wanted = {w.lower() for w in words}
     # "which reports were rated Inadequate for planning?": only the measures it names
-    named = measure_words(_without(question, words), scoped)
+    named = measure_words(_without(question, words), scoped) - {
+        w for r in rating_words(scoped) for w in name_words(r)
+    }
     out = Composer()
+    counts: dict[str, int] = {}  # report id -> how many are rated as asked
     elsewhere = []  # rated on a scale without the word: like is looked for only among like
     for report in scoped:
         rated = rated_measures(report)
@@ -119,6 +122,7 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
             elsewhere.append(report)
             continue
         chosen = [s for s in rated if (s.rating or "").lower() in wanted]
+        counts[report.id] = len(chosen)
         of_all = f"{len(rated)} rated standards or areas in {label(report)}"
         shown = chosen or rated
         listing = "; ".join(
@@ -130,9 +134,21 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
             out.add(f"None of the {of_all} was rated {word}; their ratings: {listing}.")
     if elsewhere and out.lines:
         out.add(f"{loaded_list(elsewhere)}: rated on another scale, without {word}.")
+    fewest = _SIDE_BY_SIDE.search(question)
+    if fewest and len(counts) > 1:
+        # "which had more inadequate standards, Harrowfield or Penmarrow?": the counts compared
+        pick = min if fewest.group(1).lower() in ("fewer", "fewest", "less", "least") else max
+        n = pick(counts.values())
+        tied = [r for r in scoped if counts.get(r.id) == n]
+        which = "Fewest" if pick is min else "Most"
+        out.add(f"{which} rated {word}: {loaded_list(tied)}, with {n}.")
     if not out.lines:
         return _unrated()
     return out.answer(Route.RATED)
+
+
+# "more", "the most", "fewer": the counts of several reports compared
+_SIDE_BY_SIDE = re.compile(r"\b(more|most|fewer|fewest|less|least)\b", re.I)
 
 
 def _without(question: str, words: Sequence[str]) -> str:
@@ -142,6 +158,8 @@ def _without(question: str, words: Sequence[str]) -> str:
         question = re.sub(
             r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", " ", question, flags=re.I
         )
+    for form in _FORMS.values():  # "needed improvement": Requires improvement in other words
+        question = form.pattern.sub(" ", question)
     return question
 
 
