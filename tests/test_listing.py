@@ -164,3 +164,24 @@ def test_many_reports_are_searched_together_not_one_by_one(findings, texts, monk
 def _plan(searched_each: int) -> fanout.Plan:
     real = fanout.plan()
     return fanout.Plan(real.reach, real.part_lines, real.names_listed, searched_each)
+
+
+@pytest.mark.parametrize(
+    "question", ["which reports are loaded?", "how many reports do you have?", "list the reports"]
+)
+def test_the_loaded_reports_themselves_are_listed_newest_first(findings, texts, question):
+    a = ask(findings, question)
+    assert a.route == Route.LISTING and a.found, a.answer
+    assert a.answer.startswith(f"{len(FILES)} reports are loaded")
+    assert sorted(listed(a)) == sorted(texts)
+    grounded(a, texts)
+    years = [int(m) for m in re.findall(r"\((\d{4})\)", a.answer)]
+    assert years == sorted(years, reverse=True)
+
+
+def test_the_report_a_question_picks_by_its_date_is_named(findings):
+    a = ask(findings, "what is the oldest report?")
+    assert a.route == Route.LISTING and a.found, a.answer
+    reports = findings.reports()
+    oldest = min(r.year for r in reports if r.year)
+    assert listed(a) == sorted(r.id for r in reports if r.year == oldest)

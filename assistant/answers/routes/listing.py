@@ -31,6 +31,7 @@ CUES = cue_patterns("assistant.answers", "listing_cues.yaml")
 @dataclass
 class ListingSlots:
     picks: list[str] = field(default_factory=list)  # "region=North West", "year=2012"
+    every: bool = False  # the reports themselves, picked by nothing ("which are loaded?")
 
 
 @rule(Route.LISTING, priority=43)
@@ -39,6 +40,10 @@ def list_asked(intent: Intent, c: Clues) -> Route | None:
     asked of them (a measure, a term, a band, an extreme are other routes' questions)."""
     if intent.bands:
         return None
+    if CUES["every-report"].search(c.q):
+        # "which reports are loaded?", or the one "the newest report" picked
+        intent.slots = ListingSlots(every=True)
+        return Route.LISTING
     picks, rest = picks_in(c.q, c.reports)
     if not picks or not CUES["list-of-reports"].search(rest):
         return None
@@ -122,9 +127,30 @@ def answer_listing(picks: list[Pick], scoped) -> Answer:
     return out.answer(Route.LISTING)
 
 
+def answer_every(scoped, loaded) -> Answer:
+    """The reports in question, newest first, each cited where its text dates or titles it."""
+    out = Composer()
+    ordered = sorted(scoped, key=lambda r: r.year or 0, reverse=True)
+    for report in ordered[: settings().listed]:
+        cite = evidence(report, Pick(Facet.YEAR, "")) or evidence(report, Pick(Facet.FORMAT, ""))
+        out.add(f"- {label(report)}" + (out.cite(cite) if cite else ""))
+    if not out.citations:
+        return not_found("The loaded reports could not be quoted for their dates.", Route.LISTING)
+    if len(scoped) == len(loaded):
+        lead = f"{len(loaded)} reports are loaded, newest first:"
+    else:
+        lead = f"{len(scoped)} of the {len(loaded)} loaded reports:"
+    out.lines.insert(0, lead)
+    if len(ordered) > settings().listed:
+        out.add(f"(and {len(ordered) - settings().listed} more)")
+    return out.answer(Route.LISTING)
+
+
 @answers(Route.LISTING, slots=ListingSlots)
 def answer(intent: Intent, ctx: Context) -> Answer:
     slots = intent.slots if isinstance(intent.slots, ListingSlots) else ListingSlots()
+    if slots.every:
+        return answer_every(ctx.scoped, ctx.loaded)
     picks = [Pick.parse(p) for p in slots.picks]
     if not picks:
         picks, _ = picks_in(intent.question, ctx.loaded)
