@@ -75,3 +75,11 @@ def test_it_asked_of_a_defined_term_is_about_what_the_term_stands_for():
     # a question that says more than the term keeps it as asked
     parts = split_question("whats ETE and what went wrong with it in Northam?", [report])
     assert parts[1] == "what went wrong with ETE in Northam?"
+
+
+def test_a_count_that_leaves_out_what_it_counts_counts_the_first_topic():
+    parts = split_question("what's a VMP, and how many were done?")
+    assert parts == ["what's a VMP?", "how many VMP were done?"]
+    # a count that says what it counts is left as it is
+    parts = split_question("what's a VMP, and how many cases needed one?")
+    assert parts[1] == "how many cases needed one?"

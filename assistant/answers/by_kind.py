@@ -214,6 +214,9 @@ def _computed(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     if slots.op in (Operation.MIN, Operation.MAX):
         if not asks_extreme(c.q):
             return None  # no word asks for the lowest or highest: the slot cannot be filled
+        if CUES["change-extreme"].search(c.q):
+            intent.asks = "ranking"  # "which criterion improved the most?": no lowest score
+            return None
         if unmeasured(c.q, c.scoped or c.reports, names_of(c, described=False)):
             intent.asks = "ranking"  # ranked by nothing the reports measure
             return None

@@ -308,6 +308,11 @@ def _spelled_out(acronym: str, text: str) -> bool:
     return any(spells(i, 0) for i in range(len(words)) if words[i][0] == letters[0])
 
 
+def spelled_out(acronym: str, text: str) -> bool:
+    """``text`` writes ``acronym`` out ("black and minority ethnic" for BME)."""
+    return _spelled_out(acronym, text)
+
+
 def acronyms_named(text: str, asked: str) -> set[str] | None:
     """The stems of the acronyms ``asked`` uses, when ``text`` names every one of them (or
     writes it out); None when it misses one ("NEET" is not answered by a sentence about

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from assistant.answers.fact_units import spelled_out
 from assistant.answers.intent import (
     CUES,
     PREVIOUS_RE,
@@ -206,6 +207,8 @@ def parse(
             q, vocabulary, [r.area for r in reports] + [r.id for r in reports]
         )
         if not any(name.lower() in d for d in described)
+        # "BME": an acronym a report writes out ("black and minority ethnic") is no unknown name
+        and not (name.isupper() and any(spelled_out(name, r.text) for r in reports))
     ]
     known_numbers = {n.target.key for n in cat.names if n.target.type == Role.CRITERION}
     intent.unknown += [

@@ -55,7 +55,11 @@ def split_question(question: str, reports: Sequence[Report] = ()) -> list[str]:
     parts = [p.strip(" ,;") for p in at.split(question) if p and p.strip(" ,;?")]
     refers = _report_pronoun()
     if len(parts) < 2 or any(
-        len(_content(p)) == 0 and not pronoun.search(p) and not refers.search(p) for p in parts
+        len(_content(p)) == 0
+        and not pronoun.search(p)
+        and not refers.search(p)
+        and not _elided_count().match(p)
+        for p in parts
     ):
         return [question]
     out = [parts[0]]
@@ -73,6 +77,7 @@ def split_question(question: str, reports: Sequence[Report] = ()) -> list[str]:
                 topic = _spelled_out(topic, reports) or topic
             part = refers.sub(areas or topic, part, count=1)
         part = _resolved(part, out[0], pronoun, reports)
+        part = _counted(part, out[0], reports)
         if areas and not find_reports(part, reports)[0]:
             part = f"{part.rstrip(' ?')} in {areas}"
         out.append(part)
@@ -105,6 +110,24 @@ def _resolved(part: str, first: str, pronoun: re.Pattern, reports: Sequence[Repo
     if head and head.lower() != topic.lower():
         topic = f"{topic.strip(' ?')} ({head})"
     return pronoun.sub(topic.strip(" ?"), part, count=1)
+
+
+@cache
+def _elided_count() -> re.Pattern:
+    return re.compile(load_yaml("assistant.answers", "kinds.yaml")["split"]["elided_count"], re.I)
+
+
+def _counted(part: str, first: str, reports: Sequence[Report]) -> str:
+    """A later part that counts without saying what ("how many were done?") counts what the
+    first part asked about: "how many VMP (Vulnerability management plan) were done?"."""
+    m = _elided_count().match(part)
+    if m is None:
+        return part
+    topic = _topic(first)
+    head = _spelled_out(topic, reports)
+    if head and head.lower() != topic.lower():
+        topic = f"{topic} ({head})"
+    return f"{part[: m.end()]} {topic}{part[m.end() :]}"
 
 
 def _spelled_out(topic: str, reports: Sequence[Report]) -> str:

@@ -210,7 +210,8 @@ def difference_between(intent: Intent, c: Clues) -> Route | None:
 @rule(Route.GLOSSARY, priority=140)
 def term_asked(intent: Intent, c: Clues) -> Route | None:
     """“What does RoSH mean?”, “RoSH?”: a definition."""
-    bare_term = intent.terms and is_bare(c.qg, intent.terms)
+    # "how many VMPs were done?" counts what the term names: it asks for no definition
+    bare_term = intent.terms and is_bare(c.qg, intent.terms) and not c.s.count
     if intent.terms and (CUES["glossary"].search(c.qg) or bare_term):
         return Route.GLOSSARY
     return None
