@@ -208,7 +208,7 @@ def parse(
         )
         if not any(name.lower() in d for d in described)
         # "BME": an acronym a report writes out ("black and minority ethnic") is no unknown name
-        and not (name.isupper() and any(spelled_out(name, r.text) for r in reports))
+        and not (name.isupper() and _written_out(name, named, reports))
     ]
     known_numbers = {n.target.key for n in cat.names if n.target.type == Role.CRITERION}
     intent.unknown += [
@@ -260,6 +260,16 @@ def parse(
         if route is not None:
             return _decided(intent, decide(intent, clues, route, r.name))
     return _decided(intent, decide(intent, clues, Route.FALLBACK, None))
+
+
+# An acronym is looked for written out in at most this many reports' texts (those the question
+# names, else the first loaded): each text read costs, and a hostile question may ask many.
+_WRITTEN_OUT_REPORTS = 25
+
+
+def _written_out(acronym: str, named: Sequence[str], reports: Sequence[Report]) -> bool:
+    pool = [r for r in reports if r.id in named] or list(reports)
+    return any(spelled_out(acronym, r.text) for r in pool[:_WRITTEN_OUT_REPORTS])
 
 
 def _decided(intent: Intent, route: Route) -> Intent:
