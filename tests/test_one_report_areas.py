@@ -74,3 +74,13 @@ def test_who_must_fix_an_area_gets_the_recommendations_under_it(eastmere):
     # the two recommendations under Protecting the public, not its findings again
     assert "15 working days" in second and "agree with the police" in second
     assert "Plans to manage risk to victims" not in second
+
+
+def test_the_story_with_a_topic_the_findings_hold_is_no_summary(tmp_path_factory):
+    from conftest import FICTIONAL
+
+    wessex = _findings(tmp_path_factory.mktemp("wessex") / "store", FICTIONAL)
+    a = wessex.ask("what's the story with management oversight in Wessex Vale?")
+    assert a.found and a.route != "summary", a.answer
+    assert "Management oversight of the vulnerability assessment" in a.answer
+    assert wessex.ask("what's the story in Wessex Vale?").route == "summary"

@@ -292,7 +292,9 @@ def _summary(kind: Kind, intent: Intent, c: Clues) -> Route | None:
     if levels_asked(c.q, c.s.own_targets):
         return None  # "what marks did it give for each criterion?": a list of scores
     if _about_a_topic(c):
-        return None  # "what does the report say about exploitation?": that, not the gist
+        # "what does the report say about exploitation?", "what's the story with management
+        # oversight?": the findings about it, not the gist
+        return None
     return Route.SUMMARY if not measures_named(c) else None
 
 

@@ -35,8 +35,11 @@ def distinctive(topic: Sequence[str], findings: Sequence[Collection[str]]) -> li
 
 
 @cache
-def _about() -> re.Pattern:
+def _about(with_after: bool = False) -> re.Pattern:
     opens = "|".join(re.escape(str(w)) for w in _DATA["about"])
+    if with_after:  # "the story with management oversight"
+        after = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in _DATA["about_with"])
+        opens += rf"|(?:{after})\s+with"
     stops = "|".join(map(re.escape, _DATA["stop_at"]))
     # the words after "about"/"on", up to punctuation, a dash or a question word
     return re.compile(
@@ -54,7 +57,8 @@ def about_heads(question: str) -> list[str]:
     (``about_ends``): "the verdict on Harrowfield in a few words" -> Harrowfield."""
     ends = {str(w) for w in _DATA.get("about_ends") or ()}
     out: list[str] = []
-    for phrase in about_phrases(question):
+    phrases = [re.findall(r"[A-Za-z][\w'’]*", m[1]) for m in _about(True).finditer(question)]
+    for phrase in phrases:
         for word in phrase:
             if word.lower() in ends:
                 break
