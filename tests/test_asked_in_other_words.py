@@ -40,3 +40,11 @@ def test_how_the_answer_should_be_put_is_no_part_of_the_question():
     assert without_lead_in(asked) == "what is the likelihood of reoffending?"
     reports = _sample()
     assert parse(without_lead_in(asked), reports, set()).unknown == []
+
+
+def test_who_has_to_act_asks_for_a_recommendation_s_owner():
+    reports = _sample()
+    for q in ("who has to fill the YOT manager post?", "who has to appoint a health worker?"):
+        assert parse(q, reports, set()).route == "recommendations", q
+    # what happened since is still asked with a word of time
+    assert parse("has the YOT manager post been filled yet?", reports, set()).asks == "progress"
