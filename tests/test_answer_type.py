@@ -26,6 +26,13 @@ def _answer(*quotes: tuple[str, str]) -> Answer:
     return Answer("text", True, cites, route="fallback", passages=[q for _, q in quotes])
 
 
+def _routed(route: str, *quotes: tuple[str, str]) -> Answer:
+    """An answer of ``route`` quoting ``quotes``."""
+    answer = _answer(*quotes)
+    answer.route = route
+    return answer
+
+
 def _intent(asks: str | None) -> Intent:
     return Intent(route="fallback", question="q", asks=asks)
 
@@ -299,12 +306,10 @@ def test_a_share_found_by_a_search_is_about_what_was_asked_not_the_figure_it_nam
 
 def test_the_number_of_a_part_counts_nothing():
     # "1.2 Staff" is a standard's number and name, no count of staff
-    rating = _answer(("1.2", "1.2 Staff | Inadequate"))
-    rating.route = "score"
+    rating = _routed("score", ("1.2", "1.2 Staff | Inadequate"))
     asked = Intent(route="score", question="how many staff work at Northam?")
     assert not checked(rating, asked).found
-    staffed = _answer(("context", "Northam employed 42 staff."))
-    staffed.route = "score"
+    staffed = _routed("score", ("context", "Northam employed 42 staff."))
     assert checked(staffed, asked) is staffed
 
 
@@ -323,8 +328,9 @@ def test_a_share_is_about_what_is_done_not_its_own_words_or_who_it_counts():
 
 
 def test_a_count_of_the_measures_themselves_is_answered_by_the_scores():
-    listing = _answer(("1", "Does planning focus sufficiently on keeping the child safe? 47%"))
-    listing.route = "score"
+    listing = _routed(
+        "score", ("1", "Does planning focus sufficiently on keeping the child safe? 47%")
+    )
     asked = Intent(route="score", question="how many key questions does Northam have?")
     assert checked(listing, asked) is listing
     asked = Intent(route="score", question="how many staff does Northam have?")
@@ -332,8 +338,10 @@ def test_a_count_of_the_measures_themselves_is_answered_by_the_scores():
 
 
 def test_a_count_on_the_recommendations_route_counts_recommendations_only():
-    rec = _answer(("recommendations", "agree how call-outs are passed on (Chair of the Board)"))
-    rec.route = "recommendations"
+    rec = _routed(
+        "recommendations",
+        ("recommendations", "agree how call-outs are passed on (Chair of the Board)"),
+    )
     asked = Intent(route="recommendations", question="how many times did the board meet?")
     assert not checked(rec, asked).found
     asked = Intent(route="recommendations", question="how many recommendations were there?")
