@@ -58,6 +58,7 @@ class Rules:
     done_after: frozenset[str] = frozenset()  # the words before a passive verb ("were")
     done_words: frozenset[str] = frozenset()  # passive verbs that do not end in -ed ("sent")
     clause_words: frozenset[str] = frozenset()  # the words that start a clause ("when")
+    age_words: frozenset[str] = frozenset()  # the words before an age ("aged")
 
 
 @cache
@@ -80,6 +81,7 @@ def rules() -> Rules:
         frozenset(str(w) for w in data.get("done_after") or ()),
         frozenset(str(w) for w in data.get("done_words") or ()),
         frozenset(str(w) for w in data.get("clause_words") or ()),
+        frozenset(str(w) for w in data.get("age_words") or ()),
     )
 
 
@@ -238,7 +240,7 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
         if not digits and t.lower() in asked_words:
             continue
         # an age ("children aged 10 to 17") counts no one
-        if i and tokens[i - 1][0].lower() in _AGE_WORDS:
+        if i and tokens[i - 1][0].lower() in rules().age_words:
             continue
         # "no" counts only what it stands before ("no victims"), not "no later than"
         if t.lower() == "no" and not (i + 1 < len(tokens) and things & tokens[i + 1][1]):
@@ -253,9 +255,6 @@ def counts(text: str, things: frozenset[str], question: str) -> bool:
         and re.fullmatch(r"\s*[\d,.]+\s*", value)
         and bool(things & set(stems(_said_one_way(label))))
     )
-
-
-_AGE_WORDS = frozenset(("aged", "age", "ages"))
 
 
 def _counts_another(
