@@ -134,7 +134,7 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
             out.add(f"None of the {of_all} was rated {word}; their ratings: {listing}.")
     if elsewhere and out.lines:
         out.add(f"{loaded_list(elsewhere)}: rated on another scale, without {word}.")
-    fewest = _SIDE_BY_SIDE.search(question)
+    fewest = CUES["rated-more"].search(question)
     if fewest and len(counts) > 1:
         # "which had more inadequate standards, Harrowfield or Penmarrow?": the counts compared
         pick = min if fewest.group(1).lower() in ("fewer", "fewest", "less", "least") else max
@@ -145,10 +145,6 @@ def answer_rated(question: str, scoped: Sequence[Report]) -> Answer:
     if not out.lines:
         return _unrated()
     return out.answer(Route.RATED)
-
-
-# "more", "the most", "fewer": the counts of several reports compared
-_SIDE_BY_SIDE = re.compile(r"\b(more|most|fewer|fewest|less|least)\b", re.I)
 
 
 def _without(question: str, words: Sequence[str]) -> str:
