@@ -121,8 +121,9 @@ def test_a_post_the_question_names_itself_answers_no_who():
 
 
 def test_what_happened_after_the_report_is_checked_on_every_route():
-    finding = _answer(("1.1", "Where there had been a screening, inspectors agreed with it."))
-    finding.route = "findings"
+    finding = _routed(
+        "findings", ("1.1", "Where there had been a screening, inspectors agreed with it.")
+    )
     asked = Intent(route="findings", question="did the staff agree with the inspectors' findings?")
     out = checked(finding, asked)
     assert not out.found and "after the report" in out.answer
@@ -131,21 +132,21 @@ def test_what_happened_after_the_report_is_checked_on_every_route():
 
 
 def test_a_comparison_of_scores_is_no_count_of_people():
-    scores = _answer(("summary", "Safeguarding 38%"), ("summary", "Safeguarding 64%"))
-    scores.route = "compare"
+    scores = _routed("compare", ("summary", "Safeguarding 38%"), ("summary", "Safeguarding 64%"))
     asked = Intent(route="compare", question="how many people live in each area?")
     assert not checked(scores, asked).found
 
 
 def test_a_sum_of_money_is_not_answered_by_another_figure():
     # "within four weeks" holds a number, but no question of what was spent
-    rec = _answer(("recommendations", "an emotional health worker within four weeks of referral"))
-    rec.route = "recommendation"
+    rec = _routed(
+        "recommendation",
+        ("recommendations", "an emotional health worker within four weeks of referral"),
+    )
     asked = Intent(route="recommendation", question="how much did they spend on health workers?")
     out = checked(rec, asked)
     assert not out.found and "sum of money" in out.answer and out.related
-    budget = _answer(("context", "The youth justice budget was £1.2 million."))
-    budget.route = "recommendation"
+    budget = _routed("recommendation", ("context", "The youth justice budget was £1.2 million."))
     assert checked(budget, asked) is budget
 
 
@@ -178,13 +179,15 @@ def test_a_date_found_by_a_search_is_about_what_was_asked_only_when_it_holds_its
 
 
 def test_a_date_asked_by_name_needs_a_month_or_year_on_every_route():
-    ahead = _answer(("next-steps", "We will reinspect in approximately twelve months time."))
-    ahead.route = "recommendations"
+    ahead = _routed(
+        "recommendations", ("next-steps", "We will reinspect in approximately twelve months time.")
+    )
     asked = Intent(route="recommendations", question="on what date did the reinspection happen?")
     assert asked_type(asked.question) == "calendar"
     assert not checked(ahead, asked).found
-    dated = _answer(("inspection-data", "Fieldwork was undertaken in April 2009."))
-    dated.route = "recommendations"
+    dated = _routed(
+        "recommendations", ("inspection-data", "Fieldwork was undertaken in April 2009.")
+    )
     assert checked(dated, asked).found
 
 
@@ -254,50 +257,49 @@ def test_a_recommendations_owner_answers_who_must_act_not_who_holds_a_post():
 
 
 def test_a_day_of_the_week_needs_a_weekday():
-    month = _answer(("inspection-data", "Fieldwork was undertaken in April 2009."))
-    month.route = "context"
+    month = _routed("context", ("inspection-data", "Fieldwork was undertaken in April 2009."))
     asked = Intent(route="context", question="what day of the week did fieldwork start?")
     assert asked_type(asked.question) == "weekday"
     assert not checked(month, asked).found
 
 
 def test_a_when_on_the_recommendations_route_must_be_about_what_was_asked():
-    plan = _answer(("next-steps", "A plan should be submitted two months after publication."))
-    plan.route = "recommendations"
+    plan = _routed(
+        "recommendations",
+        ("next-steps", "A plan should be submitted two months after publication."),
+    )
     again = Intent(route="recommendations", question="when will Northam be reinspected?")
     assert not checked(plan, again).found
     due = Intent(route="recommendations", question="when is the plan to be submitted?")
     assert checked(plan, due).found  # a time set after another answers "when"
-    back = _answer(("next-steps", "We will undertake a reinspection in twelve months time."))
-    back.route = "recommendations"
+    back = _routed(
+        "recommendations", ("next-steps", "We will undertake a reinspection in twelve months time.")
+    )
     assert checked(back, again).found
 
 
 def test_a_count_of_things_is_not_answered_by_the_rating_of_a_measure_it_names():
-    rated = _answer(("3.4", "Out-of-court disposal policy and provision: Outstanding"))
-    rated.route = "score"
+    rated = _routed("score", ("3.4", "Out-of-court disposal policy and provision: Outstanding"))
     things = Intent(route="score", question="how many out-of-court disposals did Northam give?")
     assert not checked(rated, things).found
     # a count of the measure's own value is the score
-    score = _answer(("summary", "Score 15/33"))
-    score.route = "score"
+    score = _routed("score", ("summary", "Score 15/33"))
     for q in ("how many points did Northam get out of 33?", "how many percent for 1.2?"):
         assert checked(score, Intent(route="score", question=q)).found, q
 
 
 def test_a_share_asked_of_an_acronym_needs_a_unit_that_names_it():
-    population = _answer(("context", "Of the 171,500 people, 9.8% were aged ten to 17."))
-    population.route = "context"
+    population = _routed("context", ("context", "Of the 171,500 people, 9.8% were aged ten to 17."))
     neet = Intent(route="context", question="what proportion of young people were NEET?")
     assert not checked(population, neet).found
-    named = _answer(("context", "Of the young people supervised, 12% were NEET."))
-    named.route = "context"
+    named = _routed("context", ("context", "Of the young people supervised, 12% were NEET."))
     assert checked(named, neet).found
 
 
 def test_a_share_found_by_a_search_is_about_what_was_asked_not_the_figure_it_names():
-    review = _answer(("1.2", "The intervention plan had been reviewed in only 18% of cases."))
-    review.route = "fallback"
+    review = _routed(
+        "fallback", ("1.2", "The intervention plan had been reviewed in only 18% of cases.")
+    )
     asked = Intent(route="fallback", question="what percentage of the population was under 18?")
     assert not checked(review, asked).found
     plans = Intent(route="fallback", question="what share of intervention plans were reviewed?")
