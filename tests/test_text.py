@@ -3,6 +3,7 @@ terms, and the cue patterns the packages above keep as data."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from ingest.text.resources import load_cues
 from ingest.text.sentences import sentence_spans
 from ingest.text.stemming import prefix_stem, stem
 from ingest.text.stopwords import CLAIM_STOPWORDS, COMMON, STOPWORDS
-from ingest.text.terms import exact_term_pattern, term_pattern
+from ingest.text.terms import exact_term_pattern, phrase_regex, term_pattern
 from ingest.text.tokens import letter_words, stems, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,3 +106,10 @@ def test_every_cue_compiles_and_matches_its_examples(package, name):
             assert cue.pattern.search(example), f"{name}: {cue.name} misses {example!r}"
         for example in cue.counterexamples:
             assert not cue.pattern.search(example), f"{name}: {cue.name} matches {example!r}"
+
+
+def test_a_phrase_is_found_across_a_line_break_and_taken_literally():
+    pattern = re.compile(phrase_regex("Requires improvement"), re.I)
+    assert pattern.search("rated Requires\nimprovement overall")
+    assert re.fullmatch(phrase_regex("3.1 (a)"), "3.1  (a)")
+    assert not re.fullmatch(phrase_regex("3.1"), "321")

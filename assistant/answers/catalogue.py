@@ -23,6 +23,7 @@ from ingest.model import RATINGS, Paragraph, Report, Score, Unit
 from ingest.readers.region import region_names, region_statement
 from ingest.text.resources import load_yaml
 from ingest.text.sentences import sentence_spans
+from ingest.text.terms import phrase_regex
 
 
 class Facet(StrEnum):
@@ -223,7 +224,7 @@ def _title_citation(report: Report) -> Citation | None:
 
 
 def _words(name: str) -> str:
-    return r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b"
+    return r"\b" + phrase_regex(name) + r"\b"
 
 
 def picks_in(question: str, reports: Sequence[Report]) -> tuple[list[Pick], str]:

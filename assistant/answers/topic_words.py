@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from functools import cache
 
 from ingest.text.resources import load_yaml
+from ingest.text.terms import phrase_regex
 from ingest.text.tokens import stems
 
 _DATA = load_yaml("assistant.answers", "topic_words.yaml")
@@ -38,7 +39,7 @@ def distinctive(topic: Sequence[str], findings: Sequence[Collection[str]]) -> li
 def _about(with_after: bool = False) -> re.Pattern:
     opens = "|".join(re.escape(str(w)) for w in _DATA["about"])
     if with_after:  # "the story with management oversight"
-        after = "|".join(r"\s+".join(map(re.escape, str(w).split())) for w in _DATA["about_with"])
+        after = "|".join(phrase_regex(str(w)) for w in _DATA["about_with"])
         opens += rf"|(?:{after})\s+with"
     stops = "|".join(map(re.escape, _DATA["stop_at"]))
     # the words after "about"/"on", up to punctuation, a dash or a question word

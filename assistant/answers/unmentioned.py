@@ -26,6 +26,7 @@ from ingest.model import Report
 from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
+from ingest.text.terms import phrase_regex
 
 _COMPOUND = re.compile(r"\b[a-z]{2,}(?:-[a-z]{2,})+\b", re.I)
 
@@ -55,10 +56,7 @@ def _named() -> tuple[re.Pattern, ...]:
     """The things a report names whenever it says anything of them (``unmentioned.yaml``:
     ``named``), each the start of a word ("caseload" in "caseloads")."""
     words = load_yaml("assistant.answers", "unmentioned.yaml").get("named") or ()
-    return tuple(
-        re.compile(r"\b" + r"\s+".join(map(re.escape, str(w).split())) + r"[\w-]*", re.I)
-        for w in words
-    )
+    return tuple(re.compile(r"\b" + phrase_regex(str(w)) + r"[\w-]*", re.I) for w in words)
 
 
 def _named_in(question: str) -> list[re.Match]:

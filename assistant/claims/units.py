@@ -23,6 +23,7 @@ from ingest.model import RATINGS, Role, Score, Unit
 from ingest.text.resources import cue_patterns, load_yaml
 from ingest.text.stemming import stem
 from ingest.text.stopwords import STOPWORDS
+from ingest.text.terms import phrase_regex
 from ingest.text.tokens import words
 
 CUES = cue_patterns("assistant.claims", "cues.yaml")
@@ -53,7 +54,7 @@ def rating_in(text: str, indexes: list[ReportIndex]) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _word_pattern(word: str) -> re.Pattern:
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", re.I)
+    return re.compile(r"\b" + phrase_regex(word) + r"\b", re.I)
 
 
 def _evidence(idx: ReportIndex, s: Score, value: str | None = None) -> Evidence:

@@ -7,11 +7,12 @@ import re
 from functools import cache
 
 from ingest.text.resources import load_yaml
+from ingest.text.terms import phrase_regex
 
 
 def _alternatives(names: list[str]) -> str:
     # the words of a name may be split across lines in extracted text
-    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
+    return "|".join(phrase_regex(n) for n in names)
 
 
 @cache

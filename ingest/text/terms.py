@@ -12,6 +12,12 @@ from __future__ import annotations
 import re
 
 
+def phrase_regex(phrase: str) -> str:
+    """The words of ``phrase``, each escaped, with any white space between them: a phrase a
+    line break may split ("Requires\nimprovement")."""
+    return r"\s+".join(map(re.escape, phrase.split()))
+
+
 def term_pattern(term: str) -> re.Pattern:
     """Whole-word pattern for a glossary term; short terms must match their case exactly."""
     core = term.strip(" “”\"'‘’").rstrip("+")

@@ -16,12 +16,13 @@ from assistant.answers.registry import Context, Route, answers, rule
 from assistant.answers.routing import Clues
 from ingest.model import RATINGS, Report, ReportFormat, Role, Score, Unit
 from ingest.text.resources import load_cues
+from ingest.text.terms import phrase_regex
 
 _FORMS = load_cues("assistant.answers", "rating_forms.yaml")
 # a word of the ratings framework's scale said as what something was rated
 _RATED_ON_SCALE = re.compile(
     r"\b(?:rated|judged|graded)\s+(?:as\s+)?(?:"
-    + "|".join(r"\s+".join(map(re.escape, str(r).split())) for r in RATINGS)
+    + "|".join(phrase_regex(str(r)) for r in RATINGS)
     + r")\b(?!\s+enough)",
     re.I,
 )
@@ -85,7 +86,7 @@ def asked_ratings(question: str, reports: Sequence[Report]) -> list[str]:
     found: list[tuple[int, str]] = []
     rest = question
     for word in words:
-        pattern = r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b"
+        pattern = r"\b" + phrase_regex(word) + r"\b"
         m = re.search(pattern, rest, re.I)
         if m:
             found.append((m.start(), word))
@@ -151,9 +152,7 @@ def _without(question: str, words: Sequence[str]) -> str:
     """``question`` without the rating words it names ("Requires improvement" names no
     measure of improvement)."""
     for word in words:
-        question = re.sub(
-            r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", " ", question, flags=re.I
-        )
+        question = re.sub(r"\b" + phrase_regex(word) + r"\b", " ", question, flags=re.I)
     for form in _FORMS.values():  # "needed improvement": Requires improvement in other words
         question = form.pattern.sub(" ", question)
     return question
