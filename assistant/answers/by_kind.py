@@ -302,10 +302,10 @@ def _about_a_topic(c: Clues) -> bool:
     """The question says what it is about ("... about exploitation?"), in words other than
     the report's, the service's or a reader's own ("about the report", "about Sefton")."""
     from assistant.answers.fact_units import rules
+    from assistant.answers.passages import area_stems
     from assistant.answers.topic_words import SERVICE_WORDS, about_heads
 
-    own = rules().generic | set(SERVICE_WORDS)
-    own |= {w for r in c.reports for w in stems(f"{r.area} {r.id.replace('-', ' ')}")}
+    own = rules().generic | set(SERVICE_WORDS) | set(area_stems(c.reports))
     return any(w not in own for w in stems(" ".join(about_heads(c.qg))))
 
 

@@ -518,10 +518,11 @@ def measure_words(question: str, reports: Iterable[Report]) -> set[str]:
     for report in reports:
         areas |= _stems(report.area) | _stems(report.id.replace("-", " "))
         measured |= _measured_stems(report)
+    measured -= areas
     return {
         w
         for w in _stems(question)
-        if w in measured - areas and not w.isdigit() and not _known(w, _known_stems())
+        if w in measured and not w.isdigit() and not _known(w, _known_stems())
     }
 
 

@@ -118,7 +118,8 @@ def _spelled_out(
 
 
 @per_reports
-def _area_stems(reports: Sequence[Report]) -> list[str]:
+def area_stems(reports: Sequence[Report]) -> list[str]:
+    """The stems of the loaded reports' areas and ids: words that pick a report."""
     out: list[str] = []
     for r in reports:
         out += stems(r.area) + stems(r.id.replace("-", " "))
@@ -255,7 +256,7 @@ class Passages:
 
     def area_words(self) -> list[str]:
         """Words naming the loaded areas: they pick a report, they are not the topic."""
-        return _area_stems(self.findings.reports())
+        return area_stems(self.findings.reports())
 
     def without_areas(self, question: str) -> str:
         out = question

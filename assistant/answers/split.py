@@ -105,11 +105,7 @@ def _resolved(part: str, first: str, pronoun: re.Pattern, reports: Sequence[Repo
     an acronym for the words it stands for too ("RMP" -> "RMP risk management plan")."""
     if not pronoun.search(part):
         return part
-    topic = _topic(first)
-    head = _spelled_out(topic, reports)
-    if head and head.lower() != topic.lower():
-        topic = f"{topic.strip(' ?')} ({head})"
-    return pronoun.sub(topic.strip(" ?"), part, count=1)
+    return pronoun.sub(_topic_spelled(first, reports), part, count=1)
 
 
 @cache
@@ -123,11 +119,15 @@ def _counted(part: str, first: str, reports: Sequence[Report]) -> str:
     m = _elided_count().match(part)
     if m is None:
         return part
+    return f"{part[: m.end()]} {_topic_spelled(first, reports)}{part[m.end() :]}"
+
+
+def _topic_spelled(first: str, reports: Sequence[Report]) -> str:
+    """What the first part asked about, with the words an acronym stands for ("RMP (Risk
+    management plan)")."""
     topic = _topic(first)
     head = _spelled_out(topic, reports)
-    if head and head.lower() != topic.lower():
-        topic = f"{topic} ({head})"
-    return f"{part[: m.end()]} {topic}{part[m.end() :]}"
+    return f"{topic} ({head})" if head and head.lower() != topic.lower() else topic
 
 
 def _spelled_out(topic: str, reports: Sequence[Report]) -> str:

@@ -58,8 +58,7 @@ def about_heads(question: str) -> list[str]:
     (``about_ends``): "the verdict on Harrowfield in a few words" -> Harrowfield."""
     ends = {str(w) for w in _DATA.get("about_ends") or ()}
     out: list[str] = []
-    phrases = [re.findall(r"[A-Za-z][\w'’]*", m[1]) for m in _about(True).finditer(question)]
-    for phrase in phrases:
+    for phrase in about_phrases(question, with_after=True):
         for word in phrase:
             if word.lower() in ends:
                 break
@@ -67,9 +66,10 @@ def about_heads(question: str) -> list[str]:
     return out
 
 
-def about_phrases(question: str) -> list[list[str]]:
-    """Each stretch of words ``question`` says it is about, as its words."""
-    return [re.findall(r"[A-Za-z][\w'’]*", m[1]) for m in _about().finditer(question)]
+def about_phrases(question: str, with_after: bool = False) -> list[list[str]]:
+    """Each stretch of words ``question`` says it is about, as its words (``with_after``: also
+    after "the story with", ``about_with``)."""
+    return [re.findall(r"[A-Za-z][\w'’]*", m[1]) for m in _about(with_after).finditer(question)]
 
 
 def unmentioned_topic(

@@ -30,7 +30,7 @@ from assistant.answers.topic_words import (
     unmentioned_topic,
 )
 from assistant.answers.unmentioned import unmentioned
-from ingest.model import Report, Role, Section, Unit
+from ingest.model import Report, Role, Score, Section, Unit
 from ingest.text.layout import slug
 from ingest.text.resources import load_yaml
 from ingest.text.stemming import stem
@@ -193,7 +193,7 @@ def _by_judgement(report: Report, sections: list[Section], question: str) -> lis
         return sections
 
     def badness(section: Section) -> float:
-        judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
+        judged = _judgement(report, section)
         if judged is None or judged.value is None:
             return 0.0  # unjudged: between the best and the worst, as the report orders them
         # a rating's value is its rank (1 is best); any other value is better the higher
@@ -203,9 +203,14 @@ def _by_judgement(report: Report, sections: list[Section], question: str) -> lis
     return sorted(sections, key=lambda s: -badness(s) if worst_first else badness(s))
 
 
+def _judgement(report: Report, section: Section) -> Score | None:
+    """The judgement ``report`` gives the area of work ``section`` is about, if any."""
+    return next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
+
+
 def add_area_findings(out: Composer, report: Report, section: Section) -> None:
     """An area of work's judgement and its key findings, each cited."""
-    judged = next((m for m in report.measures if slug(m.name) == slug(section.name)), None)
+    judged = _judgement(report, section)
     head = f"{label(report)}, {section.name}"
     if judged is not None:
         head += f": {judged.display()}" + out.cite(from_source(report, judged.source))
