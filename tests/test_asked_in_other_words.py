@@ -48,3 +48,14 @@ def test_who_has_to_act_asks_for_a_recommendation_s_owner():
         assert parse(q, reports, set()).route == "recommendations", q
     # what happened since is still asked with a word of time
     assert parse("has the YOT manager post been filled yet?", reports, set()).asks == "progress"
+
+
+def test_who_needs_to_sort_something_out_asks_who_must_act_not_an_order():
+    from pathlib import Path
+
+    harrowfield = Path(__file__).parent / "data" / "formats" / "ratings-harrowfield-2021.txt"
+    # two standards named Planning: "sort" must not read as an order to set them side by side
+    reports = [read_report(harrowfield.read_text())]
+    q = "who needs to sort out plans for children leaving custody?"
+    assert parse(q, reports, set()).route == "recommendations"
+    assert parse("sort the standards by rating", reports, set()).route != "recommendations"
